@@ -1,0 +1,129 @@
+// Streaming CSV reading: bytes -> text (detected encoding) -> records with their line numbers.
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { parse } from "csv-parse";
+import { InputError, inputError } from "../errors.js";
+import { decodeStream, detectEncoding, type EncodingOption, type TextEncodingName } from "./encoding.js";
+
+export interface CsvRecord {
+  /** 1-based line where the record starts. */
+  line: number;
+  fields: string[];
+}
+
+export interface CsvSource {
+  file: string;
+  encoding: TextEncodingName;
+  header: CsvRecord;
+  records: AsyncIterable<CsvRecord>;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+async function readSample(file: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch (e) {
+    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+  }
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch (e) {
+    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+  } finally {
+    await handle.close();
+  }
+}
+
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file or folder";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Opens a CSV file for streaming; the header record is read before this resolves. */
+export async function openCsv(file: string, encodingOption: EncodingOption = "auto"): Promise<CsvSource> {
+  const sample = await readSample(file);
+  if (sample.length === 0)
+    throw inputError({
+      file,
+      line: 1,
+      code: "HY-EMPTY",
+      message: "the file is empty; expected a header row",
+    });
+  const encoding = encodingOption === "auto" ? detectEncoding(sample) : encodingOption;
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    // The raw text gives each record's first line: csv-parse's own line count drifts on CRLF inside quotes.
+    raw: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+  });
+  const bytes = createReadStream(file);
+  const decoder = decodeStream(file, encoding);
+  const forward = (e: unknown) => parser.destroy(e instanceof Error ? e : new Error(String(e)));
+  bytes.on("error", (e) =>
+    forward(inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` })),
+  );
+  decoder.on("error", forward);
+  bytes.pipe(decoder).pipe(parser);
+
+  const iterator = toRecords(file, parser)[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done)
+    throw inputError({ file, line: 1, code: "HY-EMPTY", message: "the file has no header row" });
+  return { file, encoding, header: first.value, records: { [Symbol.asyncIterator]: () => iterator } };
+}
+
+interface ParsedWithInfo {
+  record: string[];
+  raw: string;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\r|\n))*/;
+
+function countLineBreaks(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
+async function* toRecords(file: string, parser: AsyncIterable<unknown>): AsyncGenerator<CsvRecord> {
+  // Line breaks consumed so far: the next record starts after them (and after any blank lines in its raw text).
+  let consumed = 0;
+  try {
+    for await (const item of parser) {
+      const { record, raw } = item as ParsedWithInfo;
+      const blank = countLineBreaks(LEADING_BLANK_LINES.exec(raw)?.[0] ?? "");
+      const line = consumed + blank + 1;
+      consumed += countLineBreaks(raw);
+      yield { line, fields: record };
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const err = e as { code?: string; message?: string; lines?: number };
+    const reason = (err.message ?? String(e)).replace(/^Invalid \w+:\s*/, "");
+    // An unclosed quote runs to the end of the file, so csv-parse's line is the last one; the quote opens
+    // in the record after the last one read (records may still be buffered, hence "on or after").
+    if (err.code === "CSV_QUOTE_NOT_CLOSED")
+      throw inputError({
+        file,
+        line: consumed + 1,
+        code: "HY-CSV",
+        message: "a quote opens on or after this line and is never closed",
+      });
+    throw inputError({
+      file,
+      line: err.lines ?? consumed + 1,
+      code: "HY-CSV",
+      message: `not valid CSV: ${reason}`,
+    });
+  }
+}

@@ -1,0 +1,63 @@
+// What reading one file found: counts that add up (rows = used + rejected + outside the period +
+// unassigned) and the first of each kind of rejection, so nothing is dropped silently.
+import type { InputProblem } from "../errors.js";
+
+export const MAX_LISTED_PROBLEMS = 50;
+
+export interface AqiMismatch {
+  line: number;
+  station: string;
+  date: string;
+  reported: number;
+  computed: number;
+}
+
+export interface InputReport {
+  file: string;
+  kind: string;
+  encoding: string;
+  /** Data rows in the file (the header excluded). */
+  rows: number;
+  rejectedRows: number;
+  /** Rows dated outside the plan's period: read and valid, not used. */
+  outsidePeriodRows: number;
+  /** Rows of stations that no area of the registry claims: read, reported, not used. */
+  unassignedRows: number;
+  from: string | null;
+  to: string | null;
+  rejectedByCode: Record<string, number>;
+  /** The first rejections, each with file:line:col. */
+  rejected: InputProblem[];
+  unassignedStations: { station: string; rows: number }[];
+  /** The AQI column recomputed by HJ 633-2012; `withoutO3_1h` when the file lacks the O3 daily max 1h. */
+  aqiCheck: { rowsChecked: number; mismatches: number; withoutO3_1h: boolean; examples: AqiMismatch[] };
+}
+
+export function createInputReport(file: string, kind: string, encoding: string): InputReport {
+  return {
+    file,
+    kind,
+    encoding,
+    rows: 0,
+    rejectedRows: 0,
+    outsidePeriodRows: 0,
+    unassignedRows: 0,
+    from: null,
+    to: null,
+    rejectedByCode: {},
+    rejected: [],
+    unassignedStations: [],
+    aqiCheck: { rowsChecked: 0, mismatches: 0, withoutO3_1h: false, examples: [] },
+  };
+}
+
+export function rejectRow(report: InputReport, problem: InputProblem): void {
+  report.rejectedRows++;
+  report.rejectedByCode[problem.code] = (report.rejectedByCode[problem.code] ?? 0) + 1;
+  if (report.rejected.length < MAX_LISTED_PROBLEMS) report.rejected.push(problem);
+}
+
+export function noteDate(report: InputReport, date: string): void {
+  if (report.from === null || date < report.from) report.from = date;
+  if (report.to === null || date > report.to) report.to = date;
+}

@@ -1,0 +1,194 @@
+// Daily air exports: one row per station (or area) per day, pollutant columns, optional AQI.
+import { inputError, type InputProblem } from "../../errors.js";
+import {
+  dailyAqi,
+  DAILY_CORE_POLLUTANTS,
+  POLLUTANT_UNIT,
+  POLLUTANTS,
+  type DailyValues,
+  type Pollutant,
+} from "../../methods/air.js";
+import { addStationDay } from "../air-store.js";
+import type { RecognisedColumn } from "../columns.js";
+import type { CsvSource } from "../csv.js";
+import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
+import { areaOfRow, canonicalStation } from "../registry.js";
+import { parseCellNumber, parseDate } from "../values.js";
+import type { DataKind, ReadContext } from "./kind.js";
+
+interface PollutantColumn {
+  pollutant: Pollutant;
+  index: number;
+  header: string;
+  /** Multiplier from the header's unit to the canonical unit (CO mg/m3, others ug/m3). */
+  factor: number;
+}
+
+/** Checks the header's unit against the canonical one; a unit hy-check cannot convert is an input error. */
+export function pollutantColumns(file: string, columns: readonly RecognisedColumn[]): PollutantColumn[] {
+  const result: PollutantColumn[] = [];
+  for (const c of columns) {
+    if (!(POLLUTANTS as readonly string[]).includes(c.field)) continue;
+    const pollutant = c.field as Pollutant;
+    const canonical = POLLUTANT_UNIT[pollutant];
+    if (c.unit === "other")
+      throw inputError({
+        file,
+        line: 1,
+        col: c.index + 1,
+        field: c.header,
+        code: "HY-UNIT",
+        message: `unit not understood; expected ${canonical} (or ${canonical === "mg/m3" ? "ug/m3" : "mg/m3"}, which is converted)`,
+      });
+    const unit = c.unit ?? canonical;
+    const factor = unit === canonical ? 1 : unit === "mg/m3" ? 1000 : 0.001;
+    result.push({ pollutant, index: c.index, header: c.header, factor });
+  }
+  return result;
+}
+
+function column(
+  columns: readonly RecognisedColumn[],
+  field: RecognisedColumn["field"],
+): RecognisedColumn | undefined {
+  return columns.find((c) => c.field === field);
+}
+
+export const airDaily: DataKind = {
+  id: "air-daily",
+  family: "air",
+  detect: (columns) =>
+    columns.some((c) => c.field === "date") &&
+    !columns.some((c) => c.field === "hour" || c.field === "datetime") &&
+    columns.some((c) => (POLLUTANTS as readonly string[]).includes(c.field)),
+
+  async read(source: CsvSource, columns: readonly RecognisedColumn[], ctx: ReadContext, report: InputReport) {
+    const { file } = source;
+    const dateCol = column(columns, "date");
+    const stationCol = column(columns, "station") ?? column(columns, "stationCode");
+    const areaCol = column(columns, "area");
+    const aqiCol = column(columns, "aqi");
+    const pollutantCols = pollutantColumns(file, columns);
+    if (!dateCol) throw missingColumn(file, "date", "日期/date", source.header.fields);
+    if (!stationCol && !areaCol)
+      throw missingColumn(file, "station or area", "站点/station or 区域/area", source.header.fields);
+    const missingCore = DAILY_CORE_POLLUTANTS.filter((p) => !pollutantCols.some((c) => c.pollutant === p));
+    if (missingCore.length > 0)
+      throw missingColumn(file, missingCore.join(", "), missingCore.join(", "), source.header.fields);
+
+    report.aqiCheck.withoutO3_1h = !pollutantCols.some((c) => c.pollutant === "O3_1h");
+    const width = source.header.fields.length;
+    const unassigned = new Map<string, number>();
+
+    for await (const { line, fields } of source.records) {
+      report.rows++;
+      const reject = (problem: Omit<InputProblem, "file" | "line">) =>
+        rejectRow(report, { file, line, ...problem });
+      if (fields.length !== width) {
+        reject({
+          col: Math.min(fields.length, width) + 1,
+          code: "HY-FIELDS",
+          message: `expected ${width} fields, found ${fields.length}`,
+        });
+        continue;
+      }
+      const dateText = fields[dateCol.index] ?? "";
+      const date = parseDate(dateText);
+      if (!date) {
+        reject({
+          col: dateCol.index + 1,
+          field: dateCol.header,
+          code: "HY-DATE",
+          message: `expected a date like 2019-01-01, 2019/1/1 or 2019年1月1日, found "${dateText}"`,
+        });
+        continue;
+      }
+      const values: DailyValues = {};
+      let bad: Omit<InputProblem, "file" | "line"> | undefined;
+      for (const c of pollutantCols) {
+        const raw = fields[c.index] ?? "";
+        const cell = parseCellNumber(raw);
+        if (cell.kind === "missing") continue;
+        if (cell.kind === "invalid" || cell.value < 0) {
+          bad = {
+            col: c.index + 1,
+            field: c.header,
+            code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
+            message: `expected a concentration >= 0 or a missing marker (empty, -, NA), found "${raw}"`,
+          };
+          break;
+        }
+        values[c.pollutant] = cell.value * c.factor;
+      }
+      if (bad) {
+        reject(bad);
+        continue;
+      }
+      const stationText = stationCol ? (fields[stationCol.index] ?? "").trim() : "";
+      const areaText = areaCol ? (fields[areaCol.index] ?? "").trim() : "";
+      if (stationCol && stationText === "") {
+        reject({
+          col: stationCol.index + 1,
+          field: stationCol.header,
+          code: "HY-STATION",
+          message: "expected a station name or code, found an empty cell",
+        });
+        continue;
+      }
+      const area = areaOfRow(ctx.registry, stationText, areaText);
+      noteDate(report, date);
+      if (!area) {
+        const name = [stationText, areaText && `(${areaText})`].filter(Boolean).join(" ") || "(blank)";
+        unassigned.set(name, (unassigned.get(name) ?? 0) + 1);
+        report.unassignedRows++;
+        continue;
+      }
+      if (Number(date.slice(0, 4)) !== ctx.year) {
+        report.outsidePeriodRows++;
+        continue;
+      }
+      const station = stationText ? canonicalStation(ctx.registry, stationText) : area;
+      const earlier = addStationDay(ctx.air, area, date, station, { values, file, line });
+      if (earlier) {
+        reject({
+          col: (stationCol ?? areaCol ?? dateCol).index + 1,
+          code: "HY-DUP",
+          message: `${station} on ${date} was already read at ${earlier.file}:${earlier.line}`,
+        });
+        continue;
+      }
+      if (aqiCol) checkReportedAqi(report, fields[aqiCol.index] ?? "", values, line, station, date);
+    }
+    report.unassignedStations = [...unassigned].map(([station, rows]) => ({ station, rows }));
+  },
+};
+
+/** Recomputes a row's AQI (HJ 633-2012) when all six basic items are there, and records disagreements. */
+function checkReportedAqi(
+  report: InputReport,
+  raw: string,
+  values: DailyValues,
+  line: number,
+  station: string,
+  date: string,
+) {
+  const cell = parseCellNumber(raw);
+  if (cell.kind !== "number" || !DAILY_CORE_POLLUTANTS.every((p) => values[p] !== undefined)) return;
+  const computed = dailyAqi(values).aqi;
+  if (computed === null) return;
+  report.aqiCheck.rowsChecked++;
+  if (computed === cell.value) return;
+  report.aqiCheck.mismatches++;
+  if (report.aqiCheck.examples.length < MAX_LISTED_PROBLEMS)
+    report.aqiCheck.examples.push({ line, station, date, reported: cell.value, computed });
+}
+
+function missingColumn(file: string, what: string, spellings: string, headers: readonly string[]) {
+  return inputError({
+    file,
+    line: 1,
+    col: 1,
+    code: "HY-COLUMN",
+    message: `missing column ${what} (expected a header such as ${spellings}); found: ${headers.join(", ")}`,
+  });
+}

@@ -1,0 +1,27 @@
+// A data kind: how to recognise a CSV export from its header and read it into the shared stores.
+import type { AirStore } from "../air-store.js";
+import type { RecognisedColumn, ColumnField } from "../columns.js";
+import type { CsvSource } from "../csv.js";
+import type { InputReport } from "../input-report.js";
+import type { AreaRegistry } from "../registry.js";
+
+export interface ReadContext {
+  registry: AreaRegistry;
+  /** Only days of this year are used; others are counted as outside the period. */
+  year: number;
+  air: AirStore;
+  columnOverrides: Partial<Record<ColumnField, string>>;
+}
+
+export interface DataKind {
+  id: string;
+  /** The data family the stores hold, for "target needs data of kind X". */
+  family: "air";
+  detect(columns: readonly RecognisedColumn[]): boolean;
+  read(
+    source: CsvSource,
+    columns: readonly RecognisedColumn[],
+    ctx: ReadContext,
+    report: InputReport,
+  ): Promise<void>;
+}

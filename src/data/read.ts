@@ -1,0 +1,42 @@
+// Reading every input file into the shared stores, one streaming pass per file.
+import { inputError } from "../errors.js";
+import { recogniseHeaders } from "./columns.js";
+import { openCsv } from "./csv.js";
+import type { EncodingOption } from "./encoding.js";
+import { createInputReport, type InputReport } from "./input-report.js";
+import { DATA_KINDS, type ReadContext } from "./kinds/index.js";
+
+export async function readInput(
+  file: string,
+  ctx: ReadContext,
+  encoding: EncodingOption,
+): Promise<InputReport> {
+  const source = await openCsv(file, encoding);
+  const { columns, duplicates } = recogniseHeaders(source.header.fields, ctx.columnOverrides);
+  const duplicate = duplicates[0];
+  if (duplicate) {
+    const col = source.header.fields.indexOf(duplicate.headers[1] ?? "") + 1;
+    throw inputError({
+      file,
+      line: source.header.line,
+      col,
+      field: duplicate.headers[1],
+      code: "HY-COLUMN",
+      message: `two columns mean ${duplicate.field}: ${duplicate.headers.join(" and ")}; keep one or set columns: in the target file`,
+    });
+  }
+  const kind = DATA_KINDS.find((k) => k.detect(columns));
+  if (!kind) {
+    const recognised = columns.map((c) => `${c.header} -> ${c.field}`).join(", ") || "none";
+    throw inputError({
+      file,
+      line: source.header.line,
+      col: 1,
+      code: "HY-KIND",
+      message: `cannot tell what data this is; expected a date column and pollutant columns (e.g. 日期, PM2.5, PM10 ...); recognised: ${recognised}`,
+    });
+  }
+  const report = createInputReport(file, kind.id, source.encoding);
+  await kind.read(source, columns, ctx, report);
+  return report;
+}

@@ -1,0 +1,160 @@
+// Air metrics of a target: good-day rate and annual means per area, and their mean over areas.
+import { areaDailyValues, type AirStore } from "../data/air-store.js";
+import {
+  annualValidity,
+  dailyAqi,
+  isValidAqiDay,
+  mean,
+  REPORTED_DECIMALS,
+  type DailyValues,
+  type DayValidityRule,
+  type Pollutant,
+} from "../methods/air.js";
+import { roundGbt8170 } from "../methods/rounding.js";
+import { t, type Lang } from "../i18n.js";
+import type { Target, TargetFile } from "../targets/schema.js";
+import type { AreaValue } from "./result.js";
+
+export interface MetricOutcome {
+  /** Unrounded value: what a combined metric averages, so nothing is rounded twice. */
+  raw: number | null;
+  /** Reported value, rounded once per GB/T 8170. */
+  actual: number | null;
+  decimals: number;
+  validDays: number | null;
+  sufficient: boolean;
+  reasonCode?: string;
+  reason?: string;
+  shortMonths?: { month: number; days: number; required: number }[];
+  areas?: AreaValue[];
+  goodDays?: number;
+}
+
+/** Good-day rate in percent to one decimal, as bulletins print it. */
+const RATE_DECIMALS = 1;
+
+export interface AirMetricContext {
+  store: AirStore;
+  year: number;
+  dayValidity: DayValidityRule;
+  lang: Lang;
+}
+
+function daysOfYear(store: AirStore, area: string, year: number): Map<string, DailyValues> {
+  const prefix = `${year}-`;
+  const days = areaDailyValues(store, area);
+  for (const date of days.keys()) if (!date.startsWith(prefix)) days.delete(date);
+  return days;
+}
+
+function withValidity(
+  ctx: AirMetricContext,
+  raw: number | null,
+  decimals: number,
+  validDates: string[],
+): MetricOutcome {
+  const validity = annualValidity(validDates);
+  const actual = raw === null ? null : roundGbt8170(raw, decimals);
+  const outcome: MetricOutcome = {
+    raw,
+    actual,
+    decimals,
+    validDays: validity.days,
+    sufficient: validity.valid,
+  };
+  if (!validity.valid) {
+    const months = validity.shortMonths.map((m) => `${m.month}: ${m.days}/${m.required}`).join(", ");
+    outcome.reasonCode = "insufficient";
+    outcome.reason = t(ctx.lang, "reason.insufficient", {
+      days: validity.days,
+      months: months ? t(ctx.lang, "reason.shortMonths", { months }) : "",
+    });
+    outcome.shortMonths = validity.shortMonths;
+  }
+  return outcome;
+}
+
+/** Days with AQI <= 100 over valid days (HJ 633-2012 Table 2; HJ 663-2013), in percent. */
+export function goodDayRate(ctx: AirMetricContext, area: string): MetricOutcome {
+  const validDates: string[] = [];
+  let goodDays = 0;
+  for (const [date, values] of daysOfYear(ctx.store, area, ctx.year)) {
+    const result = dailyAqi(values);
+    if (!isValidAqiDay(values, result, ctx.dayValidity)) continue;
+    validDates.push(date);
+    if ((result.aqi ?? Infinity) <= 100) goodDays++;
+  }
+  const raw = validDates.length === 0 ? null : (goodDays / validDates.length) * 100;
+  return { ...withValidity(ctx, raw, RATE_DECIMALS, validDates), goodDays };
+}
+
+/** Annual mean = arithmetic mean of the year's daily values (GB 3095-2012 section 3). */
+export function annualMean(ctx: AirMetricContext, area: string, pollutant: Pollutant): MetricOutcome {
+  const validDates: string[] = [];
+  const values: number[] = [];
+  for (const [date, day] of daysOfYear(ctx.store, area, ctx.year)) {
+    const v = day[pollutant];
+    if (v === undefined) continue;
+    validDates.push(date);
+    values.push(v);
+  }
+  return withValidity(ctx, mean(values), REPORTED_DECIMALS[pollutant], validDates);
+}
+
+function perArea(ctx: AirMetricContext, target: Target, area: string): MetricOutcome {
+  const metric = target.metric;
+  if (!ctx.store.areas.has(area))
+    return {
+      raw: null,
+      actual: null,
+      decimals: 0,
+      validDays: 0,
+      sufficient: false,
+      reasonCode: "no-area-data",
+      reason: t(ctx.lang, "reason.no-area-data", { area }),
+    };
+  switch (metric.name) {
+    case "air.good_rate":
+      return goodDayRate(ctx, area);
+    case "air.annual_mean":
+      return annualMean(ctx, area, metric.pollutant);
+  }
+}
+
+/**
+ * The metric over the target's scope. A combined scope is the arithmetic mean of the areas' unrounded
+ * values, rounded once; it is sufficient only when every area of the registry is.
+ */
+export function airMetric(ctx: AirMetricContext, target: Target, file: TargetFile): MetricOutcome {
+  const { scope } = target;
+  if (scope.area !== undefined) return perArea(ctx, target, scope.area);
+  const areas = file.areas.filter((a) => a.kind === scope.areaKind).map((a) => a.id);
+  const outcomes = areas.map((area) => ({ area, outcome: perArea(ctx, target, area) }));
+  const areaValues: AreaValue[] = outcomes.map(({ area, outcome }) => ({
+    area,
+    actual: outcome.actual,
+    validDays: outcome.validDays ?? 0,
+    sufficient: outcome.sufficient,
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+  }));
+  const raws = outcomes.map((o) => o.outcome.raw).filter((v): v is number => v !== null);
+  const decimals =
+    target.metric.name === "air.good_rate" ? RATE_DECIMALS : REPORTED_DECIMALS[target.metric.pollutant];
+  const raw = mean(raws);
+  const short = areaValues.filter((a) => !a.sufficient);
+  const outcome: MetricOutcome = {
+    raw,
+    actual: raw === null ? null : roundGbt8170(raw, decimals),
+    decimals,
+    validDays: areaValues.length ? Math.min(...areaValues.map((a) => a.validDays)) : 0,
+    sufficient: areas.length > 0 && short.length === 0,
+    areas: areaValues,
+  };
+  if (!outcome.sufficient) {
+    outcome.reasonCode = "areas-insufficient";
+    outcome.reason = t(ctx.lang, "reason.areas-insufficient", {
+      areas: short.map((a) => `${a.area} (${a.validDays})`).join(", ") || "-",
+    });
+  }
+  return outcome;
+}

@@ -1,0 +1,51 @@
+// The result objects every formatter renders: the JSON contract, schemaVersion 1.
+import type { InputReport } from "../data/input-report.js";
+import type { Comparison } from "../targets/schema.js";
+import type { Status } from "./compare.js";
+
+export interface AreaValue {
+  area: string;
+  actual: number | null;
+  validDays: number;
+  sufficient: boolean;
+  reason?: string;
+}
+
+export interface TargetResult {
+  id: string;
+  title: string;
+  clause: string;
+  clauseText: string;
+  status: Status;
+  informational: boolean;
+  /** The reported value, rounded per GB/T 8170; present (for information) even when status is no-data. */
+  actual: number | null;
+  /** Decimals the value is reported to (GB/T 8170), e.g. 1 for 84.0 %. */
+  decimals: number;
+  unit: string;
+  op: Comparison;
+  target: number | [number, number];
+  tolerance: number | null;
+  margin: number | null;
+  validDays: number | null;
+  detail: {
+    reasonCode?: string;
+    reason?: string;
+    /** Months short of the HJ 663-2013 day counts. */
+    shortMonths?: { month: number; days: number; required: number }[];
+    /** Per-area values behind a combined target (e.g. each county). */
+    areas?: AreaValue[];
+    /** Days counted as good (AQI <= 100), for good-day-rate targets. */
+    goodDays?: number;
+  };
+}
+
+export interface CheckReport {
+  schemaVersion: 1;
+  plan: { title: string; year: number; targetsFile: string };
+  standards: { aqi: string; assessment: string; limits: string; rounding: string };
+  dayValidity: string;
+  inputs: InputReport[];
+  results: TargetResult[];
+  summary: { pass: number; warn: number; fail: number; noData: number };
+}

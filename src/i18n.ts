@@ -1,0 +1,107 @@
+// The one message table: every label hy-check prints, in Chinese and English.
+
+export const LANGS = ["zh", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+const en = {
+  "status.pass": "pass",
+  "status.warn": "warn",
+  "status.fail": "fail",
+  "status.no-data": "no data",
+  "col.id": "ID",
+  "col.target": "Target",
+  "col.status": "Status",
+  "col.actual": "Actual",
+  "col.required": "Required",
+  "col.margin": "Margin",
+  "col.validDays": "Valid days",
+  "col.clause": "Clause",
+  summary: "{pass} pass, {warn} warn, {fail} fail, {noData} no data",
+  plan: "Plan: {title} ({year}), targets from {file}",
+  "basis.title": "Data basis",
+  "basis.input":
+    "{file}: {kind}, {encoding}, {rows} rows ({rejected} rejected, {outside} outside {year}, {unassigned} of unassigned stations), {from} .. {to}",
+  "basis.standards":
+    "Methods: {aqi} (AQI), {assessment} (validity, statistics), {limits}, GB/T 8170-2008 (rounding, half to even)",
+  "basis.dayValidity": "Days counted for the good-day rate: {rule}",
+  "basis.noInputs": "No data files given.",
+  "dayValidity.complete-or-exceeding":
+    "all six basic pollutants valid, or the valid ones already give AQI > 100",
+  "dayValidity.complete": "all six basic pollutants valid",
+  "dayValidity.any": "any valid pollutant (AQI from those present)",
+  "warn.rejected": "{file}: {count} rows rejected ({codes}); the first:",
+  "warn.rejectedMore": "... and {count} more (see --format json)",
+  "warn.unassigned": "{file}: {count} rows of stations in no area of the registry, not used: {stations}",
+  "warn.aqiMismatch":
+    "{file}: the AQI column disagrees with HJ 633-2012 on {count} of {checked} rows, e.g. line {line} ({station} {date}): reported {reported}, computed {computed}",
+  "warn.aqiMismatchNoO3": "(the file has no O3 daily max 1-hour column, which the daily AQI also uses)",
+  "warn.exitRejected": "{count} rejected rows exceed --max-rejected {max}: exit code 2",
+  "reason.no-input": "no {family} data among the inputs",
+  "reason.no-area-data": "no data for {area}",
+  "reason.insufficient":
+    "{days} valid days; HJ 663-2013 needs >= 324 in the year and >= 27 each month (25 in February){months}",
+  "reason.shortMonths": "; short: {months}",
+  "reason.areas-insufficient": "not every area has enough data: {areas}",
+  "area.valueLine": "{area}",
+  "targets.header": "{count} targets in {file}",
+  "unit.days": "d",
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  "status.pass": "达标",
+  "status.warn": "接近",
+  "status.fail": "未达标",
+  "status.no-data": "数据不足",
+  "col.id": "编号",
+  "col.target": "目标",
+  "col.status": "状态",
+  "col.actual": "实际值",
+  "col.required": "要求",
+  "col.margin": "余量",
+  "col.validDays": "有效天数",
+  "col.clause": "条款",
+  summary: "达标 {pass} 项，接近 {warn} 项，未达标 {fail} 项，数据不足 {noData} 项",
+  plan: "计划：{title}（{year}年），目标文件 {file}",
+  "basis.title": "数据依据",
+  "basis.input":
+    "{file}：{kind}，{encoding}，{rows} 行（剔除 {rejected} 行，{year} 年以外 {outside} 行，未归属站点 {unassigned} 行），{from} 至 {to}",
+  "basis.standards":
+    "方法：{aqi}（AQI），{assessment}（有效性与统计），{limits}，GB/T 8170-2008（数值修约，四舍六入五成双）",
+  "basis.dayValidity": "计入优良率的有效天：{rule}",
+  "basis.noInputs": "未提供数据文件。",
+  "dayValidity.complete-or-exceeding": "六项基本污染物均有效，或已有效项目的 AQI 已大于 100",
+  "dayValidity.complete": "六项基本污染物均有效",
+  "dayValidity.any": "任一污染物有效（按已有项目计算 AQI）",
+  "warn.rejected": "{file}：剔除 {count} 行（{codes}），前几行：",
+  "warn.rejectedMore": "…… 另有 {count} 行（见 --format json）",
+  "warn.unassigned": "{file}：{count} 行属于未归入任何区域的站点，未使用：{stations}",
+  "warn.aqiMismatch":
+    "{file}：AQI 列与 HJ 633-2012 计算结果不一致 {count}/{checked} 行，例如第 {line} 行（{station} {date}）：报告 {reported}，计算 {computed}",
+  "warn.aqiMismatchNoO3": "（文件没有臭氧日最大1小时列，日 AQI 也用到该项）",
+  "warn.exitRejected": "剔除行数 {count} 超过 --max-rejected {max}：退出码 2",
+  "reason.no-input": "输入中没有{family}数据",
+  "reason.no-area-data": "{area} 没有数据",
+  "reason.insufficient":
+    "有效天数 {days}；HJ 663-2013 要求全年不少于 324 天且每月不少于 27 天（2月 25 天）{months}",
+  "reason.shortMonths": "；不足的月份：{months}",
+  "reason.areas-insufficient": "部分区域数据不足：{areas}",
+  "area.valueLine": "{area}",
+  "targets.header": "{file} 中共 {count} 项目标",
+  "unit.days": "天",
+};
+
+const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return TABLE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** zh when the locale says Chinese (LC_ALL, LC_MESSAGES, LANG), en otherwise. */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^zh/i.test(locale) ? "zh" : "en";
+}

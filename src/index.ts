@@ -1,0 +1,21 @@
+// The library API: the same functions the CLI uses, typed for scripts.
+export { aqi, aqiCategory, dailyAqi, iaqi, IAQI_ITEMS, POLLUTANTS, annualValidity } from "./methods/air.js";
+export type {
+  AqiCategory,
+  AqiResult,
+  Concentrations,
+  DailyValues,
+  IaqiItem,
+  Pollutant,
+  DayValidityRule,
+} from "./methods/air.js";
+export { roundGbt8170 } from "./methods/rounding.js";
+export { check, type CheckOptions } from "./engine/check.js";
+export type { CheckReport, TargetResult, AreaValue } from "./engine/result.js";
+export type { Status } from "./engine/compare.js";
+export type { InputReport } from "./data/input-report.js";
+export { InputError, formatProblem, type InputProblem } from "./errors.js";
+export { getExitCode, EXIT, FAIL_ON, type FailOn } from "./exit.js";
+export { parseTargetFile, loadTargetFile } from "./targets/load.js";
+export { TargetFileSchema, targetFileJsonSchema, type TargetFile, type Target } from "./targets/schema.js";
+export { FORMATTERS, type FormatName } from "./report/index.js";

@@ -1,0 +1,214 @@
+// Air-quality index and assessment rules of HJ 633-2012 and HJ 663-2013 (facts from ../shared/reference).
+import { roundGbt8170 } from "./rounding.js";
+
+/** The pollutants hy-check reads; CO in mg/m3, the rest in ug/m3 (GB 3095-2012 Table 1 units). */
+export const POLLUTANTS = ["SO2", "NO2", "PM10", "PM2.5", "CO", "O3_8h", "O3_1h"] as const;
+export type Pollutant = (typeof POLLUTANTS)[number];
+
+/** The six items of the daily assessment that every valid day needs (HJ 663-2013 basic items). */
+export const DAILY_CORE_POLLUTANTS = ["SO2", "NO2", "PM10", "PM2.5", "CO", "O3_8h"] as const;
+
+export const POLLUTANT_UNIT: Record<Pollutant, "ug/m3" | "mg/m3"> = {
+  SO2: "ug/m3",
+  NO2: "ug/m3",
+  PM10: "ug/m3",
+  "PM2.5": "ug/m3",
+  CO: "mg/m3",
+  O3_8h: "ug/m3",
+  O3_1h: "ug/m3",
+};
+
+/** Decimals of a reported concentration: CO to 0.1 mg/m3, the rest to whole ug/m3 (bulletin practice). */
+export const REPORTED_DECIMALS: Record<Pollutant, number> = {
+  SO2: 0,
+  NO2: 0,
+  PM10: 0,
+  "PM2.5": 0,
+  CO: 1,
+  O3_8h: 0,
+  O3_1h: 0,
+};
+
+export const IAQI_ITEMS = [
+  "SO2_24h",
+  "SO2_1h",
+  "NO2_24h",
+  "NO2_1h",
+  "PM10_24h",
+  "PM2.5_24h",
+  "CO_24h",
+  "CO_1h",
+  "O3_1h",
+  "O3_8h",
+] as const;
+export type IaqiItem = (typeof IAQI_ITEMS)[number];
+
+// HJ 633-2012 Table 1: IAQI levels and the concentration at each level. Segments share their endpoints.
+const IAQI_LEVELS = [0, 50, 100, 150, 200, 300, 400, 500] as const;
+const BREAKPOINTS: Record<IaqiItem, readonly number[]> = {
+  SO2_24h: [0, 50, 150, 475, 800, 1600, 2100, 2620],
+  SO2_1h: [0, 150, 500, 650, 800], // Table 1 note 2: stops at IAQI 200
+  NO2_24h: [0, 40, 80, 180, 280, 565, 750, 940],
+  NO2_1h: [0, 100, 200, 700, 1200, 2340, 3090, 3840],
+  PM10_24h: [0, 50, 150, 250, 350, 420, 500, 600],
+  "PM2.5_24h": [0, 35, 75, 115, 150, 250, 350, 500],
+  CO_24h: [0, 2, 4, 14, 24, 36, 48, 60],
+  CO_1h: [0, 5, 10, 35, 60, 90, 120, 150],
+  O3_1h: [0, 160, 200, 300, 400, 800, 1000, 1200],
+  O3_8h: [0, 100, 160, 215, 265, 800], // Table 1 note 3: stops at IAQI 300
+};
+
+/**
+ * Individual air quality index of one item (HJ 633-2012 formula 1), rounded up (section 6.2).
+ * Returns null where the standard gives none: a negative or non-finite concentration, SO2 1h above 800
+ * (note 2: use the 24h IAQI instead) and O3 8h above 800 (note 3: use the 1h IAQI instead).
+ * Above the last breakpoint of the other items the table is silent; hy-check caps at 500, as peers do.
+ */
+export function iaqi(item: IaqiItem, concentration: number): number | null {
+  if (!Number.isFinite(concentration) || concentration < 0) return null;
+  const bp = BREAKPOINTS[item];
+  const top = bp[bp.length - 1] ?? 0;
+  if (concentration > top) {
+    if (item === "SO2_1h" || item === "O3_8h") return null;
+    return 500;
+  }
+  for (let i = 1; i < bp.length; i++) {
+    const hi = bp[i] ?? 0;
+    if (concentration <= hi) {
+      const lo = bp[i - 1] ?? 0;
+      const iaqiLo = IAQI_LEVELS[i - 1] ?? 0;
+      const iaqiHi = IAQI_LEVELS[i] ?? 0;
+      const exact = ((iaqiHi - iaqiLo) / (hi - lo)) * (concentration - lo) + iaqiLo;
+      // Section 6.2 rounds up; the shortest-decimal form keeps 106.00000000000001 from becoming 107.
+      return Math.ceil(roundGbt8170(exact, 9));
+    }
+  }
+  return 500;
+}
+
+export const AQI_CATEGORIES = [
+  { max: 50, level: 1, key: "excellent" },
+  { max: 100, level: 2, key: "good" },
+  { max: 150, level: 3, key: "light" },
+  { max: 200, level: 4, key: "moderate" },
+  { max: 300, level: 5, key: "heavy" },
+  { max: Infinity, level: 6, key: "severe" },
+] as const;
+export type AqiCategory = (typeof AQI_CATEGORIES)[number]["key"];
+
+/** HJ 633-2012 Table 2. */
+export function aqiCategory(aqiValue: number): AqiCategory {
+  return (AQI_CATEGORIES.find((c) => aqiValue <= c.max) ?? AQI_CATEGORIES[5]).key;
+}
+
+export type Concentrations = Partial<Record<IaqiItem, number | null | undefined>>;
+
+export interface AqiResult {
+  aqi: number | null;
+  category: AqiCategory | null;
+  /** Items with the largest IAQI when AQI > 50 (HJ 633-2012 4.4.2; ties all listed); empty otherwise. */
+  primary: IaqiItem[];
+  iaqi: Partial<Record<IaqiItem, number>>;
+}
+
+/** AQI = max IAQI over the items given (HJ 633-2012 formula 2), with category and primary pollutants. */
+export function aqi(concentrations: Concentrations): AqiResult {
+  const sub: Partial<Record<IaqiItem, number>> = {};
+  for (const item of IAQI_ITEMS) {
+    const c = concentrations[item];
+    if (c === null || c === undefined) continue;
+    let value = iaqi(item, c);
+    // Table 1 note 2 / note 3: the other averaging period stands in when the value is off the table.
+    if (value === null && item === "SO2_1h" && concentrations.SO2_24h != null)
+      value = iaqi("SO2_24h", concentrations.SO2_24h);
+    if (value === null && item === "O3_8h" && concentrations.O3_1h != null)
+      value = iaqi("O3_1h", concentrations.O3_1h);
+    if (value !== null) sub[item] = value;
+  }
+  const values = Object.values(sub);
+  if (values.length === 0) return { aqi: null, category: null, primary: [], iaqi: sub };
+  const max = Math.max(...values);
+  const primary = max > 50 ? IAQI_ITEMS.filter((item) => sub[item] === max) : [];
+  return { aqi: max, category: aqiCategory(max), primary, iaqi: sub };
+}
+
+/** The 24-hour / daily IAQI item that each daily pollutant value enters (HJ 633-2012 5.1.2). */
+export const DAILY_IAQI_ITEM: Record<Pollutant, IaqiItem> = {
+  SO2: "SO2_24h",
+  NO2: "NO2_24h",
+  PM10: "PM10_24h",
+  "PM2.5": "PM2.5_24h",
+  CO: "CO_24h",
+  O3_8h: "O3_8h",
+  O3_1h: "O3_1h",
+};
+
+export type DailyValues = Partial<Record<Pollutant, number>>;
+
+/** Daily AQI from daily values: 24h means, O3 daily max 8h and, when given, O3 daily max 1h. */
+export function dailyAqi(values: DailyValues): AqiResult {
+  const concentrations: Concentrations = {};
+  for (const p of POLLUTANTS) {
+    const v = values[p];
+    if (v !== undefined) concentrations[DAILY_IAQI_ITEM[p]] = v;
+  }
+  return aqi(concentrations);
+}
+
+/**
+ * Which days enter the good-day rate when only some pollutants are valid (the sources leave it open):
+ * - "complete-or-exceeding" (default): all six basic items valid, or the valid ones already give AQI > 100,
+ *   so that missing data never hides a polluted day (the HJ 663-2013 exceedance clause, applied to days);
+ * - "complete": all six basic items valid;
+ * - "any": any valid item gives a day, its AQI from what is there.
+ */
+export const DAY_VALIDITY_RULES = ["complete-or-exceeding", "complete", "any"] as const;
+export type DayValidityRule = (typeof DAY_VALIDITY_RULES)[number];
+
+export function isValidAqiDay(values: DailyValues, result: AqiResult, rule: DayValidityRule): boolean {
+  if (result.aqi === null) return false;
+  const complete = DAILY_CORE_POLLUTANTS.every((p) => values[p] !== undefined);
+  if (rule === "any") return true;
+  if (rule === "complete") return complete;
+  return complete || result.aqi > 100;
+}
+
+// GB 3095-2012 Table 4 as applied by HJ 663-2013: an annual statistic needs >= 324 daily values in the
+// year and >= 27 in each month (>= 25 in February).
+export const ANNUAL_MIN_DAYS = 324;
+export function monthlyMinDays(month: number): number {
+  return month === 2 ? 25 : 27;
+}
+
+export interface AnnualValidity {
+  valid: boolean;
+  days: number;
+  /** Months (1-12) with fewer valid days than required. */
+  shortMonths: { month: number; days: number; required: number }[];
+}
+
+/** HJ 663-2013 minimum counts for an annual statistic, given the valid days (as `YYYY-MM-DD`) of one year. */
+export function annualValidity(validDates: Iterable<string>): AnnualValidity {
+  const perMonth = new Array<number>(13).fill(0);
+  let days = 0;
+  for (const date of validDates) {
+    const month = Number(date.slice(5, 7));
+    perMonth[month] = (perMonth[month] ?? 0) + 1;
+    days++;
+  }
+  const shortMonths = [];
+  for (let month = 1; month <= 12; month++) {
+    const required = monthlyMinDays(month);
+    const count = perMonth[month] ?? 0;
+    if (count < required) shortMonths.push({ month, days: count, required });
+  }
+  return { valid: days >= ANNUAL_MIN_DAYS && shortMonths.length === 0, days, shortMonths };
+}
+
+/** Arithmetic mean, or null for an empty list. */
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}

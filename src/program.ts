@@ -1,0 +1,156 @@
+// The commander program: parses flags, calls the engine, picks a formatter, returns the exit code.
+import { writeFile } from "node:fs/promises";
+import { Command, CommanderError, Option } from "commander";
+import { z } from "zod";
+import { ENCODINGS } from "./data/encoding.js";
+import { check } from "./engine/check.js";
+import { formatProblem, InputError, inputError } from "./errors.js";
+import { describeFsError } from "./data/csv.js";
+import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "./exit.js";
+import { langFromEnv, LANGS, t, type Lang } from "./i18n.js";
+import { DEFAULT_TARGETS_FILE } from "./paths.js";
+import { FORMAT_NAMES, FORMATTERS } from "./report/index.js";
+import { loadTargetFile } from "./targets/load.js";
+import { targetFileJsonSchema } from "./targets/schema.js";
+import { VERSION } from "./version.js";
+
+/** Exit code for a bug in hy-check itself (never for bad input). */
+const INTERNAL_ERROR = 3;
+
+const CheckOptionsSchema = z.object({
+  targets: z.string().min(1),
+  format: z.enum(FORMAT_NAMES as [string, ...string[]]),
+  lang: z.enum(LANGS),
+  encoding: z.enum(ENCODINGS),
+  failOn: z.enum(FAIL_ON),
+  maxRejected: z.coerce.number().int().min(0),
+  output: z.string().min(1).optional(),
+  color: z.boolean(),
+});
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (e) {
+    throw inputError({ file, code: "HY-WRITE", message: `cannot write the report: ${describeFsError(e)}` });
+  }
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("hy-check")
+    .description("Check monitoring data against the targets of an environmental work plan")
+    .version(VERSION, "-V, --version")
+    .option("--debug", "show stack traces of internal errors")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const langOption = () =>
+    new Option("--lang <lang>", "output language")
+      .choices(LANGS)
+      .default(langFromEnv(io.env), "from the locale");
+  const targetsOption = () =>
+    new Option("-t, --targets <file>", "target file (YAML)").default(
+      DEFAULT_TARGETS_FILE,
+      "the Hengyang 2019 plan",
+    );
+
+  program
+    .command("check", { isDefault: true })
+    .description("evaluate the plan's targets against CSV exports")
+    .argument("<csv...>", "CSV files of monitoring data")
+    .addOption(targetsOption())
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("table"))
+    .addOption(langOption())
+    .addOption(
+      new Option("--encoding <encoding>", "text encoding of the CSV files")
+        .choices(ENCODINGS)
+        .default("auto"),
+    )
+    .addOption(
+      new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
+        .choices(FAIL_ON)
+        .default("fail"),
+    )
+    .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--no-color", "plain text output (also when NO_COLOR is set)")
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = CheckOptionsSchema.parse(raw);
+      const report = await check(files, { targets: opts.targets, encoding: opts.encoding, lang: opts.lang });
+      const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
+      const text = FORMATTERS[opts.format as keyof typeof FORMATTERS](report, { lang: opts.lang, color });
+      if (opts.output) await writeOutput(opts.output, text);
+      else io.stdout(text);
+      const code = getExitCode(report, opts.failOn, opts.maxRejected);
+      if (code === EXIT.inputError) {
+        // The rows to fix go to stderr in every format, so a CI log shows them next to the exit code.
+        const first = report.inputs.flatMap((i) => i.rejected).slice(0, 10);
+        const summary = t(opts.lang, "warn.exitRejected", {
+          count: rejectedRows(report),
+          max: opts.maxRejected,
+        });
+        io.stderr(`${[...first.map(formatProblem), summary].join("\n")}\n`);
+      }
+      setExit(code);
+    });
+
+  program
+    .command("targets")
+    .description("list the targets of a target file with the plan clause each comes from")
+    .addOption(targetsOption())
+    .addOption(langOption())
+    .action(async (raw: { targets: string; lang: Lang }) => {
+      const { targets: plan } = await loadTargetFile(raw.targets);
+      const lines = [t(raw.lang, "targets.header", { count: plan.targets.length, file: raw.targets })];
+      for (const target of plan.targets) {
+        const value = Array.isArray(target.value) ? target.value.join("..") : target.value;
+        lines.push(
+          `${target.id}\t${target.title[raw.lang]}\t${target.op} ${value} ${target.unit}\t${target.source.clause}\t${target.source.text}`,
+        );
+      }
+      io.stdout(`${lines.join("\n")}\n`);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the target-file format")
+    .action(() => io.stdout(`${JSON.stringify(targetFileJsonSchema(), null, 2)}\n`));
+
+  return program;
+}
+
+/** Runs the CLI on argv (without node and script) and resolves to the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.inputError;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`${e.problems.map(formatProblem).join("\n")}\n`);
+      return EXIT.inputError;
+    }
+    if (e instanceof z.ZodError) {
+      io.stderr(`${e.issues.map((i) => `hy-check: option ${i.path.join(".")}: ${i.message}`).join("\n")}\n`);
+      return EXIT.inputError;
+    }
+    const debug = argv.includes("--debug");
+    io.stderr(
+      `hy-check: internal error: ${e instanceof Error ? e.message : String(e)}${debug ? "" : " (run with --debug for details)"}\n`,
+    );
+    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return INTERNAL_ERROR;
+  }
+}

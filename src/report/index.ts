@@ -1,0 +1,13 @@
+// The registry of output formats: a new format is one module plus one line here.
+import type { Formatter } from "./format.js";
+import { formatJson } from "./json.js";
+import { formatTable } from "./table.js";
+
+export const FORMATTERS = {
+  table: formatTable,
+  json: formatJson,
+} satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof FORMATTERS;
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export type { Formatter, FormatOptions } from "./format.js";

@@ -1,0 +1,149 @@
+// The terminal table: one row per target, per-area rows under combined targets, then the data basis
+// and every warning about the input.
+import { Chalk, type ChalkInstance } from "chalk";
+import Table from "cli-table3";
+import type { Status } from "../engine/compare.js";
+import type { CheckReport, TargetResult } from "../engine/result.js";
+import { formatProblem } from "../errors.js";
+import { t, type Lang } from "../i18n.js";
+import type { Formatter } from "./format.js";
+
+const MAX_PRINTED_REJECTIONS = 10;
+
+function statusLabel(status: Status, lang: Lang, chalk: ChalkInstance): string {
+  const text = t(lang, `status.${status}`);
+  if (status === "pass") return chalk.green(text);
+  if (status === "warn") return chalk.yellow(text);
+  if (status === "fail") return chalk.red.bold(text);
+  return chalk.magenta(text);
+}
+
+function fmt(value: number | null, decimals: number, unit = ""): string {
+  if (value === null) return "-";
+  const text = value.toFixed(Math.max(decimals, 0));
+  return unit === "%" ? `${text}%` : `${text}${unit ? ` ${unit}` : ""}`;
+}
+
+function required(r: TargetResult): string {
+  const value = Array.isArray(r.target) ? `${r.target[0]}..${r.target[1]}` : String(r.target);
+  const tol = r.tolerance !== null ? ` ±${r.tolerance}` : "";
+  return `${r.op === "between" ? "" : `${r.op} `}${value}${tol} ${r.unit}`;
+}
+
+function signed(value: number | null, decimals: number): string {
+  if (value === null) return "-";
+  const text = value.toFixed(Math.max(decimals, 0));
+  return value > 0 ? `+${text}` : text;
+}
+
+export const formatTable: Formatter = (report, { lang, color }) => {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const table = new Table({
+    head: [
+      "col.id",
+      "col.target",
+      "col.status",
+      "col.actual",
+      "col.required",
+      "col.margin",
+      "col.validDays",
+      "col.clause",
+    ].map((k) => t(lang, k as Parameters<typeof t>[1])),
+    style: { head: color ? ["cyan"] : [], border: [], compact: true },
+  });
+  for (const r of report.results) {
+    table.push([
+      r.id,
+      r.title,
+      statusLabel(r.status, lang, chalk),
+      fmt(r.actual, r.decimals, r.unit),
+      required(r),
+      signed(r.margin, r.decimals),
+      r.validDays ?? "-",
+      r.clause,
+    ]);
+    for (const a of r.detail.areas ?? []) {
+      table.push([
+        "",
+        `  ${a.area}`,
+        a.sufficient ? "" : chalk.magenta(t(lang, "status.no-data")),
+        fmt(a.actual, r.decimals, r.unit),
+        "",
+        "",
+        a.validDays,
+        "",
+      ]);
+    }
+  }
+  const lines = [
+    t(lang, "plan", { title: report.plan.title, year: report.plan.year, file: report.plan.targetsFile }),
+    table.toString(),
+  ];
+  lines.push(t(lang, "summary", report.summary));
+  for (const r of report.results) {
+    if (r.detail.reason) lines.push(chalk.magenta(`${r.id}: ${r.detail.reason}`));
+  }
+  lines.push("", chalk.bold(t(lang, "basis.title")));
+  lines.push(t(lang, "basis.standards", report.standards));
+  lines.push(
+    t(lang, "basis.dayValidity", {
+      rule: t(lang, `dayValidity.${report.dayValidity}` as Parameters<typeof t>[1]),
+    }),
+  );
+  if (report.inputs.length === 0) lines.push(t(lang, "basis.noInputs"));
+  for (const input of report.inputs) {
+    lines.push(
+      t(lang, "basis.input", {
+        file: input.file,
+        kind: input.kind,
+        encoding: input.encoding,
+        rows: input.rows,
+        rejected: input.rejectedRows,
+        outside: input.outsidePeriodRows,
+        unassigned: input.unassignedRows,
+        year: report.plan.year,
+        from: input.from ?? "-",
+        to: input.to ?? "-",
+      }),
+    );
+  }
+  lines.push(...inputWarnings(report, lang, chalk));
+  return `${lines.join("\n")}\n`;
+};
+
+function inputWarnings(report: CheckReport, lang: Lang, chalk: ChalkInstance): string[] {
+  const lines: string[] = [];
+  for (const input of report.inputs) {
+    if (input.rejectedRows > 0) {
+      const codes = Object.entries(input.rejectedByCode)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(", ");
+      lines.push(
+        chalk.yellow(t(lang, "warn.rejected", { file: input.file, count: input.rejectedRows, codes })),
+      );
+      for (const p of input.rejected.slice(0, MAX_PRINTED_REJECTIONS)) lines.push(`  ${formatProblem(p)}`);
+      const more = input.rejectedRows - Math.min(input.rejected.length, MAX_PRINTED_REJECTIONS);
+      if (more > 0) lines.push(`  ${t(lang, "warn.rejectedMore", { count: more })}`);
+    }
+    if (input.unassignedRows > 0) {
+      const stations = input.unassignedStations.map((s) => `${s.station} (${s.rows})`).join(", ");
+      lines.push(
+        chalk.yellow(t(lang, "warn.unassigned", { file: input.file, count: input.unassignedRows, stations })),
+      );
+    }
+    const first = input.aqiCheck.examples[0];
+    if (first) {
+      lines.push(
+        chalk.yellow(
+          t(lang, "warn.aqiMismatch", {
+            file: input.file,
+            count: input.aqiCheck.mismatches,
+            checked: input.aqiCheck.rowsChecked,
+            ...first,
+          }) + (input.aqiCheck.withoutO3_1h ? ` ${t(lang, "warn.aqiMismatchNoO3")}` : ""),
+        ),
+      );
+    }
+  }
+  return lines;
+}

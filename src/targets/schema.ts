@@ -1,0 +1,167 @@
+// The target-file format: plan metadata, the area registry and the targets, as one Zod schema from
+// which the TypeScript types and the published JSON Schema (`hy-check schema`) are both derived.
+import { z } from "zod";
+import { COLUMN_FIELDS } from "../data/columns.js";
+import { DAY_VALIDITY_RULES, POLLUTANTS } from "../methods/air.js";
+
+const Bilingual = z
+  .object({ zh: z.string().min(1), en: z.string().min(1) })
+  .strict()
+  .describe("The same text in Chinese and English");
+
+const Id = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9_]*(\.[a-z0-9_]+)*$/,
+    "ids are dot-separated lower-case words, e.g. air.urban.pm25",
+  );
+
+export const COMPARISONS = [">=", "<=", "==", "between"] as const;
+
+const Station = z.union([
+  z.string().min(1),
+  z.object({ code: z.string().min(1), name: z.string().min(1).optional() }).strict(),
+]);
+
+export const AREA_KINDS = ["urban", "county"] as const;
+
+const Area = z
+  .object({
+    id: z.string().min(1).describe("The area's name as the plan writes it, e.g. 市城区 or 衡阳县"),
+    name: Bilingual.optional(),
+    kind: z
+      .enum(AREA_KINDS)
+      .describe("urban: the city proper; county: a county-level area the bulletins rank"),
+    stations: z.array(Station).default([]).describe("Station codes or names that make up the area"),
+    aliases: z.array(z.string().min(1)).default([]).describe("Other names of the area in an area column"),
+  })
+  .strict();
+
+const Metric = z.discriminatedUnion("name", [
+  z
+    .object({ name: z.literal("air.good_rate") })
+    .strict()
+    .describe("Share of valid days with AQI <= 100, in percent (HJ 633-2012, HJ 663-2013)"),
+  z
+    .object({ name: z.literal("air.annual_mean"), pollutant: z.enum(POLLUTANTS) })
+    .strict()
+    .describe("Arithmetic mean of the year's daily values (GB 3095-2012 3.x, HJ 663-2013 counts)"),
+]);
+
+const Scope = z
+  .object({
+    area: z.string().min(1).optional().describe("One area of the registry"),
+    areaKind: z.enum(AREA_KINDS).optional().describe("Every area of this kind in the registry"),
+    combine: z.literal("mean").optional().describe("How per-area values combine: the arithmetic mean"),
+  })
+  .strict()
+  .superRefine((scope, ctx) => {
+    if ((scope.area === undefined) === (scope.areaKind === undefined))
+      ctx.addIssue({ code: "custom", message: "give exactly one of `area` or `areaKind`" });
+    if (scope.areaKind !== undefined && scope.combine === undefined)
+      ctx.addIssue({ code: "custom", message: "`areaKind` needs `combine: mean`", path: ["combine"] });
+  });
+
+const Target = z
+  .object({
+    id: Id.describe("Stable id: scripts and CI jobs key on it"),
+    title: Bilingual,
+    source: z
+      .object({
+        clause: z.string().min(1).describe("Clause of the plan, e.g. 二(一)"),
+        text: z.string().min(1).describe("The sentence of the plan, quoted"),
+      })
+      .strict(),
+    metric: Metric,
+    scope: Scope,
+    op: z.enum(COMPARISONS),
+    value: z
+      .union([z.number(), z.tuple([z.number(), z.number()])])
+      .describe("A number, or [low, high] for between"),
+    unit: z.string().min(1),
+    tolerance: z
+      .number()
+      .positive()
+      .optional()
+      .describe("The plan says about (左右): within this distance short of the target the status is warn"),
+    informational: z.boolean().default(false).describe("Reported but never fails the run"),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const isRange = Array.isArray(t.value);
+    if (t.op === "between" && !isRange)
+      ctx.addIssue({ code: "custom", path: ["value"], message: "`between` needs value: [low, high]" });
+    if (t.op !== "between" && isRange)
+      ctx.addIssue({ code: "custom", path: ["value"], message: `\`${t.op}\` needs a single number` });
+    if (Array.isArray(t.value) && t.value[0] > t.value[1])
+      ctx.addIssue({ code: "custom", path: ["value"], message: "low must not exceed high" });
+  });
+
+export const STANDARD_EDITIONS = {
+  aqi: ["HJ633-2012"],
+  assessment: ["HJ663-2013"],
+  limits: ["GB3095-2012"],
+} as const;
+
+export const TargetFileSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    plan: z
+      .object({
+        title: Bilingual,
+        year: z.number().int().min(2000).max(2100),
+        issuer: z.string().min(1),
+        seed: z.string().min(1).describe("Path of the plan text, relative to the target file"),
+      })
+      .strict(),
+    standards: z
+      .object({
+        aqi: z.enum(STANDARD_EDITIONS.aqi).default("HJ633-2012"),
+        assessment: z.enum(STANDARD_EDITIONS.assessment).default("HJ663-2013"),
+        limits: z.enum(STANDARD_EDITIONS.limits).default("GB3095-2012"),
+      })
+      .strict()
+      .default({ aqi: "HJ633-2012", assessment: "HJ663-2013", limits: "GB3095-2012" }),
+    dayValidity: z
+      .enum(DAY_VALIDITY_RULES)
+      .default("complete-or-exceeding")
+      .describe("Which days count for the good-day rate when only some pollutants are valid"),
+    areas: z.array(Area).default([]),
+    columns: z
+      .partialRecord(z.enum(COLUMN_FIELDS), z.string().min(1))
+      .optional()
+      .describe(
+        "Header overrides: field name (date, station, area, PM2.5, O3_8h ...) -> the exact CSV header",
+      ),
+    targets: z.array(Target).min(1),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const areaIds = new Set<string>();
+    file.areas.forEach((a, i) => {
+      if (areaIds.has(a.id))
+        ctx.addIssue({ code: "custom", path: ["areas", i, "id"], message: `duplicate area ${a.id}` });
+      areaIds.add(a.id);
+    });
+    const ids = new Set<string>();
+    file.targets.forEach((t, i) => {
+      if (ids.has(t.id))
+        ctx.addIssue({ code: "custom", path: ["targets", i, "id"], message: `duplicate target id ${t.id}` });
+      ids.add(t.id);
+      if (t.scope.area !== undefined && !areaIds.has(t.scope.area))
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets", i, "scope", "area"],
+          message: `unknown area ${t.scope.area}; the registry has: ${[...areaIds].join(", ") || "none"}`,
+        });
+    });
+  });
+
+export type TargetFile = z.infer<typeof TargetFileSchema>;
+export type Target = TargetFile["targets"][number];
+export type Area = TargetFile["areas"][number];
+export type Comparison = (typeof COMPARISONS)[number];
+
+export function targetFileJsonSchema(): unknown {
+  return z.toJSONSchema(TargetFileSchema, { io: "input" });
+}

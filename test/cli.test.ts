@@ -1,0 +1,1175 @@
+// End-to-end tests of the built CLI (dist/cli.js), run as a child process.
+//
+// Every expected number here is either worked out by hand (the synthetic CSVs written to a temp folder,
+// where each area has constant or simply alternating values) or computed by the small independent
+// implementation of the official methods below, which imports nothing from src/:
+// - area daily value = mean over the area's stations that have the pollutant that day; the urban area
+//   (市城区) is the five assessment stations 2457A-2461A only, never the control point 原169医院;
+// - annual mean = mean of the area's daily values of 2019 (HJ 663-2013: >= 324 days, >= 27 per month,
+//   >= 25 in February, otherwise no data), reported half-to-even (GB/T 8170-2008) to an integer;
+// - daily AQI = max IAQI (HJ 633-2012 Table 1, 24-hour columns, each IAQI rounded up); a day counts for
+//   the good-day rate when all six items are there or the ones there already give AQI > 100;
+// - counties' value = mean of the eight unrounded values, rounded once;
+// - a target is met when the rounded value meets it, a value exactly on the target included.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runCli, runCliJson } from "./helpers/run-cli.js";
+
+// ---------------------------------------------------------------------------------------------------
+// The JSON report, as far as these tests read it (declared here, not imported from src/).
+
+type Status = "pass" | "warn" | "fail" | "no-data";
+
+interface ReportArea {
+  area: string;
+  actual: number | null;
+  validDays: number;
+  sufficient: boolean;
+}
+
+interface ReportResult {
+  id: string;
+  title: string;
+  clause: string;
+  status: Status;
+  actual: number | null;
+  unit: string;
+  op: string;
+  target: number;
+  margin: number | null;
+  validDays: number | null;
+  detail: {
+    reasonCode?: string;
+    reason?: string;
+    shortMonths?: { month: number; days: number; required: number }[];
+    areas?: ReportArea[];
+    goodDays?: number;
+  };
+}
+
+interface ReportInput {
+  file: string;
+  kind: string;
+  encoding: string;
+  rows: number;
+  rejectedRows: number;
+  outsidePeriodRows: number;
+  unassignedRows: number;
+  from: string | null;
+  to: string | null;
+  rejectedByCode: Record<string, number>;
+  rejected: { file: string; line?: number; col?: number; field?: string; code: string; message: string }[];
+  unassignedStations: { station: string; rows: number }[];
+}
+
+interface Report {
+  schemaVersion: number;
+  plan: { title: string; year: number; targetsFile: string };
+  inputs: ReportInput[];
+  results: ReportResult[];
+  summary: { pass: number; warn: number; fail: number; noData: number };
+}
+
+function result(report: Report, id: string): ReportResult {
+  const r = report.results.find((x) => x.id === id);
+  if (!r) throw new Error(`no result ${id} in ${report.results.map((x) => x.id).join(", ")}`);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The plan's targets (targets/hengyang-2019.yaml, a public contract) and areas.
+
+const URBAN_STATIONS = new Map([
+  ["2457A", "衡阳化工总厂"],
+  ["2458A", "珠晖区环保局"],
+  ["2459A", "市委党校"],
+  ["2460A", "市监测站"],
+  ["2461A", "真空机电公司"],
+]);
+const CONTROL_POINT = "原169医院";
+const COUNTIES = ["衡阳县", "衡南县", "衡山县", "衡东县", "祁东县", "耒阳市", "常宁市", "南岳区"];
+
+type Metric = { kind: "good_rate" } | { kind: "annual_mean"; pollutant: Pollutant };
+interface PlanTarget {
+  id: string;
+  scope: "urban" | "counties";
+  metric: Metric;
+  op: ">=" | "<=";
+  value: number;
+}
+
+const TARGETS: PlanTarget[] = [
+  { id: "air.urban.good_rate", scope: "urban", metric: { kind: "good_rate" }, op: ">=", value: 80 },
+  {
+    id: "air.urban.pm25",
+    scope: "urban",
+    metric: { kind: "annual_mean", pollutant: "PM2.5" },
+    op: "<=",
+    value: 43,
+  },
+  {
+    id: "air.urban.pm10",
+    scope: "urban",
+    metric: { kind: "annual_mean", pollutant: "PM10" },
+    op: "<=",
+    value: 68,
+  },
+  { id: "air.counties.good_rate", scope: "counties", metric: { kind: "good_rate" }, op: ">=", value: 86.5 },
+  {
+    id: "air.counties.pm25",
+    scope: "counties",
+    metric: { kind: "annual_mean", pollutant: "PM2.5" },
+    op: "<=",
+    value: 41,
+  },
+  {
+    id: "air.counties.pm10",
+    scope: "counties",
+    metric: { kind: "annual_mean", pollutant: "PM10" },
+    op: "<=",
+    value: 64,
+  },
+];
+const TARGET_IDS = TARGETS.map((t) => t.id);
+
+// ---------------------------------------------------------------------------------------------------
+// Independent implementation of the methods.
+
+const POLLUTANTS = ["PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h"] as const;
+type Pollutant = (typeof POLLUTANTS)[number];
+type Values = Partial<Record<Pollutant, number>>;
+
+// HJ 633-2012 Table 1, 24-hour columns (CO in mg/m3, O3 the daily maximum 8-hour mean).
+const IAQI_LEVELS = [0, 50, 100, 150, 200, 300, 400, 500];
+const BREAKPOINTS: Record<Pollutant, number[]> = {
+  "PM2.5": [0, 35, 75, 115, 150, 250, 350, 500],
+  PM10: [0, 50, 150, 250, 350, 420, 500, 600],
+  SO2: [0, 50, 150, 475, 800, 1600, 2100, 2620],
+  NO2: [0, 40, 80, 180, 280, 565, 750, 940],
+  CO: [0, 2, 4, 14, 24, 36, 48, 60],
+  O3_8h: [0, 100, 160, 215, 265, 800],
+};
+
+function iaqi(pollutant: Pollutant, c: number): number {
+  const bp = BREAKPOINTS[pollutant];
+  for (let i = 1; i < bp.length; i++) {
+    const hi = bp[i]!;
+    if (c <= hi) {
+      const lo = bp[i - 1]!;
+      const exact = IAQI_LEVELS[i - 1]! + ((IAQI_LEVELS[i]! - IAQI_LEVELS[i - 1]!) * (c - lo)) / (hi - lo);
+      return Math.ceil(exact - 1e-9); // rounded up; the epsilon only absorbs binary noise
+    }
+  }
+  throw new Error(`${pollutant} ${c} is off the table; the test data never goes there`);
+}
+
+function dayAqi(values: Values): number | null {
+  const subs = POLLUTANTS.filter((p) => values[p] !== undefined).map((p) => iaqi(p, values[p]!));
+  return subs.length === 0 ? null : Math.max(...subs);
+}
+
+/** GB/T 8170-2008: half to even, on the decimal value (ties within 1e-7 of a half are ties). */
+function roundHalfEven(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const s = x * f;
+  const floor = Math.floor(s);
+  const frac = s - floor;
+  const n = Math.abs(frac - 0.5) < 1e-7 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(s);
+  return n / f + 0;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** HJ 663-2013 counts for an annual statistic from ISO dates. */
+function annualValid(dates: string[]): boolean {
+  const perMonth = new Array<number>(13).fill(0);
+  for (const d of dates) perMonth[Number(d.slice(5, 7))]!++;
+  for (let m = 1; m <= 12; m++) if (perMonth[m]! < (m === 2 ? 25 : 27)) return false;
+  return dates.length >= 324;
+}
+
+interface AreaStat {
+  raw: number;
+  validDays: number;
+  valid: boolean;
+  goodDays?: number;
+}
+
+/** An area's metric from its station rows: date -> list of station values of that day. */
+function areaStat(days: Map<string, Values[]>, metric: Metric): AreaStat {
+  const daily = new Map<string, Values>();
+  for (const [date, stations] of days) {
+    if (!date.startsWith("2019-")) continue;
+    const v: Values = {};
+    for (const p of POLLUTANTS) {
+      const xs = stations.map((s) => s[p]).filter((x): x is number => x !== undefined);
+      if (xs.length > 0) v[p] = mean(xs);
+    }
+    daily.set(date, v);
+  }
+  if (metric.kind === "annual_mean") {
+    const dates = [...daily].filter(([, v]) => v[metric.pollutant] !== undefined).map(([d]) => d);
+    const raw = mean(dates.map((d) => daily.get(d)![metric.pollutant]!));
+    return { raw, validDays: dates.length, valid: annualValid(dates) };
+  }
+  const counted: string[] = [];
+  let good = 0;
+  for (const [date, v] of daily) {
+    const aqi = dayAqi(v);
+    if (aqi === null) continue;
+    const complete = POLLUTANTS.every((p) => v[p] !== undefined);
+    if (!complete && aqi <= 100) continue;
+    counted.push(date);
+    if (aqi <= 100) good++;
+  }
+  return {
+    raw: (good / counted.length) * 100,
+    validDays: counted.length,
+    valid: annualValid(counted),
+    goodDays: good,
+  };
+}
+
+interface Expected {
+  status: Status;
+  actual: number;
+  margin: number | null;
+  validDays: number;
+  goodDays?: number;
+  areas?: { area: string; actual: number; validDays: number; sufficient: boolean }[];
+}
+
+function expectedResult(target: PlanTarget, areas: Map<string, Map<string, Values[]>>): Expected {
+  const decimals = target.metric.kind === "good_rate" ? 1 : 0;
+  const judge = (actual: number, sufficient: boolean) => {
+    if (!sufficient) return { status: "no-data" as Status, margin: null };
+    const margin = roundHalfEven(target.op === ">=" ? actual - target.value : target.value - actual, 1);
+    return { status: (margin >= 0 ? "pass" : "fail") as Status, margin };
+  };
+  if (target.scope === "urban") {
+    const s = areaStat(areas.get("市城区")!, target.metric);
+    const actual = roundHalfEven(s.raw, decimals);
+    return {
+      ...judge(actual, s.valid),
+      actual,
+      validDays: s.validDays,
+      ...(s.goodDays !== undefined ? { goodDays: s.goodDays } : {}),
+    };
+  }
+  const stats = COUNTIES.map((c) => ({ area: c, ...areaStat(areas.get(c)!, target.metric) }));
+  const actual = roundHalfEven(mean(stats.map((s) => s.raw)), decimals);
+  return {
+    ...judge(
+      actual,
+      stats.every((s) => s.valid),
+    ),
+    actual,
+    validDays: Math.min(...stats.map((s) => s.validDays)),
+    areas: stats.map((s) => ({
+      area: s.area,
+      actual: roundHalfEven(s.raw, decimals),
+      validDays: s.validDays,
+      sufficient: s.valid,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading the example fixture by hand: UTF-8 with BOM, CRLF, headers like `PM2.5(μg/m³)`, dates 2019/1/1.
+
+interface FixtureFacts {
+  dataLines: number;
+  controlRows: number;
+  /** area -> ISO date -> the station rows of that day */
+  areas: Map<string, Map<string, Values[]>>;
+  from: string;
+  to: string;
+}
+
+function readFixture(path: string): FixtureFacts {
+  let text = readFileSync(join(ROOT, path), "utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const header = lines[0]!.split(",").map((h) => h.replace(/\(.*\)$/, "").trim());
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`fixture has no column ${name}: ${header.join(",")}`);
+    return i;
+  };
+  const [dateCol, areaCol, stationCol] = [col("日期"), col("区域"), col("监测点位")];
+  const pollutantCols = POLLUTANTS.map((p) => [p, col(p)] as const);
+  const urbanNames = new Set(URBAN_STATIONS.values());
+  const areas = new Map<string, Map<string, Values[]>>();
+  let controlRows = 0;
+  const dates: string[] = [];
+  for (const line of lines.slice(1)) {
+    const f = line.split(",");
+    const [y, m, d] = f[dateCol]!.split("/").map(Number);
+    const date = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    dates.push(date);
+    const station = f[stationCol]!;
+    const areaName = f[areaCol]!;
+    let area: string | undefined;
+    if (urbanNames.has(station)) area = "市城区";
+    else if (COUNTIES.includes(areaName)) area = areaName;
+    else if (station === CONTROL_POINT) controlRows++;
+    else throw new Error(`unexpected fixture row: ${line}`);
+    if (!area) continue;
+    const values: Values = {};
+    for (const [p, i] of pollutantCols) {
+      const cell = f[i]!.trim();
+      if (cell === "" || cell === "—") continue;
+      values[p] = Number(cell);
+    }
+    if (!areas.has(area)) areas.set(area, new Map());
+    const days = areas.get(area)!;
+    if (!days.has(date)) days.set(date, []);
+    days.get(date)!.push(values);
+  }
+  dates.sort();
+  return { dataLines: lines.length - 1, controlRows, areas, from: dates[0]!, to: dates[dates.length - 1]! };
+}
+
+const FIXTURE = "fixtures/hengyang-2019-daily.csv";
+const FIXTURE_GBK = "fixtures/hengyang-2019-daily-gbk.csv";
+
+let fixtureFacts: FixtureFacts | undefined;
+const facts = () => (fixtureFacts ??= readFixture(FIXTURE));
+let fixtureRun: ReturnType<typeof runCliJson<Report>> | undefined;
+/** `hy-check fixtures/hengyang-2019-daily.csv --format json`, run once. */
+const fixtureReport = () => (fixtureRun ??= runCliJson<Report>([FIXTURE, "--format", "json"]));
+
+// ---------------------------------------------------------------------------------------------------
+// Synthetic CSVs with area-level rows (no station column): 市城区 and the eight counties, day by day.
+
+const DAYS_2019: string[] = [];
+for (let d = new Date(Date.UTC(2019, 0, 1)); d.getUTCFullYear() === 2019; d.setUTCDate(d.getUTCDate() + 1))
+  DAYS_2019.push(d.toISOString().slice(0, 10));
+
+const month = (date: string) => Number(date.slice(5, 7));
+const dayOfMonth = (date: string) => Number(date.slice(8, 10));
+
+const HEADER = "日期,区域,PM2.5,PM10,SO2,NO2,CO,O3_8h";
+type Cells = Partial<Record<Pollutant, number | string>>;
+// Every IAQI of the defaults is <= 50 except PM2.5 30 (43): every complete day is good.
+const DEFAULTS: Record<Pollutant, number | string> = {
+  "PM2.5": 30,
+  PM10: 50,
+  SO2: 10,
+  NO2: 20,
+  CO: 0.5,
+  O3_8h: 80,
+};
+
+interface CsvSpec {
+  /** Cells of 市城区 on a day (i: index in 2019); null leaves the day out. */
+  urban?: (date: string, i: number) => Cells | null;
+  /** Cells of a county on a day; null leaves the day out. */
+  county?: (county: string, date: string, i: number) => Cells | null;
+  /** Days to write; default all of 2019. */
+  days?: string[];
+  header?: string;
+}
+
+function csvText(spec: CsvSpec): string {
+  const lines = [spec.header ?? HEADER];
+  const row = (date: string, area: string, cells: Cells) =>
+    [date, area, ...POLLUTANTS.map((p) => String(p in cells ? cells[p] : DEFAULTS[p]))].join(",");
+  (spec.days ?? DAYS_2019).forEach((date, i) => {
+    const urban = spec.urban ? spec.urban(date, i) : {};
+    if (urban) lines.push(row(date, "市城区", urban));
+    for (const county of COUNTIES) {
+      const cells = spec.county ? spec.county(county, date, i) : {};
+      if (cells) lines.push(row(date, county, cells));
+    }
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+let tmp = "";
+let fileCounter = 0;
+function tempFile(name: string, text: string): string {
+  const path = join(tmp, `${String(++fileCounter).padStart(2, "0")}-${name}`);
+  writeFileSync(path, text);
+  return path;
+}
+const writeCsv = (name: string, spec: CsvSpec) => tempFile(name, csvText(spec));
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/cli.js is missing: run npm run build");
+  tmp = mkdtempSync(join(tmpdir(), "hy-check-cli-"));
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** No Node stack trace, no internal-error message: every failure is reported as a user error. */
+function expectCleanError(run: { stderr: string }) {
+  expect(run.stderr).not.toContain("    at ");
+  expect(run.stderr).not.toMatch(/internal error/i);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1. The example fixture against the independent calculation.
+
+describe(`hy-check ${FIXTURE} --format json`, () => {
+  let run: ReturnType<typeof runCliJson<Report>>;
+  beforeAll(() => {
+    run = fixtureReport();
+  });
+
+  it("exits 0 with the schemaVersion 1 report and nothing on stderr", () => {
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.json.schemaVersion).toBe(1);
+    expect(run.json.plan).toEqual({
+      title: "Hengyang 2019 Ecology and Environment Protection Work Plan",
+      year: 2019,
+      targetsFile: "targets/hengyang-2019.yaml",
+    });
+    expect(run.json.results.map((r) => r.id)).toEqual(TARGET_IDS);
+  });
+
+  it.each(TARGETS.map((t) => [t.id, t] as const))("%s equals the independent calculation", (_id, target) => {
+    const expected = expectedResult(target, facts().areas);
+    const r = result(run.json, target.id);
+    expect(r.actual).toBe(expected.actual);
+    expect(r.status).toBe(expected.status);
+    expect(r.margin).toBe(expected.margin);
+    expect(r.validDays).toBe(expected.validDays);
+    expect(r.op).toBe(target.op);
+    expect(r.target).toBe(target.value);
+    if (expected.goodDays !== undefined) expect(r.detail.goodDays).toBe(expected.goodDays);
+    if (expected.areas) {
+      expect(
+        r.detail.areas?.map(({ area, actual, validDays, sufficient }) => ({
+          area,
+          actual,
+          validDays,
+          sufficient,
+        })),
+      ).toEqual(expected.areas);
+    }
+  });
+
+  it("the urban values use the five assessment stations only (the control point is not averaged in)", () => {
+    // Recompute with 原169医院 counted as a sixth urban station: at least one urban value must differ,
+    // otherwise this fixture could not tell the two apart.
+    const f = facts();
+    const withControl = new Map(f.areas);
+    const text = readFileSync(join(ROOT, FIXTURE), "utf8").replace(/^\ufeff/, "");
+    const urban = new Map([...f.areas.get("市城区")!].map(([d, v]) => [d, [...v]]));
+    for (const line of text.split(/\r?\n/)) {
+      const cells = line.split(",");
+      if (cells[2] !== CONTROL_POINT) continue;
+      const [y, m, d] = cells[0]!.split("/").map(Number);
+      const date = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      const values: Values = {};
+      POLLUTANTS.forEach((p, i) => {
+        const c = cells[3 + i]!;
+        if (c !== "" && c !== "—") values[p] = Number(c);
+      });
+      urban.get(date)?.push(values);
+    }
+    withControl.set("市城区", urban);
+    const urbanTargets = TARGETS.filter((t) => t.scope === "urban");
+    const differs = urbanTargets.some(
+      (t) => expectedResult(t, withControl).actual !== expectedResult(t, f.areas).actual,
+    );
+    expect(differs).toBe(true);
+    for (const t of urbanTargets)
+      expect(result(run.json, t.id).actual).toBe(expectedResult(t, f.areas).actual);
+  });
+
+  it("summary counts the statuses of the calculation", () => {
+    const areas = facts().areas;
+    const statuses = TARGETS.map((t) => expectedResult(t, areas).status);
+    const count = (s: Status) => statuses.filter((x) => x === s).length;
+    expect(run.json.summary).toEqual({
+      pass: count("pass"),
+      warn: count("warn"),
+      fail: count("fail"),
+      noData: count("no-data"),
+    });
+  });
+
+  it("inputs[0] counts every data line, rejects none and reports the control point as unassigned", () => {
+    const f = facts();
+    const input = run.json.inputs[0]!;
+    expect(run.json.inputs).toHaveLength(1);
+    expect(input.file).toBe(FIXTURE);
+    expect(input.kind).toBe("air-daily");
+    expect(input.encoding).toBe("utf-8");
+    expect(input.rows).toBe(f.dataLines);
+    expect(input.rejectedRows).toBe(0);
+    expect(input.outsidePeriodRows).toBe(0);
+    expect(f.controlRows).toBeGreaterThan(0);
+    expect(input.unassignedRows).toBe(f.controlRows);
+    expect(input.unassignedStations).toHaveLength(1);
+    expect(input.unassignedStations[0]!.station).toContain(CONTROL_POINT);
+    expect(input.unassignedStations[0]!.rows).toBe(f.controlRows);
+    expect(input.from).toBe(f.from);
+    expect(input.to).toBe(f.to);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 2. The table.
+
+describe.each([
+  ["en", "pass", "6 pass, 0 warn, 0 fail, 0 no data"],
+  ["zh", "达标", "达标 6 项，接近 0 项，未达标 0 项，数据不足 0 项"],
+] as const)(`hy-check ${FIXTURE} --lang %s`, (lang, passWord, summary) => {
+  it("exits 0 with every target id, the status word and the summary, without ANSI codes", () => {
+    const run = runCli([FIXTURE, "--lang", lang]);
+    expect(run.status).toBe(0);
+    for (const id of TARGET_IDS) expect(run.stdout).toContain(id);
+    const rows = run.stdout.split("\n").filter((l) => TARGET_IDS.some((id) => l.includes(` ${id} `)));
+    expect(rows).toHaveLength(6);
+    for (const row of rows) expect(row).toContain(passWord);
+    expect(run.stdout).toContain(summary);
+    expect(run.stdout).not.toContain("\u001b[");
+    expect(run.stderr).toBe("");
+  });
+});
+
+describe(`hy-check ${FIXTURE} (LANG=zh_CN.UTF-8, no --lang)`, () => {
+  it("takes the language from the locale", () => {
+    const run = runCli([FIXTURE], { LANG: "zh_CN.UTF-8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("达标");
+    expect(run.stdout).not.toContain("\u001b[");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 3. The GBK export.
+
+describe(`hy-check ${FIXTURE_GBK} --format json`, () => {
+  it("gives the same results as the UTF-8 export, read as gb18030", () => {
+    const gbk = runCliJson<Report>([FIXTURE_GBK, "--format", "json"]);
+    const utf8 = fixtureReport();
+    expect(gbk.status).toBe(0);
+    expect(gbk.json.results).toEqual(utf8.json.results);
+    expect(gbk.json.summary).toEqual(utf8.json.summary);
+    const input = gbk.json.inputs[0]!;
+    expect(input.encoding).toBe("gb18030");
+    expect(input.rows).toBe(utf8.json.inputs[0]!.rows);
+    expect(input.unassignedRows).toBe(utf8.json.inputs[0]!.unassignedRows);
+    expect(input.rejectedRows).toBe(0);
+  });
+
+  it.each(["gb18030", "gbk"])("--encoding %s reads it the same way", (encoding) => {
+    const run = runCliJson<Report>([FIXTURE_GBK, "--format", "json", "--encoding", encoding]);
+    const utf8 = fixtureReport();
+    expect(run.status).toBe(0);
+    expect(run.json.results).toEqual(utf8.json.results);
+  });
+});
+
+describe(`hy-check ${FIXTURE_GBK} --encoding utf-8`, () => {
+  it("exits 2 with an HY-ENCODING message naming the file", () => {
+    const run = runCli([FIXTURE_GBK, "--encoding", "utf-8"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(FIXTURE_GBK);
+    expect(run.stderr).toContain("HY-ENCODING");
+    expectCleanError(run);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Hand-computed files: failing, on the target, and the GB/T 8170 half-to-even cases.
+
+describe("hy-check <urban PM2.5 50 every day> --format json", () => {
+  let file = "";
+  beforeAll(() => {
+    file = writeCsv("urban-pm25-50.csv", { urban: () => ({ "PM2.5": 50 }) });
+  });
+
+  it("exits 1 with air.urban.pm25 fail, margin -7, and every other target as computed by hand", () => {
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    expect(run.status).toBe(1);
+    const expected: Record<string, [Status, number, number]> = {
+      // PM2.5 50 -> IAQI 50 + 50 * 15/40 = 68.75 -> 69, every day complete and good.
+      "air.urban.good_rate": ["pass", 100, 20],
+      "air.urban.pm25": ["fail", 50, -7],
+      "air.urban.pm10": ["pass", 50, 18],
+      "air.counties.good_rate": ["pass", 100, 13.5],
+      "air.counties.pm25": ["pass", 30, 11],
+      "air.counties.pm10": ["pass", 50, 14],
+    };
+    for (const [id, [status, actual, margin]] of Object.entries(expected)) {
+      const r = result(run.json, id);
+      expect({ id, status: r.status, actual: r.actual, margin: r.margin, validDays: r.validDays }).toEqual({
+        id,
+        status,
+        actual,
+        margin,
+        validDays: 365,
+      });
+    }
+    expect(result(run.json, "air.urban.good_rate").detail.goodDays).toBe(365);
+    expect(run.json.summary).toEqual({ pass: 5, warn: 0, fail: 1, noData: 0 });
+    expect(run.json.inputs[0]!.rows).toBe(365 * 9);
+    expect(run.json.inputs[0]!.rejectedRows).toBe(0);
+    expect(run.json.inputs[0]!.unassignedRows).toBe(0);
+  });
+
+  it("--fail-on never exits 0", () => {
+    expect(runCli([file, "--format", "json", "--fail-on", "never"]).status).toBe(0);
+  });
+
+  it.each(["fail", "warn", "no-data"])("--fail-on %s exits 1", (level) => {
+    expect(runCli([file, "--fail-on", level]).status).toBe(1);
+  });
+
+  it("the table shows the failure", () => {
+    const run = runCli([file, "--lang", "en"]);
+    expect(run.status).toBe(1);
+    const row = run.stdout.split("\n").find((l) => l.includes(" air.urban.pm25 "));
+    expect(row).toContain("fail");
+    expect(row).toContain("50 ug/m3");
+    expect(row).toContain("-7");
+    expect(run.stdout).toContain("5 pass, 0 warn, 1 fail, 0 no data");
+  });
+});
+
+// Urban PM2.5 per day -> [reported annual mean, status, margin, valid days]
+const ROUNDING_CASES: [string, (date: string, i: number) => Cells | null, number, Status, number, number][] =
+  [
+    ["constant 43 (on the target)", () => ({ "PM2.5": 43 }), 43, "pass", 0, 365],
+    // 183 x 42 + 182 x 43 over 365 days = 42.4986...
+    ["alternating 42, 43 over 365 days", (_d, i) => ({ "PM2.5": i % 2 === 0 ? 42 : 43 }), 42, "pass", 1, 365],
+    // 182 x 42 + 182 x 43 over 364 days (31 December missing) = 42.5 exactly -> 42 (half to even)
+    [
+      "alternating 42, 43 over 364 days (mean exactly 42.5)",
+      (d, i) => (d === "2019-12-31" ? null : { "PM2.5": i % 2 === 0 ? 42 : 43 }),
+      42,
+      "pass",
+      1,
+      364,
+    ],
+    // 182 x 43 + 182 x 44 over 364 days = 43.5 exactly -> 44 (half to even)
+    [
+      "alternating 43, 44 over 364 days (mean exactly 43.5)",
+      (d, i) => (d === "2019-12-31" ? null : { "PM2.5": i % 2 === 0 ? 43 : 44 }),
+      44,
+      "fail",
+      -1,
+      364,
+    ],
+    ["constant 42.5", () => ({ "PM2.5": 42.5 }), 42, "pass", 1, 365],
+    ["constant 43.5", () => ({ "PM2.5": 43.5 }), 44, "fail", -1, 365],
+    ["constant 43.4", () => ({ "PM2.5": 43.4 }), 43, "pass", 0, 365],
+    // 42.5 in the first 182 days, 43.5 in the other 182, 31 December missing: mean 43.0
+    [
+      "42.5 in the first half, 43.5 in the second",
+      (d, i) => (d === "2019-12-31" ? null : { "PM2.5": i < 182 ? 42.5 : 43.5 }),
+      43,
+      "pass",
+      0,
+      364,
+    ],
+  ];
+
+describe.each(ROUNDING_CASES)(
+  "hy-check <urban PM2.5 %s> --format json",
+  (_name, urban, actual, status, margin, validDays) => {
+    it(`reports ${actual} (${status}, margin ${margin})`, () => {
+      const file = writeCsv("urban-pm25.csv", { urban });
+      const run = runCliJson<Report>([file, "--format", "json"]);
+      const r = result(run.json, "air.urban.pm25");
+      expect({ actual: r.actual, status: r.status, margin: r.margin, validDays: r.validDays }).toEqual({
+        actual,
+        status,
+        margin,
+        validDays,
+      });
+      expect(run.status).toBe(status === "fail" ? 1 : 0);
+    });
+  },
+);
+
+describe("hy-check <counties PM2.5 41.5 in four counties, 41.4 in four> --format json", () => {
+  it("rounds the counties' mean once: 41.45 -> 41 pass (rounding each county first would give 42)", () => {
+    const high = new Set(COUNTIES.slice(0, 4));
+    const file = writeCsv("counties-pm25.csv", {
+      county: (c) => ({ "PM2.5": high.has(c) ? 41.5 : 41.4 }),
+    });
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    expect(run.status).toBe(0);
+    const r = result(run.json, "air.counties.pm25");
+    expect(r.actual).toBe(41);
+    expect(r.status).toBe("pass");
+    expect(r.margin).toBe(0);
+    expect(r.validDays).toBe(365);
+    // Each county on its own: 41.5 -> 42, 41.4 -> 41.
+    expect(r.detail.areas?.map((a) => [a.area, a.actual])).toEqual(
+      COUNTIES.map((c) => [c, high.has(c) ? 42 : 41]),
+    );
+  });
+});
+
+describe("hy-check <urban good-day rate exactly 80 %> --format json", () => {
+  it("292 good days of 365 -> 80.0 pass on the target; PM2.5 (292 x 50 + 73 x 120) / 365 = 64", () => {
+    // PM2.5 120 -> IAQI 150 + 50 * 5/35 = 157.1 -> 158: not good.
+    const file = writeCsv("rate-80.csv", { urban: (_d, i) => ({ "PM2.5": i < 73 ? 120 : 50 }) });
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    const rate = result(run.json, "air.urban.good_rate");
+    expect([rate.status, rate.actual, rate.margin, rate.validDays]).toEqual(["pass", 80, 0, 365]);
+    expect(rate.detail.goodDays).toBe(292);
+    const pm25 = result(run.json, "air.urban.pm25");
+    expect([pm25.status, pm25.actual, pm25.margin]).toEqual(["fail", 64, -21]);
+    expect(run.status).toBe(1);
+  });
+
+  it("291 good days of 365 = 79.726 % -> 79.7 fail, margin -0.3", () => {
+    const file = writeCsv("rate-79.csv", { urban: (_d, i) => ({ "PM2.5": i < 74 ? 120 : 50 }) });
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    const rate = result(run.json, "air.urban.good_rate");
+    expect([rate.status, rate.actual, rate.margin, rate.validDays]).toEqual(["fail", 79.7, -0.3, 365]);
+    expect(rate.detail.goodDays).toBe(291);
+    expect(run.status).toBe(1);
+  });
+});
+
+describe("hy-check <urban days with missing items: empty cells and —> --format json", () => {
+  it("counts complete days and incomplete days already over AQI 100, not incomplete good days", () => {
+    // Days 1 and 2 of each month: SO2 missing (empty or —), PM2.5 50: good but incomplete -> not counted (24).
+    // Day 3 of each month: SO2 and NO2 missing, PM2.5 120 (IAQI 158) -> counted, not good (12).
+    // Counted 365 - 24 = 341, good 341 - 12 = 329: 96.4809 % -> 96.5.
+    // PM2.5 is there every day: (353 x 50 + 12 x 120) / 365 = 52.30 -> 52.
+    const file = writeCsv("incomplete.csv", {
+      urban: (d) => {
+        const day = dayOfMonth(d);
+        if (day === 1) return { "PM2.5": 50, SO2: "" };
+        if (day === 2) return { "PM2.5": 50, SO2: "—" };
+        if (day === 3) return { "PM2.5": 120, SO2: "—", NO2: "" };
+        return { "PM2.5": 50 };
+      },
+    });
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    expect(run.json.inputs[0]!.rejectedRows).toBe(0);
+    const rate = result(run.json, "air.urban.good_rate");
+    expect([rate.status, rate.actual, rate.validDays, rate.detail.goodDays]).toEqual([
+      "pass",
+      96.5,
+      341,
+      329,
+    ]);
+    expect(rate.margin).toBe(16.5);
+    const pm25 = result(run.json, "air.urban.pm25");
+    expect([pm25.status, pm25.actual, pm25.validDays]).toEqual(["fail", 52, 365]);
+    // SO2 is missing on 24 + 12 days, but PM10 is there every day.
+    expect(result(run.json, "air.urban.pm10").validDays).toBe(365);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 5. Not enough data (HJ 663-2013 counts).
+
+describe("hy-check <January to June only> --format json", () => {
+  let file = "";
+  const firstHalf = DAYS_2019.filter((d) => month(d) <= 6); // 31+28+31+30+31+30 = 181 days
+  beforeAll(() => {
+    file = writeCsv("first-half.csv", { days: firstHalf });
+  });
+
+  it("reports every target as no-data with the day count, the value still present; exit 0", () => {
+    expect(firstHalf).toHaveLength(181);
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    expect(run.status).toBe(0);
+    const actual: Record<string, number> = {
+      "air.urban.good_rate": 100,
+      "air.urban.pm25": 30,
+      "air.urban.pm10": 50,
+      "air.counties.good_rate": 100,
+      "air.counties.pm25": 30,
+      "air.counties.pm10": 50,
+    };
+    for (const r of run.json.results) {
+      expect(r.status, r.id).toBe("no-data");
+      expect(r.actual, r.id).toBe(actual[r.id]);
+      expect(r.margin, r.id).toBeNull();
+      expect(r.validDays, r.id).toBe(181);
+      expect(r.detail.reason, r.id).toContain("181");
+    }
+    const urban = result(run.json, "air.urban.pm25");
+    expect(urban.detail.shortMonths).toEqual(
+      [7, 8, 9, 10, 11, 12].map((m) => ({ month: m, days: 0, required: 27 })),
+    );
+    expect(result(run.json, "air.counties.pm25").detail.areas?.every((a) => !a.sufficient)).toBe(true);
+    expect(run.json.summary).toEqual({ pass: 0, warn: 0, fail: 0, noData: 6 });
+  });
+
+  it("--fail-on no-data exits 1", () => {
+    expect(runCli([file, "--fail-on", "no-data"]).status).toBe(1);
+  });
+
+  it("--fail-on fail exits 0 and the table says no data", () => {
+    const run = runCli([file, "--fail-on", "fail", "--lang", "en"]);
+    expect(run.status).toBe(0);
+    const row = run.stdout.split("\n").find((l) => l.includes(" air.urban.pm25 "));
+    expect(row).toContain("no data");
+  });
+});
+
+// Urban days written -> [status of the urban targets, valid days, short months]
+const VALIDITY_CASES: [string, (d: string) => boolean, Status, number, { month: number; days: number }[]][] =
+  [
+    // 365 - 31 = 334 >= 324 days, but March has none.
+    ["no March", (d) => month(d) !== 3, "no-data", 334, [{ month: 3, days: 0 }]],
+    // February 25 days is enough; 24 is not.
+    ["February 25 days", (d) => !(month(d) === 2 && dayOfMonth(d) > 25), "pass", 362, []],
+    [
+      "February 24 days",
+      (d) => !(month(d) === 2 && dayOfMonth(d) > 24),
+      "no-data",
+      361,
+      [{ month: 2, days: 24 }],
+    ],
+    // April 27 days is enough; 26 is not.
+    ["April 27 days", (d) => !(month(d) === 4 && dayOfMonth(d) > 27), "pass", 362, []],
+    [
+      "April 26 days",
+      (d) => !(month(d) === 4 && dayOfMonth(d) > 26),
+      "no-data",
+      361,
+      [{ month: 4, days: 26 }],
+    ],
+    // Every month at its minimum (11 x 27 + 25 = 322) plus two days of January: 324 is enough.
+    ["324 days", (d) => dayOfMonth(d) <= (month(d) === 1 ? 29 : month(d) === 2 ? 25 : 27), "pass", 324, []],
+    // ... and 323, with every month at or over its minimum, is not.
+    [
+      "323 days",
+      (d) => dayOfMonth(d) <= (month(d) === 1 ? 28 : month(d) === 2 ? 25 : 27),
+      "no-data",
+      323,
+      [],
+    ],
+  ];
+
+describe.each(VALIDITY_CASES)(
+  "hy-check <urban data: %s> --format json",
+  (_name, keep, status, days, short) => {
+    it(`urban targets are ${status} with ${days} valid days; the counties (all year) pass`, () => {
+      const file = writeCsv("validity.csv", { urban: (d) => (keep(d) ? {} : null) });
+      const run = runCliJson<Report>([file, "--format", "json"]);
+      for (const id of ["air.urban.good_rate", "air.urban.pm25", "air.urban.pm10"]) {
+        const r = result(run.json, id);
+        expect(r.status, id).toBe(status);
+        expect(r.validDays, id).toBe(days);
+        expect(r.actual, id).not.toBeNull();
+        if (status === "no-data") {
+          expect(r.detail.reason, id).toContain(String(days));
+          expect(r.detail.shortMonths ?? [], id).toEqual(
+            short.map((s) => ({ ...s, required: s.month === 2 ? 25 : 27 })),
+          );
+        }
+      }
+      for (const id of ["air.counties.good_rate", "air.counties.pm25", "air.counties.pm10"])
+        expect(result(run.json, id).status, id).toBe("pass");
+      expect(run.status).toBe(0);
+      expect(runCli([file, "--fail-on", "no-data"]).status).toBe(status === "no-data" ? 1 : 0);
+    });
+  },
+);
+
+// ---------------------------------------------------------------------------------------------------
+// 6. Broken target files.
+
+describe('hy-check -t <target file with op: "<>"> fixtures/hengyang-2019-daily.csv', () => {
+  it("exits 2 with file:line:col of the bad value and no stack trace", () => {
+    const yaml = readFileSync(join(ROOT, "targets", "hengyang-2019.yaml"), "utf8");
+    const broken = yaml.replace('op: "<="', 'op: "<>"');
+    expect(broken).not.toBe(yaml);
+    const file = tempFile("broken-op.yaml", broken);
+    const offset = broken.indexOf('op: "<>"') + "op: ".length;
+    const line = broken.slice(0, offset).split("\n").length;
+    const col = offset - broken.lastIndexOf("\n", offset - 1);
+    const run = runCli(["-t", file, FIXTURE]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${file}:${line}:${col}`);
+    expect(run.stderr).toContain("targets[1].op");
+    expect(run.stderr).toContain("HY-TARGETS");
+    expect(run.stdout).toBe("");
+    expectCleanError(run);
+  });
+
+  it("hy-check targets -t <same file> exits 2 the same way", () => {
+    const yaml = readFileSync(join(ROOT, "targets", "hengyang-2019.yaml"), "utf8");
+    const file = tempFile("broken-op.yaml", yaml.replace('op: "<="', 'op: "<>"'));
+    const run = runCli(["targets", "-t", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`${escapeRegExp(file)}:\\d+:\\d+`));
+    expectCleanError(run);
+  });
+});
+
+describe("hy-check -t <target file with a YAML syntax error> fixtures/hengyang-2019-daily.csv", () => {
+  it("exits 2 with file:line:col and no stack trace", () => {
+    const yaml = readFileSync(join(ROOT, "targets", "hengyang-2019.yaml"), "utf8");
+    const file = tempFile("broken-syntax.yaml", yaml.replace("year: 2019", "year: [2019"));
+    const run = runCli(["-t", file, FIXTURE]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`${escapeRegExp(file)}:\\d+:\\d+`));
+    expect(run.stderr).toContain("HY-YAML");
+    expectCleanError(run);
+  });
+});
+
+describe("hy-check -t <missing target file> fixtures/hengyang-2019-daily.csv", () => {
+  it("exits 2 naming the file", () => {
+    const file = join(tmp, "no-such-targets.yaml");
+    const run = runCli(["-t", file, FIXTURE]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(file);
+    expect(run.stderr).toContain("no such file");
+    expectCleanError(run);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 7. and 8. Bad CSVs.
+
+describe("hy-check <CSV without a PM10 column>", () => {
+  it("exits 2 naming the file, line 1 and PM10", () => {
+    const text = csvText({})
+      .split("\n")
+      .map((l) =>
+        l
+          .split(",")
+          .filter((_c, i) => i !== 3)
+          .join(","),
+      )
+      .join("\n");
+    expect(text.split("\n")[0]).toBe("日期,区域,PM2.5,SO2,NO2,CO,O3_8h");
+    const file = tempFile("no-pm10.csv", text);
+    const run = runCli([file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${file}:1`);
+    expect(run.stderr).toContain("PM10");
+    expect(run.stderr).toContain("HY-COLUMN");
+    expectCleanError(run);
+  });
+});
+
+// The 市城区 row of 2019-01-11 (day index 10) is on line 2 + 9 x 10 = 92; PM2.5 is field 3.
+const BAD_LINE = 92;
+const BAD_COL = 3;
+describe.each([
+  ["abc", "HY-NUMBER"],
+  ["-5", "HY-RANGE"],
+])("hy-check <CSV with %s in one PM2.5 cell>", (cell, code) => {
+  let file = "";
+  beforeAll(() => {
+    file = writeCsv("bad-cell.csv", { urban: (_d, i) => (i === 10 ? { "PM2.5": cell } : {}) });
+    expect(readFileSync(file, "utf8").split("\n")[BAD_LINE - 1]).toBe(
+      `2019-01-11,市城区,${cell},50,10,20,0.5,80`,
+    );
+  });
+
+  it("exits 2 by default and names file:line:col of the cell", () => {
+    const run = runCli([file]);
+    expect(run.status).toBe(2);
+    expect(`${run.stdout}\n${run.stderr}`).toContain(`${file}:${BAD_LINE}:${BAD_COL}`);
+    expect(run.stdout).toContain(code);
+    expect(run.stderr).toContain("--max-rejected");
+    expectCleanError(run);
+  });
+
+  it("--format json exits 2 and lists the rejected cell", () => {
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    expect(run.status).toBe(2);
+    const input = run.json.inputs[0]!;
+    expect(input.rejectedRows).toBe(1);
+    expect(input.rejectedByCode).toEqual({ [code]: 1 });
+    expect(input.rejected[0]).toMatchObject({ file, line: BAD_LINE, col: BAD_COL, code });
+  });
+
+  it("--max-rejected 1 --format json: the exit code follows the targets", () => {
+    const run = runCliJson<Report>([file, "--max-rejected", "1", "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.json.inputs[0]!.rejectedRows).toBe(1);
+    expect(run.json.inputs[0]!.rows).toBe(365 * 9);
+    expect(result(run.json, "air.urban.pm25").validDays).toBe(364);
+    expect(run.json.summary).toEqual({ pass: 6, warn: 0, fail: 0, noData: 0 });
+  });
+});
+
+describe("hy-check <CSV with a bad cell and urban PM2.5 50> --max-rejected 1", () => {
+  it("exits 1: the targets decide once the rejections are tolerated", () => {
+    const file = writeCsv("bad-cell-fail.csv", {
+      urban: (_d, i) => ({ "PM2.5": i === 10 ? "abc" : 50 }),
+    });
+    expect(runCli([file]).status).toBe(2);
+    expect(runCli([file, "--max-rejected", "1"]).status).toBe(1);
+  });
+});
+
+describe(`hy-check ${FIXTURE} ${FIXTURE}`, () => {
+  it("rejects the second reading of every station-day as a duplicate: exit 2", () => {
+    const run = runCliJson<Report>([FIXTURE, FIXTURE, "--format", "json"]);
+    expect(run.status).toBe(2);
+    const [first, second] = run.json.inputs;
+    expect(first!.rejectedRows).toBe(0);
+    expect(second!.rejectedRows).toBe(second!.rows - second!.unassignedRows);
+    expect(Object.keys(second!.rejectedByCode)).toEqual(["HY-DUP"]);
+    expectCleanError(run);
+  });
+});
+
+describe("hy-check <empty file>", () => {
+  it("exits 2 naming the file", () => {
+    const file = tempFile("empty.csv", "");
+    const run = runCli([file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(file);
+    expect(run.stderr).toContain("HY-EMPTY");
+    expectCleanError(run);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 9. Usage errors and the other commands.
+
+describe("hy-check no-such-file.csv", () => {
+  it("exits 2 with the path and 'no such file'", () => {
+    const run = runCli(["no-such-file.csv"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("no-such-file.csv");
+    expect(run.stderr).toContain("no such file");
+    expect(run.stdout).toBe("");
+    expectCleanError(run);
+  });
+});
+
+describe("hy-check fixtures (a folder, not a file)", () => {
+  it("exits 2 with a message naming the folder, not an internal error", () => {
+    const run = runCli(["fixtures"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("fixtures");
+    expectCleanError(run);
+  });
+});
+
+describe(`hy-check ${FIXTURE} --no-such-option`, () => {
+  it("exits 2 with commander's message", () => {
+    const run = runCli([FIXTURE, "--no-such-option"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--no-such-option");
+    expectCleanError(run);
+  });
+});
+
+describe.each([
+  [["--format", "xml"]],
+  [["--lang", "fr"]],
+  [["--encoding", "latin1"]],
+  [["--fail-on", "sometimes"]],
+  [["--max-rejected", "abc"]],
+  [["--max-rejected", "1.5"]],
+])(`hy-check ${FIXTURE} %j`, (args) => {
+  it("exits 2 without a stack trace", () => {
+    const run = runCli([FIXTURE, ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toBe("");
+    expect(run.stdout).toBe("");
+    expectCleanError(run);
+  });
+});
+
+describe("hy-check (no arguments)", () => {
+  it("exits 2", () => {
+    const run = runCli([]);
+    expect(run.status).toBe(2);
+    expectCleanError(run);
+  });
+});
+
+describe("hy-check --version", () => {
+  it("prints the package version and exits 0", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const run = runCli(["--version"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
+  });
+});
+
+describe("hy-check --help", () => {
+  it("exits 0 and lists the commands", () => {
+    const run = runCli(["--help"]);
+    expect(run.status).toBe(0);
+    for (const word of ["check", "targets", "schema"]) expect(run.stdout).toContain(word);
+  });
+});
+
+describe("hy-check targets", () => {
+  it("lists the six target ids, each with its operator, value and unit", () => {
+    const run = runCli(["targets"]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines[0]).toContain("6");
+    const rows = lines.slice(1).map((l) => l.split("\t"));
+    expect(rows.map((r) => r[0])).toEqual(TARGET_IDS);
+    for (const t of TARGETS) {
+      const row = rows.find((r) => r[0] === t.id)!;
+      expect(row[2]).toMatch(new RegExp(`^${escapeRegExp(t.op)} ${escapeRegExp(String(t.value))} `));
+    }
+  });
+
+  it("--lang zh gives the Chinese titles", () => {
+    const run = runCli(["targets", "--lang", "zh"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("市城区PM2.5年平均浓度");
+  });
+});
+
+describe("hy-check schema", () => {
+  it("prints a JSON Schema", () => {
+    const run = runCli(["schema"]);
+    expect(run.status).toBe(0);
+    const schema = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(schema).toHaveProperty("$schema");
+    expect(schema.type).toBe("object");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 10. Writing the report to a file.
+
+describe(`hy-check ${FIXTURE} -o out.json --format json`, () => {
+  it("writes the report to the file and nothing to stdout", () => {
+    const out = join(tmp, "out.json");
+    const run = runCli([FIXTURE, "-o", out, "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("");
+    const written = JSON.parse(readFileSync(out, "utf8")) as Report;
+    expect(written).toEqual(fixtureReport().json);
+  });
+
+  it("-o out.txt (table) writes plain text without ANSI codes", () => {
+    const out = join(tmp, "out.txt");
+    const run = runCli([FIXTURE, "-o", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("");
+    const text = readFileSync(out, "utf8");
+    for (const id of TARGET_IDS) expect(text).toContain(id);
+    expect(text).not.toContain("\u001b[");
+  });
+
+  it("-o into a folder that does not exist exits 2 naming the path, not an internal error", () => {
+    const out = join(tmp, "no-such-folder", "out.json");
+    const run = runCli([FIXTURE, "-o", out, "--format", "json"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(out);
+    expectCleanError(run);
+  });
+});

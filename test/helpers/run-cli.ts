@@ -1,0 +1,35 @@
+// Runs the built CLI (dist/cli.js) as a child process, the way a user or a CI job runs it.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/** The package root (/work/main), found from this file so tests run from any working directory. */
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node dist/cli.js ...args` in the package root, with colours off and an English locale. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, ["dist/cli.js", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8", ...env },
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI and parses its stdout as the JSON report. */
+export function runCliJson<T = unknown>(args: readonly string[]): CliRun & { json: T } {
+  const run = runCli(args);
+  let json: T;
+  try {
+    json = JSON.parse(run.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${run.status}):\n${run.stdout}\nstderr:\n${run.stderr}`);
+  }
+  return { ...run, json };
+}
