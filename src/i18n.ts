@@ -8,6 +8,16 @@ const en = {
   "status.warn": "warn",
   "status.fail": "fail",
   "status.no-data": "no data",
+  "status.informational": "{status} (info)",
+  "basis.hourConvention.ending":
+    "Hourly labels: hour-ending (the value labelled h covers (h-1):00-h:00; day D = 01:00..24:00), --hour-convention",
+  "basis.hourConvention.beginning":
+    "Hourly labels: hour-beginning (the value labelled h covers h:00-(h+1):00; day D = 00:00..23:00), --hour-convention",
+  "warn.unassignedColumns":
+    "{file}: {count} station columns in no area of the registry, not read: {stations} ...",
+  "warn.captureNone": "no data at all in months {months}",
+  "warn.skipped": "{file}: skipped, not a data file hy-check reads ({reason})",
+  "warn.capture": "Data capture below HJ 663-2013 (valid days / required) at {station} ({area}): {months}",
   "col.id": "ID",
   "col.target": "Target",
   "col.status": "Status",
@@ -54,6 +64,15 @@ const zh: Record<MessageKey, string> = {
   "status.warn": "接近",
   "status.fail": "未达标",
   "status.no-data": "数据不足",
+  "status.informational": "{status}（参考）",
+  "basis.hourConvention.ending":
+    "小时标记：时段末（标记为 h 的值为 (h-1) 时至 h 时的均值；D 日 = 01:00 至 24:00），--hour-convention",
+  "basis.hourConvention.beginning":
+    "小时标记：时段初（标记为 h 的值为 h 时至 (h+1) 时的均值；D 日 = 00:00 至 23:00），--hour-convention",
+  "warn.unassignedColumns": "{file}：{count} 个站点列未归入任何区域，未读取：{stations} ……",
+  "warn.captureNone": "以下月份完全无数据：{months}",
+  "warn.skipped": "{file}：已跳过，不是 hy-check 可读的数据文件（{reason}）",
+  "warn.capture": "{station}（{area}）数据获取率低于 HJ 663-2013 要求（有效天数/要求）：{months}",
   "col.id": "编号",
   "col.target": "目标",
   "col.status": "状态",

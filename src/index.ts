@@ -10,7 +10,16 @@ export type {
   DayValidityRule,
 } from "./methods/air.js";
 export { roundGbt8170 } from "./methods/rounding.js";
-export { check, type CheckOptions } from "./engine/check.js";
+export { check, areaHourlySeries, type CheckOptions } from "./engine/check.js";
+export {
+  hj663Percentile,
+  compositeIndex,
+  dailyMean,
+  o3DailyMax8h,
+  o3DailyMax1h,
+  o3EightHourMeans,
+} from "./methods/hourly.js";
+export { HOUR_CONVENTIONS, type HourConvention } from "./data/time.js";
 export type { CheckReport, TargetResult, AreaValue } from "./engine/result.js";
 export type { Status } from "./engine/compare.js";
 export type { InputReport } from "./data/input-report.js";

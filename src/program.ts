@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { ENCODINGS } from "./data/encoding.js";
+import { HOUR_CONVENTIONS } from "./data/time.js";
 import { check } from "./engine/check.js";
 import { formatProblem, InputError, inputError } from "./errors.js";
 import { describeFsError } from "./data/csv.js";
@@ -25,6 +26,7 @@ const CheckOptionsSchema = z.object({
   failOn: z.enum(FAIL_ON),
   maxRejected: z.coerce.number().int().min(0),
   output: z.string().min(1).optional(),
+  hourConvention: z.enum(HOUR_CONVENTIONS),
   color: z.boolean(),
 });
 
@@ -78,12 +80,25 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .choices(FAIL_ON)
         .default("fail"),
     )
+    .addOption(
+      new Option(
+        "--hour-convention <convention>",
+        "hourly labels: ending (h = (h-1):00-h:00, CNEMC) or beginning",
+      )
+        .choices(HOUR_CONVENTIONS)
+        .default("ending"),
+    )
     .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--no-color", "plain text output (also when NO_COLOR is set)")
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = CheckOptionsSchema.parse(raw);
-      const report = await check(files, { targets: opts.targets, encoding: opts.encoding, lang: opts.lang });
+      const report = await check(files, {
+        targets: opts.targets,
+        encoding: opts.encoding,
+        lang: opts.lang,
+        hourConvention: opts.hourConvention,
+      });
       const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
       const text = FORMATTERS[opts.format as keyof typeof FORMATTERS](report, { lang: opts.lang, color });
       if (opts.output) await writeOutput(opts.output, text);
@@ -111,8 +126,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const lines = [t(raw.lang, "targets.header", { count: plan.targets.length, file: raw.targets })];
       for (const target of plan.targets) {
         const value = Array.isArray(target.value) ? target.value.join("..") : target.value;
+        const title = target.informational
+          ? t(raw.lang, "status.informational", { status: target.title[raw.lang] })
+          : target.title[raw.lang];
+        const source = target.source.document
+          ? `${target.source.document} ${target.source.clause}`
+          : target.source.clause;
         lines.push(
-          `${target.id}\t${target.title[raw.lang]}\t${target.op} ${value} ${target.unit}\t${target.source.clause}\t${target.source.text}`,
+          `${target.id}\t${title}\t${target.op} ${value} ${target.unit}\t${source}\t${target.source.text}`,
         );
       }
       io.stdout(`${lines.join("\n")}\n`);

@@ -9,6 +9,10 @@
 //   >= 25 in February, otherwise no data), reported half-to-even (GB/T 8170-2008) to an integer;
 // - daily AQI = max IAQI (HJ 633-2012 Table 1, 24-hour columns, each IAQI rounded up); a day counts for
 //   the good-day rate when all six items are there or the ones there already give AQI > 100;
+// - percentile = HJ 663-2013 percentile of the area's valid daily values of 2019 (sort ascending,
+//   k = 1 + (n - 1)p/100, s = floor(k), X(s) + (X(s+1) - X(s))(k - s)), same day counts as the annual
+//   mean, reported half-to-even like the pollutant (CO to 0.1 mg/m3, O3 to an integer);
+// - heavy days = days counted for the good-day rate (same validity rule) whose AQI is above 200;
 // - counties' value = mean of the eight unrounded values, rounded once;
 // - a target is met when the rounded value meets it, a value exactly on the target included.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
@@ -34,6 +38,7 @@ interface ReportResult {
   title: string;
   clause: string;
   status: Status;
+  informational: boolean;
   actual: number | null;
   unit: string;
   op: string;
@@ -91,23 +96,40 @@ const URBAN_STATIONS = new Map([
 const CONTROL_POINT = "原169医院";
 const COUNTIES = ["衡阳县", "衡南县", "衡山县", "衡东县", "祁东县", "耒阳市", "常宁市", "南岳区"];
 
-type Metric = { kind: "good_rate" } | { kind: "annual_mean"; pollutant: Pollutant };
+type Metric =
+  | { kind: "good_rate" }
+  | { kind: "annual_mean"; pollutant: Pollutant }
+  | { kind: "percentile"; pollutant: Pollutant; p: number }
+  | { kind: "day_count"; aqiAbove: number };
 interface PlanTarget {
   id: string;
   scope: "urban" | "counties";
   metric: Metric;
   op: ">=" | "<=";
   value: number;
+  unit: string;
+  /** Reported with a status, never affecting the exit code. */
+  informational: boolean;
 }
 
 const TARGETS: PlanTarget[] = [
-  { id: "air.urban.good_rate", scope: "urban", metric: { kind: "good_rate" }, op: ">=", value: 80 },
+  {
+    id: "air.urban.good_rate",
+    scope: "urban",
+    metric: { kind: "good_rate" },
+    op: ">=",
+    value: 80,
+    unit: "%",
+    informational: false,
+  },
   {
     id: "air.urban.pm25",
     scope: "urban",
     metric: { kind: "annual_mean", pollutant: "PM2.5" },
     op: "<=",
     value: 43,
+    unit: "ug/m3",
+    informational: false,
   },
   {
     id: "air.urban.pm10",
@@ -115,14 +137,26 @@ const TARGETS: PlanTarget[] = [
     metric: { kind: "annual_mean", pollutant: "PM10" },
     op: "<=",
     value: 68,
+    unit: "ug/m3",
+    informational: false,
   },
-  { id: "air.counties.good_rate", scope: "counties", metric: { kind: "good_rate" }, op: ">=", value: 86.5 },
+  {
+    id: "air.counties.good_rate",
+    scope: "counties",
+    metric: { kind: "good_rate" },
+    op: ">=",
+    value: 86.5,
+    unit: "%",
+    informational: false,
+  },
   {
     id: "air.counties.pm25",
     scope: "counties",
     metric: { kind: "annual_mean", pollutant: "PM2.5" },
     op: "<=",
     value: 41,
+    unit: "ug/m3",
+    informational: false,
   },
   {
     id: "air.counties.pm10",
@@ -130,9 +164,51 @@ const TARGETS: PlanTarget[] = [
     metric: { kind: "annual_mean", pollutant: "PM10" },
     op: "<=",
     value: 64,
+    unit: "ug/m3",
+    informational: false,
+  },
+  // Informational: GB 3095-2012 Class II limits of the annual assessment statistics, and heavy-pollution days.
+  {
+    id: "air.urban.co_p95",
+    scope: "urban",
+    metric: { kind: "percentile", pollutant: "CO", p: 95 },
+    op: "<=",
+    value: 4,
+    unit: "mg/m3",
+    informational: true,
+  },
+  {
+    id: "air.urban.o3_p90",
+    scope: "urban",
+    metric: { kind: "percentile", pollutant: "O3_8h", p: 90 },
+    op: "<=",
+    value: 160,
+    unit: "ug/m3",
+    informational: true,
+  },
+  {
+    id: "air.urban.heavy_days",
+    scope: "urban",
+    metric: { kind: "day_count", aqiAbove: 200 },
+    op: "<=",
+    value: 0,
+    unit: "d",
+    informational: true,
   },
 ];
-const TARGET_IDS = TARGETS.map((t) => t.id);
+// The nine ids, in file order, spelled out (the tests check TARGETS against them).
+const TARGET_IDS = [
+  "air.urban.good_rate",
+  "air.urban.pm25",
+  "air.urban.pm10",
+  "air.counties.good_rate",
+  "air.counties.pm25",
+  "air.counties.pm10",
+  "air.urban.co_p95",
+  "air.urban.o3_p90",
+  "air.urban.heavy_days",
+];
+const INFORMATIONAL_IDS = ["air.urban.co_p95", "air.urban.o3_p90", "air.urban.heavy_days"];
 
 // ---------------------------------------------------------------------------------------------------
 // Independent implementation of the methods.
@@ -197,6 +273,16 @@ interface AreaStat {
   goodDays?: number;
 }
 
+/** HJ 663-2013 percentile: sort ascending, k = 1 + (n - 1)p/100, s = floor(k), X(s) + (X(s+1) - X(s))(k - s). */
+function hj663Percentile(values: number[], p: number): number {
+  const x = [...values].sort((a, b) => a - b);
+  const k = 1 + ((x.length - 1) * p) / 100;
+  const s = Math.floor(k);
+  const xs = x[s - 1]!;
+  const next = s < x.length ? x[s]! : xs; // k = n (p = 100): X(n) itself
+  return xs + (next - xs) * (k - s);
+}
+
 /** An area's metric from its station rows: date -> list of station values of that day. */
 function areaStat(days: Map<string, Values[]>, metric: Metric): AreaStat {
   const daily = new Map<string, Values>();
@@ -209,13 +295,15 @@ function areaStat(days: Map<string, Values[]>, metric: Metric): AreaStat {
     }
     daily.set(date, v);
   }
-  if (metric.kind === "annual_mean") {
+  if (metric.kind === "annual_mean" || metric.kind === "percentile") {
     const dates = [...daily].filter(([, v]) => v[metric.pollutant] !== undefined).map(([d]) => d);
-    const raw = mean(dates.map((d) => daily.get(d)![metric.pollutant]!));
+    const values = dates.map((d) => daily.get(d)![metric.pollutant]!);
+    const raw = metric.kind === "annual_mean" ? mean(values) : hj663Percentile(values, metric.p);
     return { raw, validDays: dates.length, valid: annualValid(dates) };
   }
   const counted: string[] = [];
   let good = 0;
+  let above = 0;
   for (const [date, v] of daily) {
     const aqi = dayAqi(v);
     if (aqi === null) continue;
@@ -223,13 +311,23 @@ function areaStat(days: Map<string, Values[]>, metric: Metric): AreaStat {
     if (!complete && aqi <= 100) continue;
     counted.push(date);
     if (aqi <= 100) good++;
+    if (metric.kind === "day_count" && aqi > metric.aqiAbove) above++;
   }
+  if (metric.kind === "day_count")
+    return { raw: above, validDays: counted.length, valid: annualValid(counted) };
   return {
     raw: (good / counted.length) * 100,
     validDays: counted.length,
     valid: annualValid(counted),
     goodDays: good,
   };
+}
+
+/** Decimals a metric is reported to: 0.1 % for rates, 0.1 mg/m3 for CO, integers otherwise. */
+function decimalsOf(metric: Metric): number {
+  if (metric.kind === "good_rate") return 1;
+  if (metric.kind === "day_count") return 0;
+  return metric.pollutant === "CO" ? 1 : 0;
 }
 
 interface Expected {
@@ -242,7 +340,7 @@ interface Expected {
 }
 
 function expectedResult(target: PlanTarget, areas: Map<string, Map<string, Values[]>>): Expected {
-  const decimals = target.metric.kind === "good_rate" ? 1 : 0;
+  const decimals = decimalsOf(target.metric);
   const judge = (actual: number, sufficient: boolean) => {
     if (!sufficient) return { status: "no-data" as Status, margin: null };
     const margin = roundHalfEven(target.op === ">=" ? actual - target.value : target.value - actual, 1);
@@ -429,7 +527,10 @@ describe(`hy-check ${FIXTURE} --format json`, () => {
       year: 2019,
       targetsFile: "targets/hengyang-2019.yaml",
     });
+    expect(TARGETS.map((t) => t.id)).toEqual(TARGET_IDS);
     expect(run.json.results.map((r) => r.id)).toEqual(TARGET_IDS);
+    expect(run.json.results.filter((r) => r.informational).map((r) => r.id)).toEqual(INFORMATIONAL_IDS);
+    expect(TARGETS.filter((t) => t.informational).map((t) => t.id)).toEqual(INFORMATIONAL_IDS);
   });
 
   it.each(TARGETS.map((t) => [t.id, t] as const))("%s equals the independent calculation", (_id, target) => {
@@ -441,6 +542,8 @@ describe(`hy-check ${FIXTURE} --format json`, () => {
     expect(r.validDays).toBe(expected.validDays);
     expect(r.op).toBe(target.op);
     expect(r.target).toBe(target.value);
+    expect(r.unit).toBe(target.unit);
+    expect(r.informational).toBe(target.informational);
     if (expected.goodDays !== undefined) expect(r.detail.goodDays).toBe(expected.goodDays);
     if (expected.areas) {
       expect(
@@ -518,17 +621,33 @@ describe(`hy-check ${FIXTURE} --format json`, () => {
 // ---------------------------------------------------------------------------------------------------
 // 2. The table.
 
+/** The table's target rows (not the per-county rows): id -> status cell, trimmed. */
+function tableStatuses(stdout: string): Map<string, string> {
+  const statuses = new Map<string, string>();
+  for (const line of stdout.split("\n")) {
+    const cells = line.split("│").map((c) => c.trim());
+    if (TARGET_IDS.includes(cells[1] ?? "")) statuses.set(cells[1]!, cells[3]!);
+  }
+  return statuses;
+}
+
 describe.each([
-  ["en", "pass", "6 pass, 0 warn, 0 fail, 0 no data"],
-  ["zh", "达标", "达标 6 项，接近 0 项，未达标 0 项，数据不足 0 项"],
-] as const)(`hy-check ${FIXTURE} --lang %s`, (lang, passWord, summary) => {
+  ["en", "pass", "pass (info)", "9 pass, 0 warn, 0 fail, 0 no data"],
+  ["zh", "达标", "达标（参考）", "达标 9 项，接近 0 项，未达标 0 项，数据不足 0 项"],
+] as const)(`hy-check ${FIXTURE} --lang %s`, (lang, passWord, infoPassWord, summary) => {
   it("exits 0 with every target id, the status word and the summary, without ANSI codes", () => {
     const run = runCli([FIXTURE, "--lang", lang]);
     expect(run.status).toBe(0);
     for (const id of TARGET_IDS) expect(run.stdout).toContain(id);
     const rows = run.stdout.split("\n").filter((l) => TARGET_IDS.some((id) => l.includes(` ${id} `)));
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(9);
     for (const row of rows) expect(row).toContain(passWord);
+    // The informational targets are marked as such; the plan's own are not.
+    expect(Object.fromEntries(tableStatuses(run.stdout))).toEqual(
+      Object.fromEntries(
+        TARGET_IDS.map((id) => [id, INFORMATIONAL_IDS.includes(id) ? infoPassWord : passWord]),
+      ),
+    );
     expect(run.stdout).toContain(summary);
     expect(run.stdout).not.toContain("\u001b[");
     expect(run.stderr).toBe("");
@@ -599,7 +718,14 @@ describe("hy-check <urban PM2.5 50 every day> --format json", () => {
       "air.counties.good_rate": ["pass", 100, 13.5],
       "air.counties.pm25": ["pass", 30, 11],
       "air.counties.pm10": ["pass", 50, 14],
+      // Constant daily values: every percentile is the constant. CO 0.5 -> 0.5, margin 3.5.
+      "air.urban.co_p95": ["pass", 0.5, 3.5],
+      // O3_8h 80 -> 80, margin 80.
+      "air.urban.o3_p90": ["pass", 80, 80],
+      // Every day's AQI is 69: no day above 200.
+      "air.urban.heavy_days": ["pass", 0, 0],
     };
+    expect(Object.keys(expected)).toEqual(TARGET_IDS);
     for (const [id, [status, actual, margin]] of Object.entries(expected)) {
       const r = result(run.json, id);
       expect({ id, status: r.status, actual: r.actual, margin: r.margin, validDays: r.validDays }).toEqual({
@@ -611,7 +737,7 @@ describe("hy-check <urban PM2.5 50 every day> --format json", () => {
       });
     }
     expect(result(run.json, "air.urban.good_rate").detail.goodDays).toBe(365);
-    expect(run.json.summary).toEqual({ pass: 5, warn: 0, fail: 1, noData: 0 });
+    expect(run.json.summary).toEqual({ pass: 8, warn: 0, fail: 1, noData: 0 });
     expect(run.json.inputs[0]!.rows).toBe(365 * 9);
     expect(run.json.inputs[0]!.rejectedRows).toBe(0);
     expect(run.json.inputs[0]!.unassignedRows).toBe(0);
@@ -632,7 +758,115 @@ describe("hy-check <urban PM2.5 50 every day> --format json", () => {
     expect(row).toContain("fail");
     expect(row).toContain("50 ug/m3");
     expect(row).toContain("-7");
-    expect(run.stdout).toContain("5 pass, 0 warn, 1 fail, 0 no data");
+    expect(run.stdout).toContain("8 pass, 0 warn, 1 fail, 0 no data");
+  });
+});
+
+describe("hy-check <informational targets failing: urban CO 5 on 36 days, 2 days of AQI 250> --format json", () => {
+  // Urban, on the defaults (CO 0.5, every IAQI <= 50 but PM2.5 30 -> 43) except:
+  // - days 1-3 of each month (36 days): CO 5 mg/m3 -> IAQI 100 + 50 x 1/10 = 105, not good, not heavy;
+  // - 2019-07-15 and 2019-07-16: PM2.5 200 -> IAQI 200 + 100 x 50/100 = 250 > 200, heavy (07-16 lacks SO2,
+  //   but a day already over AQI 100 counts, as for the good-day rate);
+  // - 2019-07-17: PM2.5 150, NO2 missing -> IAQI exactly 200: counted, not heavy (above 200 only).
+  // Plan targets: good days 365 - 36 - 3 = 326 -> 89.315 % -> 89.3 pass (margin 9.3);
+  //   PM2.5 (362 x 30 + 2 x 200 + 150) / 365 = 31.26 -> 31 pass (margin 12); PM10 50 pass; counties pass.
+  // Informational: CO sorted has 0.5 at X(1)..X(329) and 5 at X(330)..X(365); p95: k = 1 + 364 x 0.95 =
+  //   346.8, X(346) = X(347) = 5 -> 5.0 fail (margin -1); O3_8h 80 -> 80 pass; heavy days 2 fail (margin -2).
+  let file = "";
+  beforeAll(() => {
+    file = writeCsv("info-fail.csv", {
+      urban: (d) => {
+        if (dayOfMonth(d) <= 3) return { CO: 5 };
+        if (d === "2019-07-15") return { "PM2.5": 200 };
+        if (d === "2019-07-16") return { "PM2.5": 200, SO2: "" };
+        if (d === "2019-07-17") return { "PM2.5": 150, NO2: "—" };
+        return {};
+      },
+    });
+  });
+
+  it("exits 0: every plan target passes, and informational failures never fail the run", () => {
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    const expected: Record<string, [Status, number, number, boolean]> = {
+      "air.urban.good_rate": ["pass", 89.3, 9.3, false],
+      "air.urban.pm25": ["pass", 31, 12, false],
+      "air.urban.pm10": ["pass", 50, 18, false],
+      "air.counties.good_rate": ["pass", 100, 13.5, false],
+      "air.counties.pm25": ["pass", 30, 11, false],
+      "air.counties.pm10": ["pass", 50, 14, false],
+      "air.urban.co_p95": ["fail", 5, -1, true],
+      "air.urban.o3_p90": ["pass", 80, 80, true],
+      "air.urban.heavy_days": ["fail", 2, -2, true],
+    };
+    expect(Object.keys(expected)).toEqual(TARGET_IDS);
+    for (const [id, [status, actual, margin, informational]] of Object.entries(expected)) {
+      const r = result(run.json, id);
+      expect({
+        id,
+        status: r.status,
+        actual: r.actual,
+        margin: r.margin,
+        validDays: r.validDays,
+        informational: r.informational,
+      }).toEqual({ id, status, actual, margin, validDays: 365, informational });
+    }
+    expect(result(run.json, "air.urban.good_rate").detail.goodDays).toBe(326);
+    // The summary counts every result, the informational ones included.
+    expect(run.json.summary).toEqual({ pass: 7, warn: 0, fail: 2, noData: 0 });
+    expect(run.json.inputs[0]!.rejectedRows).toBe(0);
+  });
+
+  it.each(["fail", "warn", "no-data"])("--fail-on %s exits 0 too", (level) => {
+    expect(runCli([file, "--fail-on", level]).status).toBe(0);
+  });
+
+  it.each([
+    ["en", "pass", "fail (info)", "pass (info)", "7 pass, 0 warn, 2 fail, 0 no data"],
+    ["zh", "达标", "未达标（参考）", "达标（参考）", "达标 7 项，接近 0 项，未达标 2 项，数据不足 0 项"],
+  ] as const)(
+    "--lang %s: the table marks the informational failures and still exits 0",
+    (lang, pass, infoFail, infoPass, summary) => {
+      const run = runCli([file, "--lang", lang]);
+      expect(run.status).toBe(0);
+      expect(Object.fromEntries(tableStatuses(run.stdout))).toEqual({
+        "air.urban.good_rate": pass,
+        "air.urban.pm25": pass,
+        "air.urban.pm10": pass,
+        "air.counties.good_rate": pass,
+        "air.counties.pm25": pass,
+        "air.counties.pm10": pass,
+        "air.urban.co_p95": infoFail,
+        "air.urban.o3_p90": infoPass,
+        "air.urban.heavy_days": infoFail,
+      });
+      const co = run.stdout.split("\n").find((l) => l.includes(" air.urban.co_p95 "));
+      expect(co).toContain("5.0 mg/m3");
+      expect(co).toContain("-1");
+      expect(run.stdout).toContain(summary);
+    },
+  );
+});
+
+describe("hy-check <urban CO and O3_8h with a step at the percentile> --format json", () => {
+  it("interpolates as HJ 663-2013 does: CO p95 2.6, O3_8h p90 130", () => {
+    // CO: 346 days of 1.0 and 19 of 3.0 (IAQI 75, good): k = 1 + 364 x 0.95 = 346.8, X(346) = 1.0,
+    // X(347) = 3.0 -> 1.0 + 2.0 x 0.8 = 2.6 (n x p/100 = 346.75 would give 2.5, the nearest rank 3.0).
+    // O3_8h: 328 days of 100 and 37 of 150 (IAQI 91.7 -> 92, good): k = 1 + 364 x 0.9 = 328.6,
+    // X(328) = 100, X(329) = 150 -> 100 + 50 x 0.6 = 130 (n x p/100 = 328.5 would give 125).
+    const file = writeCsv("percentile-step.csv", {
+      urban: (_d, i) => ({ CO: i < 346 ? 1 : 3, O3_8h: i < 328 ? 100 : 150 }),
+    });
+    const run = runCliJson<Report>([file, "--format", "json"]);
+    expect(run.status).toBe(0);
+    const co = result(run.json, "air.urban.co_p95");
+    expect([co.status, co.actual, co.margin, co.validDays]).toEqual(["pass", 2.6, 1.4, 365]);
+    const o3 = result(run.json, "air.urban.o3_p90");
+    expect([o3.status, o3.actual, o3.margin, o3.validDays]).toEqual(["pass", 130, 30, 365]);
+    const heavy = result(run.json, "air.urban.heavy_days");
+    expect([heavy.status, heavy.actual, heavy.validDays]).toEqual(["pass", 0, 365]);
+    expect(result(run.json, "air.urban.good_rate").detail.goodDays).toBe(365);
   });
 });
 
@@ -764,6 +998,9 @@ describe("hy-check <urban days with missing items: empty cells and —> --format
     expect([pm25.status, pm25.actual, pm25.validDays]).toEqual(["fail", 52, 365]);
     // SO2 is missing on 24 + 12 days, but PM10 is there every day.
     expect(result(run.json, "air.urban.pm10").validDays).toBe(365);
+    // Heavy days count the same 341 days; none is above AQI 200.
+    const heavy = result(run.json, "air.urban.heavy_days");
+    expect([heavy.status, heavy.actual, heavy.validDays]).toEqual(["pass", 0, 341]);
   });
 });
 
@@ -788,7 +1025,12 @@ describe("hy-check <January to June only> --format json", () => {
       "air.counties.good_rate": 100,
       "air.counties.pm25": 30,
       "air.counties.pm10": 50,
+      "air.urban.co_p95": 0.5,
+      "air.urban.o3_p90": 80,
+      "air.urban.heavy_days": 0,
     };
+    expect(Object.keys(actual)).toEqual(TARGET_IDS);
+    expect(run.json.results.map((r) => r.id)).toEqual(TARGET_IDS);
     for (const r of run.json.results) {
       expect(r.status, r.id).toBe("no-data");
       expect(r.actual, r.id).toBe(actual[r.id]);
@@ -801,7 +1043,7 @@ describe("hy-check <January to June only> --format json", () => {
       [7, 8, 9, 10, 11, 12].map((m) => ({ month: m, days: 0, required: 27 })),
     );
     expect(result(run.json, "air.counties.pm25").detail.areas?.every((a) => !a.sufficient)).toBe(true);
-    expect(run.json.summary).toEqual({ pass: 0, warn: 0, fail: 0, noData: 6 });
+    expect(run.json.summary).toEqual({ pass: 0, warn: 0, fail: 0, noData: 9 });
   });
 
   it("--fail-on no-data exits 1", () => {
@@ -857,7 +1099,14 @@ describe.each(VALIDITY_CASES)(
     it(`urban targets are ${status} with ${days} valid days; the counties (all year) pass`, () => {
       const file = writeCsv("validity.csv", { urban: (d) => (keep(d) ? {} : null) });
       const run = runCliJson<Report>([file, "--format", "json"]);
-      for (const id of ["air.urban.good_rate", "air.urban.pm25", "air.urban.pm10"]) {
+      for (const id of [
+        "air.urban.good_rate",
+        "air.urban.pm25",
+        "air.urban.pm10",
+        "air.urban.co_p95",
+        "air.urban.o3_p90",
+        "air.urban.heavy_days",
+      ]) {
         const r = result(run.json, id);
         expect(r.status, id).toBe(status);
         expect(r.validDays, id).toBe(days);
@@ -999,7 +1248,7 @@ describe.each([
     expect(run.json.inputs[0]!.rejectedRows).toBe(1);
     expect(run.json.inputs[0]!.rows).toBe(365 * 9);
     expect(result(run.json, "air.urban.pm25").validDays).toBe(364);
-    expect(run.json.summary).toEqual({ pass: 6, warn: 0, fail: 0, noData: 0 });
+    expect(run.json.summary).toEqual({ pass: 9, warn: 0, fail: 0, noData: 0 });
   });
 });
 
@@ -1050,11 +1299,28 @@ describe("hy-check no-such-file.csv", () => {
   });
 });
 
-describe("hy-check fixtures (a folder, not a file)", () => {
-  it("exits 2 with a message naming the folder, not an internal error", () => {
-    const run = runCli(["fixtures"]);
+describe("hy-check fixtures (a folder: every CSV in it)", () => {
+  it("reads both fixture files, so every station-day of the second is a rejected duplicate (exit 2)", () => {
+    const run = runCli(["fixtures", "--format", "json"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("fixtures");
+    const report = JSON.parse(run.stdout) as {
+      inputs: { file: string; rejectedRows: number; rejectedByCode: Record<string, number> }[];
+    };
+    expect(report.inputs.map((i) => i.file)).toEqual([
+      "fixtures/hengyang-2019-daily-gbk.csv",
+      "fixtures/hengyang-2019-daily.csv",
+    ]);
+    expect(report.inputs[1]?.rejectedByCode["HY-DUP"]).toBe(report.inputs[1]?.rejectedRows);
+    expect(run.stderr).toContain("HY-DUP");
+    expectCleanError(run);
+  });
+
+  it("an empty folder exits 2 naming it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hy-empty-"));
+    const run = runCli([dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(dir);
+    expect(run.stderr).toContain("no CSV files");
     expectCleanError(run);
   });
 });
@@ -1111,16 +1377,16 @@ describe("hy-check --help", () => {
 });
 
 describe("hy-check targets", () => {
-  it("lists the six target ids, each with its operator, value and unit", () => {
+  it("lists the nine target ids, each with its operator, value and unit", () => {
     const run = runCli(["targets"]);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split("\n");
-    expect(lines[0]).toContain("6");
+    expect(lines[0]).toMatch(/^9 targets /);
     const rows = lines.slice(1).map((l) => l.split("\t"));
     expect(rows.map((r) => r[0])).toEqual(TARGET_IDS);
     for (const t of TARGETS) {
       const row = rows.find((r) => r[0] === t.id)!;
-      expect(row[2]).toMatch(new RegExp(`^${escapeRegExp(t.op)} ${escapeRegExp(String(t.value))} `));
+      expect(row[2]).toBe(`${t.op} ${t.value} ${t.unit}`);
     }
   });
 

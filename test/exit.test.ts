@@ -30,6 +30,8 @@ function report(statuses: Status[], rejectedRows = 0, informational = false): Ch
     plan: { title: "", year: 2019, targetsFile: "" },
     standards: { aqi: "", assessment: "", limits: "", rounding: "" },
     dayValidity: "complete",
+    hourConvention: null,
+    skippedFiles: [],
     inputs: rejectedRows
       ? [{ ...createInputReport("a.csv", "air-daily", "utf-8"), rows: 10, rejectedRows }]
       : [],

@@ -10,6 +10,9 @@ export const COLUMN_FIELDS = [
   "stationCode",
   "area",
   "aqi",
+  "type",
+  // Hourly ozone (the 1-hour value) in hourly exports.
+  "O3",
   ...POLLUTANTS,
 ] as const;
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
@@ -100,6 +103,8 @@ const ALIASES: Record<ColumnField, string[]> = {
     "行政区",
   ],
   aqi: ["aqi", "空气质量指数"],
+  type: ["type", "类型", "指标"],
+  O3: ["o3", "臭氧"],
   "PM2.5": ["pm25", "细颗粒物"],
   PM10: ["pm10", "可吸入颗粒物"],
   SO2: ["so2", "二氧化硫"],

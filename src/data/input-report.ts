@@ -1,6 +1,7 @@
 // What reading one file found: counts that add up (rows = used + rejected + outside the period +
 // unassigned) and the first of each kind of rejection, so nothing is dropped silently.
 import type { InputProblem } from "../errors.js";
+import type { StationCapture } from "./hourly-store.js";
 
 export const MAX_LISTED_PROBLEMS = 50;
 
@@ -28,8 +29,12 @@ export interface InputReport {
   rejectedByCode: Record<string, number>;
   /** The first rejections, each with file:line:col. */
   rejected: InputProblem[];
+  /** Stations no area claims (the first 50 listed); in a site file `rows` counts the hours of its column. */
   unassignedStations: { station: string; rows: number }[];
+  unassignedStationCount: number;
   /** The AQI column recomputed by HJ 633-2012; `withoutO3_1h` when the file lacks the O3 daily max 1h. */
+  /** Hourly inputs: valid hours and days per station and month of the plan year (all hourly files together). */
+  capture?: StationCapture[];
   aqiCheck: { rowsChecked: number; mismatches: number; withoutO3_1h: boolean; examples: AqiMismatch[] };
 }
 
@@ -47,6 +52,7 @@ export function createInputReport(file: string, kind: string, encoding: string):
     rejectedByCode: {},
     rejected: [],
     unassignedStations: [],
+    unassignedStationCount: 0,
     aqiCheck: { rowsChecked: 0, mismatches: 0, withoutO3_1h: false, examples: [] },
   };
 }

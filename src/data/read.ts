@@ -1,7 +1,7 @@
 // Reading every input file into the shared stores, one streaming pass per file.
 import { inputError } from "../errors.js";
 import { recogniseHeaders } from "./columns.js";
-import { openCsv } from "./csv.js";
+import { openCsv, type CsvRecord, type CsvSource } from "./csv.js";
 import type { EncodingOption } from "./encoding.js";
 import { createInputReport, type InputReport } from "./input-report.js";
 import { DATA_KINDS, type ReadContext } from "./kinds/index.js";
@@ -25,7 +25,8 @@ export async function readInput(
       message: `two columns mean ${duplicate.field}: ${duplicate.headers.join(" and ")}; keep one or set columns: in the target file`,
     });
   }
-  const kind = DATA_KINDS.find((k) => k.detect(columns));
+  const { sample, source: replay } = await peek(source, SAMPLE_RECORDS);
+  const kind = DATA_KINDS.find((k) => k.detect(columns, sample));
   if (!kind) {
     const recognised = columns.map((c) => `${c.header} -> ${c.field}`).join(", ") || "none";
     throw inputError({
@@ -37,6 +38,24 @@ export async function readInput(
     });
   }
   const report = createInputReport(file, kind.id, source.encoding);
-  await kind.read(source, columns, ctx, report);
+  await kind.read(replay, columns, ctx, report);
   return report;
+}
+
+const SAMPLE_RECORDS = 3;
+
+/** The first records of a source, and a source that still yields them. */
+async function peek(source: CsvSource, n: number): Promise<{ sample: string[][]; source: CsvSource }> {
+  const iterator = source.records[Symbol.asyncIterator]();
+  const head: CsvRecord[] = [];
+  while (head.length < n) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  async function* replay(): AsyncGenerator<CsvRecord> {
+    yield* head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { sample: head.map((r) => r.fields), source: { ...source, records: replay() } };
 }

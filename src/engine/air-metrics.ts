@@ -11,6 +11,7 @@ import {
   type Pollutant,
 } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
+import { compositeIndex, hj663Percentile } from "../methods/hourly.js";
 import { t, type Lang } from "../i18n.js";
 import type { Target, TargetFile } from "../targets/schema.js";
 import type { AreaValue } from "./result.js";
@@ -88,17 +89,105 @@ export function goodDayRate(ctx: AirMetricContext, area: string): MetricOutcome 
   return { ...withValidity(ctx, raw, RATE_DECIMALS, validDates), goodDays };
 }
 
-/** Annual mean = arithmetic mean of the year's daily values (GB 3095-2012 section 3). */
-export function annualMean(ctx: AirMetricContext, area: string, pollutant: Pollutant): MetricOutcome {
-  const validDates: string[] = [];
+/** The year's days on which `pick` gives a value, and those values. */
+function collect(
+  ctx: AirMetricContext,
+  area: string,
+  pick: (values: DailyValues) => number | undefined,
+): { dates: string[]; values: number[] } {
+  const dates: string[] = [];
   const values: number[] = [];
   for (const [date, day] of daysOfYear(ctx.store, area, ctx.year)) {
-    const v = day[pollutant];
+    const v = pick(day);
     if (v === undefined) continue;
-    validDates.push(date);
+    dates.push(date);
     values.push(v);
   }
-  return withValidity(ctx, mean(values), REPORTED_DECIMALS[pollutant], validDates);
+  return { dates, values };
+}
+
+/** Annual mean = arithmetic mean of the year's daily values (GB 3095-2012 section 3). */
+export function annualMean(ctx: AirMetricContext, area: string, pollutant: Pollutant): MetricOutcome {
+  const { dates, values } = collect(ctx, area, (day) => day[pollutant]);
+  return withValidity(ctx, mean(values), REPORTED_DECIMALS[pollutant], dates);
+}
+
+/** HJ 663-2013 percentile of the daily values (CO 24 h p95, O3 daily max 8 h p90 for annual assessment). */
+export function dailyPercentile(
+  ctx: AirMetricContext,
+  area: string,
+  pollutant: Pollutant,
+  p: number,
+): MetricOutcome {
+  const { dates, values } = collect(ctx, area, (day) => day[pollutant]);
+  return withValidity(ctx, hj663Percentile(values, p), REPORTED_DECIMALS[pollutant], dates);
+}
+
+/** Valid days (by the file's dayValidity rule) with AQI above `level`, e.g. 200: heavy pollution or worse. */
+export function daysAbove(ctx: AirMetricContext, area: string, level: number): MetricOutcome {
+  let count = 0;
+  const { dates } = collect(ctx, area, (day) => {
+    const result = dailyAqi(day);
+    if (!isValidAqiDay(day, result, ctx.dayValidity)) return undefined;
+    if ((result.aqi ?? 0) > level) count++;
+    return result.aqi ?? undefined;
+  });
+  return withValidity(ctx, dates.length === 0 ? null : count, 0, dates);
+}
+
+const COMPOSITE_DECIMALS = 2;
+
+/**
+ * 综合指数 from the reported (rounded) annual statistics, as bulletins compute it from the figures they
+ * publish; sufficient only when every statistic is.
+ */
+export function compositeIndexOf(ctx: AirMetricContext, area: string): MetricOutcome {
+  const parts = {
+    SO2: annualMean(ctx, area, "SO2"),
+    NO2: annualMean(ctx, area, "NO2"),
+    PM10: annualMean(ctx, area, "PM10"),
+    "PM2.5": annualMean(ctx, area, "PM2.5"),
+    CO_p95: dailyPercentile(ctx, area, "CO", 95),
+    O3_p90: dailyPercentile(ctx, area, "O3_8h", 90),
+  };
+  const outcomes = Object.values(parts);
+  const value = (o: MetricOutcome) => o.actual ?? NaN;
+  const raw = outcomes.some((o) => o.actual === null)
+    ? null
+    : compositeIndex({
+        SO2: value(parts.SO2),
+        NO2: value(parts.NO2),
+        PM10: value(parts.PM10),
+        "PM2.5": value(parts["PM2.5"]),
+        CO_p95: value(parts.CO_p95),
+        O3_p90: value(parts.O3_p90),
+      });
+  // The reason and short months are those of a statistic that falls short, if any does.
+  const weakest =
+    outcomes.find((o) => !o.sufficient) ??
+    outcomes.reduce((a, b) => ((a.validDays ?? 0) <= (b.validDays ?? 0) ? a : b));
+  return {
+    ...weakest,
+    validDays: Math.min(...outcomes.map((o) => o.validDays ?? 0)),
+    raw,
+    actual: raw === null ? null : roundGbt8170(raw, COMPOSITE_DECIMALS),
+    decimals: COMPOSITE_DECIMALS,
+    sufficient: outcomes.every((o) => o.sufficient),
+  };
+}
+
+export function metricDecimals(metric: Target["metric"]): number {
+  switch (metric.name) {
+    case "air.good_rate":
+      return RATE_DECIMALS;
+    case "air.annual_mean":
+    case "air.percentile":
+      return REPORTED_DECIMALS[metric.pollutant];
+    case "air.day_count":
+      return 0;
+    case "air.composite_index":
+      return COMPOSITE_DECIMALS;
+  }
 }
 
 function perArea(ctx: AirMetricContext, target: Target, area: string): MetricOutcome {
@@ -107,7 +196,7 @@ function perArea(ctx: AirMetricContext, target: Target, area: string): MetricOut
     return {
       raw: null,
       actual: null,
-      decimals: 0,
+      decimals: metricDecimals(metric),
       validDays: 0,
       sufficient: false,
       reasonCode: "no-area-data",
@@ -118,6 +207,12 @@ function perArea(ctx: AirMetricContext, target: Target, area: string): MetricOut
       return goodDayRate(ctx, area);
     case "air.annual_mean":
       return annualMean(ctx, area, metric.pollutant);
+    case "air.percentile":
+      return dailyPercentile(ctx, area, metric.pollutant, metric.p);
+    case "air.day_count":
+      return daysAbove(ctx, area, metric.aqiAbove);
+    case "air.composite_index":
+      return compositeIndexOf(ctx, area);
   }
 }
 
@@ -138,8 +233,7 @@ export function airMetric(ctx: AirMetricContext, target: Target, file: TargetFil
     ...(outcome.reason ? { reason: outcome.reason } : {}),
   }));
   const raws = outcomes.map((o) => o.outcome.raw).filter((v): v is number => v !== null);
-  const decimals =
-    target.metric.name === "air.good_rate" ? RATE_DECIMALS : REPORTED_DECIMALS[target.metric.pollutant];
+  const decimals = metricDecimals(target.metric);
   const raw = mean(raws);
   const short = areaValues.filter((a) => !a.sufficient);
   const outcome: MetricOutcome = {

@@ -5,6 +5,15 @@ import type { EncodingOption } from "../data/encoding.js";
 import type { InputReport } from "../data/input-report.js";
 import type { ReadContext } from "../data/kinds/index.js";
 import { readInput } from "../data/read.js";
+import {
+  areaHourlySeries as hourlySeries,
+  createHourlyStore,
+  finishHourly,
+  stationCapture,
+  type HourlyValues,
+} from "../data/hourly-store.js";
+import { expandInputs } from "../data/inputs.js";
+import type { HourConvention } from "../data/time.js";
 import { buildRegistry } from "../data/registry.js";
 import { t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
@@ -12,29 +21,67 @@ import { loadTargetFile } from "../targets/load.js";
 import type { Target, TargetFile } from "../targets/schema.js";
 import { airMetric, type MetricOutcome } from "./air-metrics.js";
 import { compare } from "./compare.js";
-import type { CheckReport, TargetResult } from "./result.js";
+import type { CheckReport, SkippedFile, TargetResult } from "./result.js";
+import { InputError } from "../errors.js";
 
 export interface CheckOptions {
   /** Path of a target file; default: the shipped Hengyang 2019 plan. */
   targets?: string;
   encoding?: EncodingOption;
   lang?: Lang;
+  /** How hourly exports label their hours; default "ending" (CNEMC). */
+  hourConvention?: HourConvention;
+}
+
+const HOURLY_KINDS = new Set(["air-hourly", "air-site-file"]);
+
+/** Reads every input into the stores of one plan: the first half of check(), shared with areaHourlySeries(). */
+export async function readAll(
+  files: readonly string[],
+  options: CheckOptions,
+): Promise<{
+  plan: TargetFile;
+  ctx: ReadContext;
+  inputs: InputReport[];
+  skipped: SkippedFile[];
+  hourly: boolean;
+}> {
+  const { targets: plan } = await loadTargetFile(options.targets ?? DEFAULT_TARGETS_FILE);
+  const ctx: ReadContext = {
+    registry: buildRegistry(plan),
+    year: plan.plan.year,
+    air: createAirStore(),
+    hourly: createHourlyStore(),
+    hourConvention: options.hourConvention ?? "ending",
+    columnOverrides: plan.columns ?? {},
+  };
+  const inputs: InputReport[] = [];
+  // One file at a time: files share the stores, so a station-day in two files is a duplicate, not two days.
+  const skipped: SkippedFile[] = [];
+  for (const { file, named } of await expandInputs(files)) {
+    try {
+      inputs.push(await readInput(file, ctx, options.encoding ?? "auto"));
+    } catch (e) {
+      // A folder may hold files that are not data (a station list): reported as skipped, not fatal.
+      const notData = e instanceof InputError && e.problems.every((p) => p.code === "HY-KIND");
+      if (named || !notData) throw e;
+      skipped.push({ file, reason: e.problems[0]?.message ?? "" });
+    }
+  }
+  const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
+  if (hourlyInputs.length > 0) {
+    finishHourly(ctx.hourly, ctx.air);
+    const capture = stationCapture(ctx.hourly, plan.plan.year);
+    for (const input of hourlyInputs) input.capture = capture;
+  }
+  return { plan, ctx, inputs, skipped, hourly: hourlyInputs.length > 0 };
 }
 
 /** Evaluates the plan's targets against the CSV files; throws InputError on unusable input. */
 export async function check(files: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
   const lang = options.lang ?? "en";
   const targetsPath = options.targets ?? DEFAULT_TARGETS_FILE;
-  const { targets: plan } = await loadTargetFile(targetsPath);
-  const ctx: ReadContext = {
-    registry: buildRegistry(plan),
-    year: plan.plan.year,
-    air: createAirStore(),
-    columnOverrides: plan.columns ?? {},
-  };
-  const inputs: InputReport[] = [];
-  // One file at a time: files share the stores, so a station-day in two files is a duplicate, not two days.
-  for (const file of files) inputs.push(await readInput(file, ctx, options.encoding ?? "auto"));
+  const { plan, ctx, inputs, skipped, hourly } = await readAll(files, options);
 
   const families = new Set(inputs.map((i) => (i.kind.startsWith("air") ? "air" : i.kind)));
   const results = plan.targets.map((target) => evaluate(target, plan, ctx, families, lang));
@@ -44,7 +91,9 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     plan: { title: plan.plan.title[lang], year: plan.plan.year, targetsFile: displayPath(targetsPath) },
     standards: { ...plan.standards, rounding: "GB/T8170-2008" },
     dayValidity: plan.dayValidity,
+    hourConvention: hourly ? ctx.hourConvention : null,
     inputs,
+    skippedFiles: skipped,
     results,
     summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
   };
@@ -128,4 +177,17 @@ function evaluate(
 function decimalsOf(value: number | readonly number[]): number {
   const values: readonly number[] = Array.isArray(value) ? value : [value as number];
   return Math.max(...values.map((v) => (String(v).split(".")[1] ?? "").length));
+}
+
+/**
+ * An area's hourly series (the mean over its stations each hour), labelled as the exports label hours:
+ * what CNEMC publishes as city hourly values.
+ */
+export async function areaHourlySeries(
+  files: readonly string[],
+  area: string,
+  options: CheckOptions = {},
+): Promise<{ date: string; hour: number; values: HourlyValues }[]> {
+  const { ctx } = await readAll(files, options);
+  return [...hourlySeries(ctx.hourly, area, ctx.hourConvention)];
 }

@@ -40,12 +40,21 @@ export interface TargetResult {
   };
 }
 
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
 export interface CheckReport {
   schemaVersion: 1;
   plan: { title: string; year: number; targetsFile: string };
   standards: { aqi: string; assessment: string; limits: string; rounding: string };
   dayValidity: string;
+  /** How hourly labels were read ("ending" / "beginning"), or null when no hourly data were given. */
+  hourConvention: string | null;
   inputs: InputReport[];
+  /** Files found in a folder or by a glob that are not data hy-check reads (e.g. a station list). */
+  skippedFiles: SkippedFile[];
   results: TargetResult[];
   summary: { pass: number; warn: number; fail: number; noData: number };
 }

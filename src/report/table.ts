@@ -7,6 +7,8 @@ import type { CheckReport, TargetResult } from "../engine/result.js";
 import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
+import { HOURLY_POLLUTANTS, type StationCapture } from "../data/hourly-store.js";
+import { monthlyMinDays } from "../methods/air.js";
 
 const MAX_PRINTED_REJECTIONS = 10;
 
@@ -55,14 +57,18 @@ export const formatTable: Formatter = (report, { lang, color }) => {
     table.push([
       r.id,
       r.title,
-      statusLabel(r.status, lang, chalk),
+      r.informational
+        ? t(lang, "status.informational", { status: statusLabel(r.status, lang, chalk) })
+        : statusLabel(r.status, lang, chalk),
       fmt(r.actual, r.decimals, r.unit),
       required(r),
       signed(r.margin, r.decimals),
       r.validDays ?? "-",
       r.clause,
     ]);
-    for (const a of r.detail.areas ?? []) {
+    const areas = r.detail.areas ?? [];
+    // A combined target with no data in any area says so once, in its reason line.
+    for (const a of areas.some((x) => x.actual !== null) ? areas : []) {
       table.push([
         "",
         `  ${a.area}`,
@@ -90,6 +96,8 @@ export const formatTable: Formatter = (report, { lang, color }) => {
       rule: t(lang, `dayValidity.${report.dayValidity}` as Parameters<typeof t>[1]),
     }),
   );
+  if (report.hourConvention === "ending" || report.hourConvention === "beginning")
+    lines.push(t(lang, `basis.hourConvention.${report.hourConvention}`));
   if (report.inputs.length === 0) lines.push(t(lang, "basis.noInputs"));
   for (const input of report.inputs) {
     lines.push(
@@ -111,8 +119,33 @@ export const formatTable: Formatter = (report, { lang, color }) => {
   return `${lines.join("\n")}\n`;
 };
 
+/** One line per station whose months fall short of the HJ 663-2013 day counts, with the short pollutants. */
+function captureWarnings(capture: readonly StationCapture[], lang: Lang): string[] {
+  const byStation = new Map<string, { area: string; parts: string[]; empty: string[] }>();
+  for (const c of capture) {
+    const month = Number(c.month.slice(5, 7));
+    const required = monthlyMinDays(month);
+    const short = HOURLY_POLLUTANTS.filter((p) => c.validDays[p] < required);
+    if (short.length === 0) continue;
+    const entry = byStation.get(c.station) ?? { area: c.area, parts: [], empty: [] };
+    // A month without a single valid hour is listed once, not pollutant by pollutant.
+    if (HOURLY_POLLUTANTS.every((p) => c.validHours[p] === 0)) entry.empty.push(c.month.slice(5));
+    else entry.parts.push(`${c.month} ${short.map((p) => `${p} ${c.validDays[p]}`).join(", ")} /${required}`);
+    byStation.set(c.station, entry);
+  }
+  return [...byStation].map(([station, { area, parts, empty }]) => {
+    if (empty.length > 0) parts.push(t(lang, "warn.captureNone", { months: empty.join(", ") }));
+    return t(lang, "warn.capture", { station, area, months: parts.join("; ") });
+  });
+}
+
 function inputWarnings(report: CheckReport, lang: Lang, chalk: ChalkInstance): string[] {
-  const lines: string[] = [];
+  const lines: string[] = report.skippedFiles.map((f) =>
+    chalk.yellow(t(lang, "warn.skipped", { ...f, reason: f.reason.split(";")[0] ?? "" })),
+  );
+  // The capture is of all hourly inputs together: print it once.
+  const capture = report.inputs.find((i) => i.capture)?.capture;
+  if (capture) lines.push(...captureWarnings(capture, lang).map((l) => chalk.yellow(l)));
   for (const input of report.inputs) {
     if (input.rejectedRows > 0) {
       const codes = Object.entries(input.rejectedByCode)
@@ -124,6 +157,21 @@ function inputWarnings(report: CheckReport, lang: Lang, chalk: ChalkInstance): s
       for (const p of input.rejected.slice(0, MAX_PRINTED_REJECTIONS)) lines.push(`  ${formatProblem(p)}`);
       const more = input.rejectedRows - Math.min(input.rejected.length, MAX_PRINTED_REJECTIONS);
       if (more > 0) lines.push(`  ${t(lang, "warn.rejectedMore", { count: more })}`);
+    }
+    if (input.unassignedRows === 0 && input.unassignedStationCount > 0) {
+      const stations = input.unassignedStations
+        .slice(0, 10)
+        .map((s) => s.station)
+        .join(", ");
+      lines.push(
+        chalk.yellow(
+          t(lang, "warn.unassignedColumns", {
+            file: input.file,
+            count: input.unassignedStationCount,
+            stations,
+          }),
+        ),
+      );
     }
     if (input.unassignedRows > 0) {
       const stations = input.unassignedStations.map((s) => `${s.station} (${s.rows})`).join(", ");

@@ -46,6 +46,22 @@ const Metric = z.discriminatedUnion("name", [
     .object({ name: z.literal("air.annual_mean"), pollutant: z.enum(POLLUTANTS) })
     .strict()
     .describe("Arithmetic mean of the year's daily values (GB 3095-2012 3.x, HJ 663-2013 counts)"),
+  z
+    .object({
+      name: z.literal("air.percentile"),
+      pollutant: z.enum(POLLUTANTS),
+      p: z.number().min(0).max(100),
+    })
+    .strict()
+    .describe("HJ 663-2013 percentile of the year's daily values, e.g. CO p95, O3_8h p90"),
+  z
+    .object({ name: z.literal("air.day_count"), aqiAbove: z.number().int().min(0) })
+    .strict()
+    .describe("Valid days with AQI above a level, e.g. 200 for heavy pollution (重污染天数)"),
+  z
+    .object({ name: z.literal("air.composite_index") })
+    .strict()
+    .describe("环境空气质量综合指数: annual SO2/60 + NO2/40 + PM10/70 + PM2.5/35 + CO p95/4 + O3 p90/160"),
 ]);
 
 const Scope = z
@@ -68,8 +84,16 @@ const Target = z
     title: Bilingual,
     source: z
       .object({
-        clause: z.string().min(1).describe("Clause of the plan, e.g. 二(一)"),
-        text: z.string().min(1).describe("The sentence of the plan, quoted"),
+        clause: z.string().min(1).describe("Clause of the plan, e.g. 二(一), or of the standard"),
+        text: z
+          .string()
+          .min(1)
+          .describe("The sentence quoted; it must occur in the plan text unless `document` is set"),
+        document: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("For a target from a standard rather than the plan, e.g. GB 3095-2012 Table 1"),
       })
       .strict(),
     metric: Metric,

@@ -61,7 +61,11 @@ describe("recogniseHeader: Chinese and English spellings", () => {
     expect(recogniseHeader(header)).toBe(field);
   });
 
-  it.each(["备注", "首要污染物", "质量等级", "PM1", "O3", "PM2.5_24h", "xyz", ""])(
+  it.each(["O3", "臭氧", "o3"])("%s is hourly ozone (the 1-hour value of an hourly export)", (header) => {
+    expect(recogniseHeader(header)).toBe("O3");
+  });
+
+  it.each(["备注", "首要污染物", "质量等级", "PM1", "PM2.5_24h", "xyz", ""])(
     "%s is not recognised",
     (header) => {
       expect(recogniseHeader(header)).toBeUndefined();

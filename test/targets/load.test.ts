@@ -55,19 +55,58 @@ targets:
 describe("parseTargetFile: the shipped Hengyang 2019 file", () => {
   const parsed = parseTargetFile(fs.readFileSync(SHIPPED, "utf8"), SHIPPED);
 
-  it("has exactly the six targets of the plan, in order, with their values", () => {
-    expect(parsed.targets.map((t) => [t.id, t.value])).toEqual([
-      ["air.urban.good_rate", 80],
-      ["air.urban.pm25", 43],
-      ["air.urban.pm10", 68],
-      ["air.counties.good_rate", 86.5],
-      ["air.counties.pm25", 41],
-      ["air.counties.pm10", 64],
+  it("has exactly the six targets of the plan and the three informational ones, in order, with their values", () => {
+    expect(parsed.targets.map((t) => [t.id, t.value, t.unit])).toEqual([
+      ["air.urban.good_rate", 80, "%"],
+      ["air.urban.pm25", 43, "ug/m3"],
+      ["air.urban.pm10", 68, "ug/m3"],
+      ["air.counties.good_rate", 86.5, "%"],
+      ["air.counties.pm25", 41, "ug/m3"],
+      ["air.counties.pm10", 64, "ug/m3"],
+      ["air.urban.co_p95", 4, "mg/m3"],
+      ["air.urban.o3_p90", 160, "ug/m3"],
+      ["air.urban.heavy_days", 0, "d"],
     ]);
   });
 
-  it("uses >= for the good-day rates and <= for the concentrations", () => {
-    expect(parsed.targets.map((t) => t.op)).toEqual([">=", "<=", "<=", ">=", "<=", "<="]);
+  it("marks only the last three targets informational", () => {
+    expect(parsed.targets.map((t) => [t.id, t.informational])).toEqual([
+      ["air.urban.good_rate", false],
+      ["air.urban.pm25", false],
+      ["air.urban.pm10", false],
+      ["air.counties.good_rate", false],
+      ["air.counties.pm25", false],
+      ["air.counties.pm10", false],
+      ["air.urban.co_p95", true],
+      ["air.urban.o3_p90", true],
+      ["air.urban.heavy_days", true],
+    ]);
+  });
+
+  it("measures the informational targets with the percentile and day-count metrics", () => {
+    expect(parsed.targets.slice(6).map((t) => [t.id, t.metric])).toEqual([
+      ["air.urban.co_p95", { name: "air.percentile", pollutant: "CO", p: 95 }],
+      ["air.urban.o3_p90", { name: "air.percentile", pollutant: "O3_8h", p: 90 }],
+      ["air.urban.heavy_days", { name: "air.day_count", aqiAbove: 200 }],
+    ]);
+  });
+
+  it("sources the two percentile limits from GB 3095-2012 and every other target from the plan", () => {
+    expect(parsed.targets.map((t) => [t.id, t.source.document])).toEqual([
+      ["air.urban.good_rate", undefined],
+      ["air.urban.pm25", undefined],
+      ["air.urban.pm10", undefined],
+      ["air.counties.good_rate", undefined],
+      ["air.counties.pm25", undefined],
+      ["air.counties.pm10", undefined],
+      ["air.urban.co_p95", "GB 3095-2012"],
+      ["air.urban.o3_p90", "GB 3095-2012"],
+      ["air.urban.heavy_days", undefined],
+    ]);
+  });
+
+  it("uses >= for the good-day rates and <= for the concentrations and the day count", () => {
+    expect(parsed.targets.map((t) => t.op)).toEqual([">=", "<=", "<=", ">=", "<=", "<=", "<=", "<=", "<="]);
   });
 
   it("makes 市城区 of stations 2457A..2461A, without the control point 2456A", () => {
@@ -100,6 +139,9 @@ describe("parseTargetFile: the shipped Hengyang 2019 file", () => {
       { areaKind: "county", combine: "mean" },
       { areaKind: "county", combine: "mean" },
       { areaKind: "county", combine: "mean" },
+      { area: "市城区" },
+      { area: "市城区" },
+      { area: "市城区" },
     ]);
   });
 });
@@ -362,9 +404,45 @@ describe("loadTargetFile", () => {
     expect(loaded.targets.targets[0]?.id).toBe("air.urban.pm25");
   });
 
-  it("loads the shipped file, whose quotes are all in its seed", async () => {
+  it("loads the shipped file, whose quotes are all in its seed (but the two from GB 3095-2012)", async () => {
     const loaded = await loadTargetFile(SHIPPED);
-    expect(loaded.targets.targets).toHaveLength(6);
+    expect(loaded.targets.targets.map((t) => t.id)).toEqual([
+      "air.urban.good_rate",
+      "air.urban.pm25",
+      "air.urban.pm10",
+      "air.counties.good_rate",
+      "air.counties.pm25",
+      "air.counties.pm10",
+      "air.urban.co_p95",
+      "air.urban.o3_p90",
+      "air.urban.heavy_days",
+    ]);
+    const seed = fs
+      .readFileSync(path.resolve(path.dirname(SHIPPED), loaded.targets.plan.seed), "utf8")
+      .replace(/\s+/g, "");
+    for (const t of loaded.targets.targets) {
+      if (t.source.document === undefined) expect(seed, t.id).toContain(t.source.text.replace(/\s+/g, ""));
+      else expect(seed, t.id).not.toContain(t.source.text.replace(/\s+/g, ""));
+    }
+  });
+
+  it("does not look up the quote of a target whose source names a document", async () => {
+    const sub = fs.mkdtempSync(path.join(dir, "d-"));
+    const file = path.join(sub, "d.yaml");
+    fs.writeFileSync(
+      file,
+      VALID.replace(
+        "source: { clause: 二(一), text: 下降 }",
+        "source: { clause: 表1, document: GB 3095-2012, text: 不在计划里 }",
+      ),
+    );
+    fs.writeFileSync(path.join(sub, "plan.txt"), "something else entirely\n");
+    const loaded = await loadTargetFile(file);
+    expect(loaded.targets.targets[0]?.source).toEqual({
+      clause: "表1",
+      document: "GB 3095-2012",
+      text: "不在计划里",
+    });
   });
 
   it("a quote missing from the plan text points at source.text", async () => {

@@ -1,5 +1,6 @@
 // Daily air exports: one row per station (or area) per day, pollutant columns, optional AQI.
 import { inputError, type InputProblem } from "../../errors.js";
+import { columnOf as column, concentrationColumns, readConcentrations } from "./concentrations.js";
 import {
   dailyAqi,
   DAILY_CORE_POLLUTANTS,
@@ -13,54 +14,26 @@ import type { RecognisedColumn } from "../columns.js";
 import type { CsvSource } from "../csv.js";
 import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
 import { areaOfRow, canonicalStation } from "../registry.js";
+import { hasTimeOfDay } from "../time.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import type { DataKind, ReadContext } from "./kind.js";
 
-interface PollutantColumn {
-  pollutant: Pollutant;
-  index: number;
-  header: string;
-  /** Multiplier from the header's unit to the canonical unit (CO mg/m3, others ug/m3). */
-  factor: number;
-}
-
-/** Checks the header's unit against the canonical one; a unit hy-check cannot convert is an input error. */
-export function pollutantColumns(file: string, columns: readonly RecognisedColumn[]): PollutantColumn[] {
-  const result: PollutantColumn[] = [];
-  for (const c of columns) {
-    if (!(POLLUTANTS as readonly string[]).includes(c.field)) continue;
-    const pollutant = c.field as Pollutant;
-    const canonical = POLLUTANT_UNIT[pollutant];
-    if (c.unit === "other")
-      throw inputError({
-        file,
-        line: 1,
-        col: c.index + 1,
-        field: c.header,
-        code: "HY-UNIT",
-        message: `unit not understood; expected ${canonical} (or ${canonical === "mg/m3" ? "ug/m3" : "mg/m3"}, which is converted)`,
-      });
-    const unit = c.unit ?? canonical;
-    const factor = unit === canonical ? 1 : unit === "mg/m3" ? 1000 : 0.001;
-    result.push({ pollutant, index: c.index, header: c.header, factor });
-  }
-  return result;
-}
-
-function column(
-  columns: readonly RecognisedColumn[],
-  field: RecognisedColumn["field"],
-): RecognisedColumn | undefined {
-  return columns.find((c) => c.field === field);
-}
+const DAILY_COLUMNS = Object.fromEntries(
+  POLLUTANTS.map((p) => [p, { key: p, unit: POLLUTANT_UNIT[p] }]),
+) as Record<Pollutant, { key: Pollutant; unit: (typeof POLLUTANT_UNIT)[Pollutant] }>;
 
 export const airDaily: DataKind = {
   id: "air-daily",
   family: "air",
-  detect: (columns) =>
-    columns.some((c) => c.field === "date") &&
-    !columns.some((c) => c.field === "hour" || c.field === "datetime") &&
-    columns.some((c) => (POLLUTANTS as readonly string[]).includes(c.field)),
+  detect: (columns, sample) => {
+    const date = columns.find((c) => c.field === "date");
+    return (
+      date !== undefined &&
+      !columns.some((c) => c.field === "hour" || c.field === "datetime" || c.field === "type") &&
+      !sample.some((row) => hasTimeOfDay(row[date.index] ?? "")) &&
+      columns.some((c) => (POLLUTANTS as readonly string[]).includes(c.field))
+    );
+  },
 
   async read(source: CsvSource, columns: readonly RecognisedColumn[], ctx: ReadContext, report: InputReport) {
     const { file } = source;
@@ -68,15 +41,15 @@ export const airDaily: DataKind = {
     const stationCol = column(columns, "station") ?? column(columns, "stationCode");
     const areaCol = column(columns, "area");
     const aqiCol = column(columns, "aqi");
-    const pollutantCols = pollutantColumns(file, columns);
+    const pollutantCols = concentrationColumns(file, columns, DAILY_COLUMNS);
     if (!dateCol) throw missingColumn(file, "date", "日期/date", source.header.fields);
     if (!stationCol && !areaCol)
       throw missingColumn(file, "station or area", "站点/station or 区域/area", source.header.fields);
-    const missingCore = DAILY_CORE_POLLUTANTS.filter((p) => !pollutantCols.some((c) => c.pollutant === p));
+    const missingCore = DAILY_CORE_POLLUTANTS.filter((p) => !pollutantCols.some((c) => c.key === p));
     if (missingCore.length > 0)
       throw missingColumn(file, missingCore.join(", "), missingCore.join(", "), source.header.fields);
 
-    report.aqiCheck.withoutO3_1h = !pollutantCols.some((c) => c.pollutant === "O3_1h");
+    report.aqiCheck.withoutO3_1h = !pollutantCols.some((c) => c.key === "O3_1h");
     const width = source.header.fields.length;
     const unassigned = new Map<string, number>();
 
@@ -103,27 +76,12 @@ export const airDaily: DataKind = {
         });
         continue;
       }
-      const values: DailyValues = {};
-      let bad: Omit<InputProblem, "file" | "line"> | undefined;
-      for (const c of pollutantCols) {
-        const raw = fields[c.index] ?? "";
-        const cell = parseCellNumber(raw);
-        if (cell.kind === "missing") continue;
-        if (cell.kind === "invalid" || cell.value < 0) {
-          bad = {
-            col: c.index + 1,
-            field: c.header,
-            code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
-            message: `expected a concentration >= 0 or a missing marker (empty, -, NA), found "${raw}"`,
-          };
-          break;
-        }
-        values[c.pollutant] = cell.value * c.factor;
-      }
-      if (bad) {
-        reject(bad);
+      const parsed = readConcentrations(fields, pollutantCols);
+      if ("problem" in parsed) {
+        reject(parsed.problem);
         continue;
       }
+      const values: DailyValues = parsed.values;
       const stationText = stationCol ? (fields[stationCol.index] ?? "").trim() : "";
       const areaText = areaCol ? (fields[areaCol.index] ?? "").trim() : "";
       if (stationCol && stationText === "") {
@@ -159,7 +117,10 @@ export const airDaily: DataKind = {
       }
       if (aqiCol) checkReportedAqi(report, fields[aqiCol.index] ?? "", values, line, station, date);
     }
-    report.unassignedStations = [...unassigned].map(([station, rows]) => ({ station, rows }));
+    report.unassignedStationCount = unassigned.size;
+    report.unassignedStations = [...unassigned]
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .map(([station, rows]) => ({ station, rows }));
   },
 };
 

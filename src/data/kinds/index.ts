@@ -1,8 +1,10 @@
 // The registry of data kinds: a new kind is one module plus one line here. Order matters: the first
-// kind whose detect() accepts the header reads the file.
+// kind whose detect() accepts the header and first rows reads the file.
 import { airDaily } from "./air-daily.js";
+import { airHourly } from "./air-hourly.js";
+import { airSiteFile } from "./air-site-file.js";
 import type { DataKind } from "./kind.js";
 
-export const DATA_KINDS: readonly DataKind[] = [airDaily];
+export const DATA_KINDS: readonly DataKind[] = [airSiteFile, airHourly, airDaily];
 
 export type { DataKind, ReadContext } from "./kind.js";

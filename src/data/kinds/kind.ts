@@ -1,15 +1,19 @@
-// A data kind: how to recognise a CSV export from its header and read it into the shared stores.
+// A data kind: how to recognise a CSV export from its header and first rows, and read it into the stores.
 import type { AirStore } from "../air-store.js";
 import type { RecognisedColumn, ColumnField } from "../columns.js";
 import type { CsvSource } from "../csv.js";
+import type { HourlyStore } from "../hourly-store.js";
 import type { InputReport } from "../input-report.js";
 import type { AreaRegistry } from "../registry.js";
+import type { HourConvention } from "../time.js";
 
 export interface ReadContext {
   registry: AreaRegistry;
   /** Only days of this year are used; others are counted as outside the period. */
   year: number;
   air: AirStore;
+  hourly: HourlyStore;
+  hourConvention: HourConvention;
   columnOverrides: Partial<Record<ColumnField, string>>;
 }
 
@@ -17,7 +21,8 @@ export interface DataKind {
   id: string;
   /** The data family the stores hold, for "target needs data of kind X". */
   family: "air";
-  detect(columns: readonly RecognisedColumn[]): boolean;
+  /** `sample` holds the first data records (up to a few), for kinds told apart by their cells. */
+  detect(columns: readonly RecognisedColumn[], sample: readonly string[][]): boolean;
   read(
     source: CsvSource,
     columns: readonly RecognisedColumn[],

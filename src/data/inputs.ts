@@ -1,0 +1,54 @@
+// Input arguments: files, folders (every .csv in them) and simple globs (`data/china_sites_2019*.csv`).
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { inputError } from "../errors.js";
+import { describeFsError } from "./csv.js";
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${escaped}$`);
+}
+
+async function csvFilesIn(dir: string, pattern: RegExp, arg: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    throw inputError({
+      file: arg,
+      code: "HY-READ",
+      message: `cannot list the folder: ${describeFsError(e)}`,
+    });
+  }
+  const files = names
+    .filter((n) => pattern.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+  if (files.length === 0) throw inputError({ file: arg, code: "HY-READ", message: "no CSV files match" });
+  return files;
+}
+
+export interface InputFile {
+  file: string;
+  /** False for a file found in a folder or by a glob: one that is not data (a station list) is skipped, not fatal. */
+  named: boolean;
+}
+
+/** Expands folders and globs, in name order (site files named by date then read in time order). */
+export async function expandInputs(args: readonly string[]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  const found = (list: string[]) => files.push(...list.map((file) => ({ file, named: false })));
+  for (const arg of args) {
+    if (/[*?]/.test(basename(arg))) {
+      found(await csvFilesIn(dirname(arg), globToRegExp(basename(arg)), arg));
+      continue;
+    }
+    const info = await stat(arg).catch(() => undefined);
+    if (info?.isDirectory()) found(await csvFilesIn(arg, /\.csv$/i, arg));
+    else files.push({ file: arg, named: true });
+  }
+  return files;
+}

@@ -1,0 +1,185 @@
+// The national hourly site files: one file per day, header `date,hour,type,<station code>...`, one row per
+// (hour, type). Only the hourly concentration types are read; the 24 h / 8 h moving values and the AQI
+// are derived ones that hy-check computes itself.
+import { inputError, type InputProblem } from "../../errors.js";
+import { addStationHour, type HourlyPollutant, type HourlyValues } from "../hourly-store.js";
+import type { CsvSource } from "../csv.js";
+import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
+import { areaOfStation, canonicalStation } from "../registry.js";
+import { naturalHour } from "../time.js";
+import { parseCellNumber, parseDate } from "../values.js";
+import { columnOf } from "./concentrations.js";
+import type { DataKind } from "./kind.js";
+
+/** Types read, in their standard units (CO mg/m3, the rest ug/m3, as the files give them). */
+const READ_TYPES: Record<string, HourlyPollutant> = {
+  "PM2.5": "PM2.5",
+  PM10: "PM10",
+  SO2: "SO2",
+  NO2: "NO2",
+  CO: "CO",
+  O3: "O3",
+};
+const DERIVED_TYPES = new Set([
+  "AQI",
+  "PM2.5_24h",
+  "PM10_24h",
+  "SO2_24h",
+  "NO2_24h",
+  "O3_24h",
+  "O3_8h",
+  "O3_8h_24h",
+  "CO_24h",
+]);
+
+interface HourBlock {
+  key: string;
+  date: string;
+  hour: number;
+  lines: number[];
+  types: Set<string>;
+  /** Station column -> values of this hour. */
+  values: Map<number, HourlyValues>;
+}
+
+export const airSiteFile: DataKind = {
+  id: "air-site-file",
+  family: "air",
+  detect: (columns) => ["date", "hour", "type"].every((f) => columns.some((c) => c.field === f)),
+
+  async read(source: CsvSource, columns, ctx, report: InputReport) {
+    const { file } = source;
+    const dateCol = columnOf(columns, "date");
+    const hourCol = columnOf(columns, "hour");
+    const typeCol = columnOf(columns, "type");
+    if (!dateCol || !hourCol || !typeCol)
+      throw inputError({
+        file,
+        line: 1,
+        col: 1,
+        code: "HY-COLUMN",
+        message: "expected date,hour,type,<station codes>",
+      });
+    const fixed = new Set([dateCol.index, hourCol.index, typeCol.index]);
+    const stationCols: { index: number; station: string; area: string }[] = [];
+    const unassigned: string[] = [];
+    source.header.fields.forEach((header, index) => {
+      if (fixed.has(index) || header.trim() === "") return;
+      const area = areaOfStation(ctx.registry, header);
+      if (area) stationCols.push({ index, station: canonicalStation(ctx.registry, header), area });
+      else unassigned.push(header.trim());
+    });
+
+    let block: HourBlock | undefined;
+    let blocks = 0;
+    const flush = (b: HourBlock) => {
+      blocks++;
+      const natural = naturalHour({ date: b.date, hour: b.hour }, ctx.hourConvention);
+      if (!natural) {
+        for (const line of b.lines)
+          rejectRow(report, {
+            file,
+            line,
+            col: hourCol.index + 1,
+            code: "HY-DATE",
+            message: `hour ${b.hour} does not exist with hour-beginning labels`,
+          });
+        return;
+      }
+      noteDate(report, natural.date);
+      if (Number(natural.date.slice(0, 4)) !== ctx.year) {
+        report.outsidePeriodRows += b.lines.length;
+        return;
+      }
+      const duplicates: string[] = [];
+      for (const { index, station, area } of stationCols) {
+        if (!addStationHour(ctx.hourly, area, station, natural.date, natural.slot, b.values.get(index) ?? {}))
+          duplicates.push(station);
+      }
+      if (duplicates.length > 0)
+        for (const line of b.lines)
+          rejectRow(report, {
+            file,
+            line,
+            col: hourCol.index + 1,
+            code: "HY-DUP",
+            message: `${duplicates.join(", ")} at ${b.date} hour ${b.hour} already read (another file covers this hour)`,
+          });
+    };
+
+    for await (const { line, fields } of source.records) {
+      report.rows++;
+      const reject = (problem: Omit<InputProblem, "file" | "line">) =>
+        rejectRow(report, { file, line, ...problem });
+      const dateText = fields[dateCol.index] ?? "";
+      const hourText = (fields[hourCol.index] ?? "").trim();
+      const type = (fields[typeCol.index] ?? "").trim();
+      const date = parseDate(dateText);
+      const hour = Number(hourText);
+      if (!date || hourText === "" || !Number.isInteger(hour) || hour < 0 || hour > 24) {
+        reject({
+          col: (date ? hourCol : dateCol).index + 1,
+          code: "HY-DATE",
+          message: `expected a date like 20190101 and an hour 0-23, found "${dateText}" "${hourText}"`,
+        });
+        continue;
+      }
+      const pollutant = READ_TYPES[type];
+      if (!pollutant) {
+        if (!DERIVED_TYPES.has(type))
+          reject({
+            col: typeCol.index + 1,
+            code: "HY-TYPE",
+            message: `unknown type "${type}"; expected one of ${[...Object.keys(READ_TYPES), ...DERIVED_TYPES].join(", ")}`,
+          });
+        continue;
+      }
+      const key = `${date} ${hour}`;
+      if (block?.key !== key) {
+        if (block) flush(block);
+        block = { key, date, hour, lines: [], types: new Set(), values: new Map() };
+      }
+      if (block.types.has(type)) {
+        reject({
+          col: typeCol.index + 1,
+          code: "HY-DUP",
+          message: `type ${type} at ${date} hour ${hour} given twice`,
+        });
+        continue;
+      }
+      let bad: Omit<InputProblem, "file" | "line"> | undefined;
+      const rowValues: [number, number][] = [];
+      for (const { index } of stationCols) {
+        const raw = fields[index] ?? "";
+        const cell = parseCellNumber(raw);
+        if (cell.kind === "missing") continue;
+        if (cell.kind === "invalid" || cell.value < 0) {
+          bad = {
+            col: index + 1,
+            field: source.header.fields[index],
+            code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
+            message: `expected a concentration >= 0 or an empty cell, found "${raw}"`,
+          };
+          break;
+        }
+        rowValues.push([index, cell.value]);
+      }
+      if (bad) {
+        reject(bad);
+        continue;
+      }
+      block.types.add(type);
+      block.lines.push(line);
+      for (const [index, value] of rowValues) {
+        let v = block.values.get(index);
+        if (!v) block.values.set(index, (v = {}));
+        v[pollutant] = value;
+      }
+    }
+    if (block) flush(block);
+    report.unassignedStationCount = unassigned.length;
+    report.unassignedStations = unassigned
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .map((station) => ({ station, rows: blocks }));
+  },
+};

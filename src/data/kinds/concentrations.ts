@@ -1,0 +1,75 @@
+// Concentration columns of a header, with the unit written in the header checked and converted.
+import { inputError, type InputProblem } from "../../errors.js";
+import { parseCellNumber } from "../values.js";
+import type { ColumnField, ConcentrationUnit, RecognisedColumn } from "../columns.js";
+
+export interface ConcentrationColumn<K extends string> {
+  key: K;
+  index: number;
+  header: string;
+  /** Multiplier from the header's unit to the standard one (CO mg/m3, the others ug/m3). */
+  factor: number;
+}
+
+/**
+ * The columns of the wanted fields, keyed as the caller names them. A unit hy-check cannot convert is an
+ * input error at the header; ug/m3 <-> mg/m3 is converted, so CO given in ug/m3 is not misread.
+ */
+export function concentrationColumns<K extends string>(
+  file: string,
+  columns: readonly RecognisedColumn[],
+  wanted: Partial<Record<ColumnField, { key: K; unit: ConcentrationUnit }>>,
+): ConcentrationColumn<K>[] {
+  const result: ConcentrationColumn<K>[] = [];
+  for (const c of columns) {
+    const want = wanted[c.field];
+    if (!want) continue;
+    if (c.unit === "other")
+      throw inputError({
+        file,
+        line: 1,
+        col: c.index + 1,
+        field: c.header,
+        code: "HY-UNIT",
+        message: `unit not understood; expected ${want.unit} (or ${want.unit === "mg/m3" ? "ug/m3" : "mg/m3"}, which is converted)`,
+      });
+    const unit = c.unit ?? want.unit;
+    const factor = unit === want.unit ? 1 : unit === "mg/m3" ? 1000 : 0.001;
+    result.push({ key: want.key, index: c.index, header: c.header, factor });
+  }
+  return result;
+}
+
+export function columnOf(
+  columns: readonly RecognisedColumn[],
+  field: ColumnField,
+): RecognisedColumn | undefined {
+  return columns.find((c) => c.field === field);
+}
+
+/**
+ * A row's concentrations in standard units. A missing marker is missing; text that is not a number, or a
+ * negative value, rejects the row with the cell's position.
+ */
+export function readConcentrations<K extends string>(
+  fields: readonly string[],
+  columns: readonly ConcentrationColumn<K>[],
+): { values: Partial<Record<K, number>> } | { problem: Omit<InputProblem, "file" | "line"> } {
+  const values: Partial<Record<K, number>> = {};
+  for (const c of columns) {
+    const raw = fields[c.index] ?? "";
+    const cell = parseCellNumber(raw);
+    if (cell.kind === "missing") continue;
+    if (cell.kind === "invalid" || cell.value < 0)
+      return {
+        problem: {
+          col: c.index + 1,
+          field: c.header,
+          code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
+          message: `expected a concentration >= 0 or a missing marker (empty, -, NA), found "${raw}"`,
+        },
+      };
+    values[c.key] = cell.value * c.factor;
+  }
+  return { values };
+}
