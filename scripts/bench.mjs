@@ -29,7 +29,11 @@ async function writeLines(file, header, lines) {
 }
 
 function* dailyRows(stations) {
-  for (let d = new Date(Date.UTC(2019, 0, 1)); d.getUTCFullYear() === 2019; d.setUTCDate(d.getUTCDate() + 1)) {
+  for (
+    let d = new Date(Date.UTC(2019, 0, 1));
+    d.getUTCFullYear() === 2019;
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
     const date = d.toISOString().slice(0, 10);
     for (let s = 0; s < stations; s++) {
       const pm25 = Math.round(20 + 50 * rand());
@@ -39,7 +43,18 @@ function* dailyRows(stations) {
 }
 
 // Hourly long format for the five urban stations plus five others, from 2019-01-01 01:00 on.
-const HOURLY_STATIONS = ["2457A", "2458A", "2459A", "2460A", "2461A", "2456A", "9001A", "9002A", "9003A", "9004A"];
+const HOURLY_STATIONS = [
+  "2457A",
+  "2458A",
+  "2459A",
+  "2460A",
+  "2461A",
+  "2456A",
+  "9001A",
+  "9002A",
+  "9003A",
+  "9004A",
+];
 function* hourlyRows(years) {
   const end = Date.UTC(2019 + years, 0, 1, 0);
   for (let t = Date.UTC(2019, 0, 1, 1); t <= end; t += 3_600_000) {
@@ -54,10 +69,14 @@ function* hourlyRows(years) {
 
 function run(file) {
   const start = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(root, "dist/cli.js"), file, "-f", "json", "--fail-on", "never"], {
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-  });
+  const result = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M", process.execPath, join(root, "dist/cli.js"), file, "-f", "json", "--fail-on", "never"],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    },
+  );
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const peakKiB = Number(result.stderr.trim().split("\n").pop());
   return { wall, peakMiB: peakKiB / 1024, status: result.status };
@@ -66,13 +85,21 @@ function run(file) {
 function report(label, rows, file) {
   const { wall, peakMiB, status } = run(file);
   const mib = statSync(file).size / 2 ** 20;
-  console.log(`${label.padEnd(26)} ${String(rows).padStart(9)} ${mib.toFixed(1).padStart(7)} ${wall.toFixed(2).padStart(8)} ${peakMiB.toFixed(0).padStart(9)}   exit ${status}`);
+  console.log(
+    `${label.padEnd(26)} ${String(rows).padStart(9)} ${mib.toFixed(1).padStart(7)} ${wall.toFixed(2).padStart(8)} ${peakMiB.toFixed(0).padStart(9)}   exit ${status}`,
+  );
 }
 
-console.log(`${"input".padEnd(26)} ${"rows".padStart(9)} ${"MiB".padStart(7)} ${"wall s".padStart(8)} ${"peak MiB".padStart(9)}`);
+console.log(
+  `${"input".padEnd(26)} ${"rows".padStart(9)} ${"MiB".padStart(7)} ${"wall s".padStart(8)} ${"peak MiB".padStart(9)}`,
+);
 for (const stations of (process.env.BENCH_STATIONS ?? "10,100,1000").split(",").map(Number)) {
   const file = join(dir, `daily-${stations}.csv`);
-  const rows = await writeLines(file, "日期,区域,监测点位,PM2.5,PM10,SO2,NO2,CO,O3_8h,AQI", dailyRows(stations));
+  const rows = await writeLines(
+    file,
+    "日期,区域,监测点位,PM2.5,PM10,SO2,NO2,CO,O3_8h,AQI",
+    dailyRows(stations),
+  );
   report(`daily, ${stations} stations`, rows, file);
 }
 for (const years of (process.env.BENCH_YEARS ?? "1,4").split(",").map(Number)) {

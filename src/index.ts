@@ -28,3 +28,14 @@ export { getExitCode, EXIT, FAIL_ON, type FailOn } from "./exit.js";
 export { parseTargetFile, loadTargetFile } from "./targets/load.js";
 export { TargetFileSchema, targetFileJsonSchema, type TargetFile, type Target } from "./targets/schema.js";
 export { FORMATTERS, type FormatName } from "./report/index.js";
+export {
+  gb3838Class,
+  sectionClass,
+  annualMeans as waterAnnualMeans,
+  drinkingWaterCompliant,
+  parseWaterValue,
+  waterParameter,
+  WATER_CLASSES,
+  type WaterClass,
+  type Waterbody,
+} from "./methods/water.js";

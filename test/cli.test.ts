@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { ROOT, runCli, runCliJson } from "./helpers/run-cli.js";
 
 // ---------------------------------------------------------------------------------------------------
@@ -83,8 +84,29 @@ function result(report: Report, id: string): ReportResult {
   return r;
 }
 
+// The shipped file holds targets of several families (air., water., ...). The air-method tests below
+// look at the air results only, so that adding a target of another family does not break them; the
+// other families' results on air-only data are checked once, in section 1.
+const isAir = (r: { id: string }) => r.id.startsWith("air.");
+const airResults = (report: Report) => report.results.filter(isAir);
+
+/** The report's summary, computed over some of its results. */
+function summaryOf(results: readonly ReportResult[]): Report["summary"] {
+  const count = (s: Status) => results.filter((r) => r.status === s).length;
+  return { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") };
+}
+
+/** The table's summary line for a report summary (it counts every result, of every family). */
+function summaryLine(lang: "en" | "zh", s: Report["summary"]): string {
+  return lang === "en"
+    ? `${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.noData} no data`
+    : `达标 ${s.pass} 项，接近 ${s.warn} 项，未达标 ${s.fail} 项，数据不足 ${s.noData} 项`;
+}
+
 // ---------------------------------------------------------------------------------------------------
-// The plan's targets (targets/hengyang-2019.yaml, a public contract) and areas.
+// The plan's air targets (targets/hengyang-2019.yaml, a public contract) and areas.
+
+const SHIPPED_TARGETS = join(ROOT, "targets", "hengyang-2019.yaml");
 
 const URBAN_STATIONS = new Map([
   ["2457A", "衡阳化工总厂"],
@@ -112,7 +134,7 @@ interface PlanTarget {
   informational: boolean;
 }
 
-const TARGETS: PlanTarget[] = [
+const AIR_TARGETS: PlanTarget[] = [
   {
     id: "air.urban.good_rate",
     scope: "urban",
@@ -196,8 +218,9 @@ const TARGETS: PlanTarget[] = [
     informational: true,
   },
 ];
-// The nine ids, in file order, spelled out (the tests check TARGETS against them).
-const TARGET_IDS = [
+// The nine air ids, in file order, spelled out (the tests check AIR_TARGETS against them). The full list
+// of the shipped ids, every family, is spelled out once, in test/targets/load.test.ts.
+const AIR_TARGET_IDS = [
   "air.urban.good_rate",
   "air.urban.pm25",
   "air.urban.pm10",
@@ -208,7 +231,7 @@ const TARGET_IDS = [
   "air.urban.o3_p90",
   "air.urban.heavy_days",
 ];
-const INFORMATIONAL_IDS = ["air.urban.co_p95", "air.urban.o3_p90", "air.urban.heavy_days"];
+const AIR_INFORMATIONAL_IDS = ["air.urban.co_p95", "air.urban.o3_p90", "air.urban.heavy_days"];
 
 // ---------------------------------------------------------------------------------------------------
 // Independent implementation of the methods.
@@ -495,6 +518,24 @@ function tempFile(name: string, text: string): string {
 }
 const writeCsv = (name: string, spec: CsvSpec) => tempFile(name, csvText(spec));
 
+let airOnlyFile: string | undefined;
+/**
+ * The shipped target file with its air targets only (its seed made absolute), for `--fail-on no-data` runs
+ * on air data: with the shipped file, the targets of the other families (no data of their kind, so no-data)
+ * would decide those runs' exit code.
+ */
+function airOnlyTargets(): string {
+  if (airOnlyFile) return airOnlyFile;
+  const doc = parseYaml(readFileSync(SHIPPED_TARGETS, "utf8")) as {
+    plan: { seed: string };
+    targets: { id: string }[];
+  };
+  doc.plan.seed = join(ROOT, "targets", doc.plan.seed);
+  doc.targets = doc.targets.filter(isAir);
+  expect(doc.targets.map((t) => t.id)).toEqual(AIR_TARGET_IDS);
+  return (airOnlyFile = tempFile("air-only-targets.yaml", stringifyYaml(doc)));
+}
+
 beforeAll(() => {
   if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/cli.js is missing: run npm run build");
   tmp = mkdtempSync(join(tmpdir(), "hy-check-cli-"));
@@ -527,35 +568,39 @@ describe(`hy-check ${FIXTURE} --format json`, () => {
       year: 2019,
       targetsFile: "targets/hengyang-2019.yaml",
     });
-    expect(TARGETS.map((t) => t.id)).toEqual(TARGET_IDS);
-    expect(run.json.results.map((r) => r.id)).toEqual(TARGET_IDS);
-    expect(run.json.results.filter((r) => r.informational).map((r) => r.id)).toEqual(INFORMATIONAL_IDS);
-    expect(TARGETS.filter((t) => t.informational).map((t) => t.id)).toEqual(INFORMATIONAL_IDS);
+    expect(AIR_TARGETS.map((t) => t.id)).toEqual(AIR_TARGET_IDS);
+    const air = airResults(run.json);
+    expect(air.map((r) => r.id)).toEqual(AIR_TARGET_IDS);
+    expect(air.filter((r) => r.informational).map((r) => r.id)).toEqual(AIR_INFORMATIONAL_IDS);
+    expect(AIR_TARGETS.filter((t) => t.informational).map((t) => t.id)).toEqual(AIR_INFORMATIONAL_IDS);
   });
 
-  it.each(TARGETS.map((t) => [t.id, t] as const))("%s equals the independent calculation", (_id, target) => {
-    const expected = expectedResult(target, facts().areas);
-    const r = result(run.json, target.id);
-    expect(r.actual).toBe(expected.actual);
-    expect(r.status).toBe(expected.status);
-    expect(r.margin).toBe(expected.margin);
-    expect(r.validDays).toBe(expected.validDays);
-    expect(r.op).toBe(target.op);
-    expect(r.target).toBe(target.value);
-    expect(r.unit).toBe(target.unit);
-    expect(r.informational).toBe(target.informational);
-    if (expected.goodDays !== undefined) expect(r.detail.goodDays).toBe(expected.goodDays);
-    if (expected.areas) {
-      expect(
-        r.detail.areas?.map(({ area, actual, validDays, sufficient }) => ({
-          area,
-          actual,
-          validDays,
-          sufficient,
-        })),
-      ).toEqual(expected.areas);
-    }
-  });
+  it.each(AIR_TARGETS.map((t) => [t.id, t] as const))(
+    "%s equals the independent calculation",
+    (_id, target) => {
+      const expected = expectedResult(target, facts().areas);
+      const r = result(run.json, target.id);
+      expect(r.actual).toBe(expected.actual);
+      expect(r.status).toBe(expected.status);
+      expect(r.margin).toBe(expected.margin);
+      expect(r.validDays).toBe(expected.validDays);
+      expect(r.op).toBe(target.op);
+      expect(r.target).toBe(target.value);
+      expect(r.unit).toBe(target.unit);
+      expect(r.informational).toBe(target.informational);
+      if (expected.goodDays !== undefined) expect(r.detail.goodDays).toBe(expected.goodDays);
+      if (expected.areas) {
+        expect(
+          r.detail.areas?.map(({ area, actual, validDays, sufficient }) => ({
+            area,
+            actual,
+            validDays,
+            sufficient,
+          })),
+        ).toEqual(expected.areas);
+      }
+    },
+  );
 
   it("the urban values use the five assessment stations only (the control point is not averaged in)", () => {
     // Recompute with 原169医院 counted as a sixth urban station: at least one urban value must differ,
@@ -577,7 +622,7 @@ describe(`hy-check ${FIXTURE} --format json`, () => {
       urban.get(date)?.push(values);
     }
     withControl.set("市城区", urban);
-    const urbanTargets = TARGETS.filter((t) => t.scope === "urban");
+    const urbanTargets = AIR_TARGETS.filter((t) => t.scope === "urban");
     const differs = urbanTargets.some(
       (t) => expectedResult(t, withControl).actual !== expectedResult(t, f.areas).actual,
     );
@@ -588,14 +633,29 @@ describe(`hy-check ${FIXTURE} --format json`, () => {
 
   it("summary counts the statuses of the calculation", () => {
     const areas = facts().areas;
-    const statuses = TARGETS.map((t) => expectedResult(t, areas).status);
+    const statuses = AIR_TARGETS.map((t) => expectedResult(t, areas).status);
     const count = (s: Status) => statuses.filter((x) => x === s).length;
-    expect(run.json.summary).toEqual({
+    expect(summaryOf(airResults(run.json))).toEqual({
       pass: count("pass"),
       warn: count("warn"),
       fail: count("fail"),
       noData: count("no-data"),
     });
+    // The report's summary counts every result, of every family.
+    expect(run.json.summary).toEqual(summaryOf(run.json.results));
+  });
+
+  it("reports every water target as no-data, reason no-input (no water data given), and still exits 0", () => {
+    const water = run.json.results.filter((r) => r.id.startsWith("water."));
+    expect(water.length).toBeGreaterThan(0);
+    for (const r of water) {
+      expect(r.status, r.id).toBe("no-data");
+      expect(r.detail.reasonCode, r.id).toBe("no-input");
+      expect(r.actual, r.id).toBeNull();
+      expect(r.margin, r.id).toBeNull();
+    }
+    // No-data is below the default --fail-on level (fail): the run (no --fail-on) exits 0.
+    expect(run.status).toBe(0);
   });
 
   it("inputs[0] counts every data line, rejects none and reports the control point as unassigned", () => {
@@ -621,34 +681,35 @@ describe(`hy-check ${FIXTURE} --format json`, () => {
 // ---------------------------------------------------------------------------------------------------
 // 2. The table.
 
-/** The table's target rows (not the per-county rows): id -> status cell, trimmed. */
+/** The table's rows of the air targets (not the per-county rows): id -> status cell, trimmed; one row each. */
 function tableStatuses(stdout: string): Map<string, string> {
   const statuses = new Map<string, string>();
   for (const line of stdout.split("\n")) {
     const cells = line.split("│").map((c) => c.trim());
-    if (TARGET_IDS.includes(cells[1] ?? "")) statuses.set(cells[1]!, cells[3]!);
+    const id = cells[1] ?? "";
+    if (!AIR_TARGET_IDS.includes(id)) continue;
+    if (statuses.has(id)) throw new Error(`two table rows for ${id}:\n${stdout}`);
+    statuses.set(id, cells[3]!);
   }
   return statuses;
 }
 
 describe.each([
-  ["en", "pass", "pass (info)", "9 pass, 0 warn, 0 fail, 0 no data"],
-  ["zh", "达标", "达标（参考）", "达标 9 项，接近 0 项，未达标 0 项，数据不足 0 项"],
-] as const)(`hy-check ${FIXTURE} --lang %s`, (lang, passWord, infoPassWord, summary) => {
-  it("exits 0 with every target id, the status word and the summary, without ANSI codes", () => {
+  ["en", "pass", "pass (info)"],
+  ["zh", "达标", "达标（参考）"],
+] as const)(`hy-check ${FIXTURE} --lang %s`, (lang, passWord, infoPassWord) => {
+  it("exits 0 with every target id, each air target's status word and the summary, without ANSI codes", () => {
     const run = runCli([FIXTURE, "--lang", lang]);
     expect(run.status).toBe(0);
-    for (const id of TARGET_IDS) expect(run.stdout).toContain(id);
-    const rows = run.stdout.split("\n").filter((l) => TARGET_IDS.some((id) => l.includes(` ${id} `)));
-    expect(rows).toHaveLength(9);
-    for (const row of rows) expect(row).toContain(passWord);
-    // The informational targets are marked as such; the plan's own are not.
+    const report = fixtureReport().json;
+    for (const r of report.results) expect(run.stdout).toContain(r.id);
+    // Every air target passes; the informational ones are marked as such, the plan's own are not.
     expect(Object.fromEntries(tableStatuses(run.stdout))).toEqual(
       Object.fromEntries(
-        TARGET_IDS.map((id) => [id, INFORMATIONAL_IDS.includes(id) ? infoPassWord : passWord]),
+        AIR_TARGET_IDS.map((id) => [id, AIR_INFORMATIONAL_IDS.includes(id) ? infoPassWord : passWord]),
       ),
     );
-    expect(run.stdout).toContain(summary);
+    expect(run.stdout).toContain(summaryLine(lang, report.summary));
     expect(run.stdout).not.toContain("\u001b[");
     expect(run.stderr).toBe("");
   });
@@ -703,12 +764,13 @@ describe(`hy-check ${FIXTURE_GBK} --encoding utf-8`, () => {
 
 describe("hy-check <urban PM2.5 50 every day> --format json", () => {
   let file = "";
+  let run: ReturnType<typeof runCliJson<Report>>;
   beforeAll(() => {
     file = writeCsv("urban-pm25-50.csv", { urban: () => ({ "PM2.5": 50 }) });
+    run = runCliJson<Report>([file, "--format", "json"]);
   });
 
-  it("exits 1 with air.urban.pm25 fail, margin -7, and every other target as computed by hand", () => {
-    const run = runCliJson<Report>([file, "--format", "json"]);
+  it("exits 1 with air.urban.pm25 fail, margin -7, and every other air target as computed by hand", () => {
     expect(run.status).toBe(1);
     const expected: Record<string, [Status, number, number]> = {
       // PM2.5 50 -> IAQI 50 + 50 * 15/40 = 68.75 -> 69, every day complete and good.
@@ -725,7 +787,7 @@ describe("hy-check <urban PM2.5 50 every day> --format json", () => {
       // Every day's AQI is 69: no day above 200.
       "air.urban.heavy_days": ["pass", 0, 0],
     };
-    expect(Object.keys(expected)).toEqual(TARGET_IDS);
+    expect(Object.keys(expected)).toEqual(AIR_TARGET_IDS);
     for (const [id, [status, actual, margin]] of Object.entries(expected)) {
       const r = result(run.json, id);
       expect({ id, status: r.status, actual: r.actual, margin: r.margin, validDays: r.validDays }).toEqual({
@@ -737,7 +799,7 @@ describe("hy-check <urban PM2.5 50 every day> --format json", () => {
       });
     }
     expect(result(run.json, "air.urban.good_rate").detail.goodDays).toBe(365);
-    expect(run.json.summary).toEqual({ pass: 8, warn: 0, fail: 1, noData: 0 });
+    expect(summaryOf(airResults(run.json))).toEqual({ pass: 8, warn: 0, fail: 1, noData: 0 });
     expect(run.json.inputs[0]!.rows).toBe(365 * 9);
     expect(run.json.inputs[0]!.rejectedRows).toBe(0);
     expect(run.json.inputs[0]!.unassignedRows).toBe(0);
@@ -752,13 +814,21 @@ describe("hy-check <urban PM2.5 50 every day> --format json", () => {
   });
 
   it("the table shows the failure", () => {
-    const run = runCli([file, "--lang", "en"]);
-    expect(run.status).toBe(1);
-    const row = run.stdout.split("\n").find((l) => l.includes(" air.urban.pm25 "));
+    const table = runCli([file, "--lang", "en"]);
+    expect(table.status).toBe(1);
+    expect(Object.fromEntries(tableStatuses(table.stdout))).toEqual(
+      Object.fromEntries(
+        AIR_TARGET_IDS.map((id) => [
+          id,
+          id === "air.urban.pm25" ? "fail" : AIR_INFORMATIONAL_IDS.includes(id) ? "pass (info)" : "pass",
+        ]),
+      ),
+    );
+    const row = table.stdout.split("\n").find((l) => l.includes(" air.urban.pm25 "));
     expect(row).toContain("fail");
     expect(row).toContain("50 ug/m3");
     expect(row).toContain("-7");
-    expect(run.stdout).toContain("8 pass, 0 warn, 1 fail, 0 no data");
+    expect(table.stdout).toContain(summaryLine("en", run.json.summary));
   });
 });
 
@@ -773,6 +843,7 @@ describe("hy-check <informational targets failing: urban CO 5 on 36 days, 2 days
   // Informational: CO sorted has 0.5 at X(1)..X(329) and 5 at X(330)..X(365); p95: k = 1 + 364 x 0.95 =
   //   346.8, X(346) = X(347) = 5 -> 5.0 fail (margin -1); O3_8h 80 -> 80 pass; heavy days 2 fail (margin -2).
   let file = "";
+  let run: ReturnType<typeof runCliJson<Report>>;
   beforeAll(() => {
     file = writeCsv("info-fail.csv", {
       urban: (d) => {
@@ -783,10 +854,10 @@ describe("hy-check <informational targets failing: urban CO 5 on 36 days, 2 days
         return {};
       },
     });
+    run = runCliJson<Report>([file, "--format", "json"]);
   });
 
-  it("exits 0: every plan target passes, and informational failures never fail the run", () => {
-    const run = runCliJson<Report>([file, "--format", "json"]);
+  it("exits 0: every plan air target passes, and informational failures never fail the run", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     const expected: Record<string, [Status, number, number, boolean]> = {
@@ -800,7 +871,7 @@ describe("hy-check <informational targets failing: urban CO 5 on 36 days, 2 days
       "air.urban.o3_p90": ["pass", 80, 80, true],
       "air.urban.heavy_days": ["fail", 2, -2, true],
     };
-    expect(Object.keys(expected)).toEqual(TARGET_IDS);
+    expect(Object.keys(expected)).toEqual(AIR_TARGET_IDS);
     for (const [id, [status, actual, margin, informational]] of Object.entries(expected)) {
       const r = result(run.json, id);
       expect({
@@ -814,23 +885,28 @@ describe("hy-check <informational targets failing: urban CO 5 on 36 days, 2 days
     }
     expect(result(run.json, "air.urban.good_rate").detail.goodDays).toBe(326);
     // The summary counts every result, the informational ones included.
-    expect(run.json.summary).toEqual({ pass: 7, warn: 0, fail: 2, noData: 0 });
+    expect(summaryOf(airResults(run.json))).toEqual({ pass: 7, warn: 0, fail: 2, noData: 0 });
+    expect(run.json.summary).toEqual(summaryOf(run.json.results));
     expect(run.json.inputs[0]!.rejectedRows).toBe(0);
   });
 
-  it.each(["fail", "warn", "no-data"])("--fail-on %s exits 0 too", (level) => {
+  it.each(["fail", "warn"])("--fail-on %s exits 0 too", (level) => {
     expect(runCli([file, "--fail-on", level]).status).toBe(0);
   });
 
+  it("--fail-on no-data exits 0 too, on the air targets alone", () => {
+    expect(runCli(["-t", airOnlyTargets(), file, "--fail-on", "no-data"]).status).toBe(0);
+  });
+
   it.each([
-    ["en", "pass", "fail (info)", "pass (info)", "7 pass, 0 warn, 2 fail, 0 no data"],
-    ["zh", "达标", "未达标（参考）", "达标（参考）", "达标 7 项，接近 0 项，未达标 2 项，数据不足 0 项"],
+    ["en", "pass", "fail (info)", "pass (info)"],
+    ["zh", "达标", "未达标（参考）", "达标（参考）"],
   ] as const)(
     "--lang %s: the table marks the informational failures and still exits 0",
-    (lang, pass, infoFail, infoPass, summary) => {
-      const run = runCli([file, "--lang", lang]);
-      expect(run.status).toBe(0);
-      expect(Object.fromEntries(tableStatuses(run.stdout))).toEqual({
+    (lang, pass, infoFail, infoPass) => {
+      const table = runCli([file, "--lang", lang]);
+      expect(table.status).toBe(0);
+      expect(Object.fromEntries(tableStatuses(table.stdout))).toEqual({
         "air.urban.good_rate": pass,
         "air.urban.pm25": pass,
         "air.urban.pm10": pass,
@@ -841,10 +917,10 @@ describe("hy-check <informational targets failing: urban CO 5 on 36 days, 2 days
         "air.urban.o3_p90": infoPass,
         "air.urban.heavy_days": infoFail,
       });
-      const co = run.stdout.split("\n").find((l) => l.includes(" air.urban.co_p95 "));
+      const co = table.stdout.split("\n").find((l) => l.includes(" air.urban.co_p95 "));
       expect(co).toContain("5.0 mg/m3");
       expect(co).toContain("-1");
-      expect(run.stdout).toContain(summary);
+      expect(table.stdout).toContain(summaryLine(lang, run.json.summary));
     },
   );
 });
@@ -1014,7 +1090,7 @@ describe("hy-check <January to June only> --format json", () => {
     file = writeCsv("first-half.csv", { days: firstHalf });
   });
 
-  it("reports every target as no-data with the day count, the value still present; exit 0", () => {
+  it("reports every air target as no-data with the day count, the value still present; exit 0", () => {
     expect(firstHalf).toHaveLength(181);
     const run = runCliJson<Report>([file, "--format", "json"]);
     expect(run.status).toBe(0);
@@ -1029,9 +1105,10 @@ describe("hy-check <January to June only> --format json", () => {
       "air.urban.o3_p90": 80,
       "air.urban.heavy_days": 0,
     };
-    expect(Object.keys(actual)).toEqual(TARGET_IDS);
-    expect(run.json.results.map((r) => r.id)).toEqual(TARGET_IDS);
-    for (const r of run.json.results) {
+    expect(Object.keys(actual)).toEqual(AIR_TARGET_IDS);
+    const air = airResults(run.json);
+    expect(air.map((r) => r.id)).toEqual(AIR_TARGET_IDS);
+    for (const r of air) {
       expect(r.status, r.id).toBe("no-data");
       expect(r.actual, r.id).toBe(actual[r.id]);
       expect(r.margin, r.id).toBeNull();
@@ -1043,18 +1120,21 @@ describe("hy-check <January to June only> --format json", () => {
       [7, 8, 9, 10, 11, 12].map((m) => ({ month: m, days: 0, required: 27 })),
     );
     expect(result(run.json, "air.counties.pm25").detail.areas?.every((a) => !a.sufficient)).toBe(true);
-    expect(run.json.summary).toEqual({ pass: 0, warn: 0, fail: 0, noData: 9 });
+    expect(summaryOf(air)).toEqual({ pass: 0, warn: 0, fail: 0, noData: 9 });
   });
 
-  it("--fail-on no-data exits 1", () => {
-    expect(runCli([file, "--fail-on", "no-data"]).status).toBe(1);
+  it("--fail-on no-data exits 1, on the air targets alone", () => {
+    expect(runCli(["-t", airOnlyTargets(), file, "--fail-on", "no-data"]).status).toBe(1);
   });
 
   it("--fail-on fail exits 0 and the table says no data", () => {
     const run = runCli([file, "--fail-on", "fail", "--lang", "en"]);
     expect(run.status).toBe(0);
-    const row = run.stdout.split("\n").find((l) => l.includes(" air.urban.pm25 "));
-    expect(row).toContain("no data");
+    expect(Object.fromEntries(tableStatuses(run.stdout))).toEqual(
+      Object.fromEntries(
+        AIR_TARGET_IDS.map((id) => [id, AIR_INFORMATIONAL_IDS.includes(id) ? "no data (info)" : "no data"]),
+      ),
+    );
   });
 });
 
@@ -1121,7 +1201,10 @@ describe.each(VALIDITY_CASES)(
       for (const id of ["air.counties.good_rate", "air.counties.pm25", "air.counties.pm10"])
         expect(result(run.json, id).status, id).toBe("pass");
       expect(run.status).toBe(0);
-      expect(runCli([file, "--fail-on", "no-data"]).status).toBe(status === "no-data" ? 1 : 0);
+      // The air targets alone: the other families' targets (no data of their kind) would be no-data too.
+      expect(runCli(["-t", airOnlyTargets(), file, "--fail-on", "no-data"]).status).toBe(
+        status === "no-data" ? 1 : 0,
+      );
     });
   },
 );
@@ -1248,7 +1331,7 @@ describe.each([
     expect(run.json.inputs[0]!.rejectedRows).toBe(1);
     expect(run.json.inputs[0]!.rows).toBe(365 * 9);
     expect(result(run.json, "air.urban.pm25").validDays).toBe(364);
-    expect(run.json.summary).toEqual({ pass: 9, warn: 0, fail: 0, noData: 0 });
+    expect(summaryOf(airResults(run.json))).toEqual({ pass: 9, warn: 0, fail: 0, noData: 0 });
   });
 });
 
@@ -1300,17 +1383,23 @@ describe("hy-check no-such-file.csv", () => {
 });
 
 describe("hy-check fixtures (a folder: every CSV in it)", () => {
-  it("reads both fixture files, so every station-day of the second is a rejected duplicate (exit 2)", () => {
-    const run = runCli(["fixtures", "--format", "json"]);
+  it("reads the three fixture files in name order: every station-day of the second daily file is a rejected duplicate (exit 2)", () => {
+    const run = runCliJson<Report>(["fixtures", "--format", "json"]);
     expect(run.status).toBe(2);
-    const report = JSON.parse(run.stdout) as {
-      inputs: { file: string; rejectedRows: number; rejectedByCode: Record<string, number> }[];
-    };
-    expect(report.inputs.map((i) => i.file)).toEqual([
-      "fixtures/hengyang-2019-daily-gbk.csv",
-      "fixtures/hengyang-2019-daily.csv",
+    const inputs = run.json.inputs;
+    expect(inputs.map((i) => [i.file, i.kind])).toEqual([
+      ["fixtures/hengyang-2019-daily-gbk.csv", "air-daily"],
+      ["fixtures/hengyang-2019-daily.csv", "air-daily"],
+      ["fixtures/hengyang-2019-water.csv", "water-monthly"],
     ]);
-    expect(report.inputs[1]?.rejectedByCode["HY-DUP"]).toBe(report.inputs[1]?.rejectedRows);
+    const [gbk, daily, water] = inputs;
+    expect(gbk!.rejectedRows).toBe(0);
+    // Every row of the second daily file that names a station of an area was already read from the first.
+    expect(daily!.rejectedRows).toBe(daily!.rows - daily!.unassignedRows);
+    expect(daily!.rejectedRows).toBeGreaterThan(0);
+    expect(daily!.rejectedByCode).toEqual({ "HY-DUP": daily!.rejectedRows });
+    expect(water!.rows).toBeGreaterThan(0);
+    expect(water!.rejectedRows).toBe(0);
     expect(run.stderr).toContain("HY-DUP");
     expectCleanError(run);
   });
@@ -1377,14 +1466,19 @@ describe("hy-check --help", () => {
 });
 
 describe("hy-check targets", () => {
-  it("lists the nine target ids, each with its operator, value and unit", () => {
+  it("lists every target id of the shipped file in order, each air target with its operator, value and unit", () => {
+    // The ids as written in the file: `  - id: ...` items of the `targets:` list (areas come before it).
+    const yaml = readFileSync(SHIPPED_TARGETS, "utf8");
+    const targetsList = yaml.slice(yaml.search(/^targets:/m));
+    const ids = [...targetsList.matchAll(/^ {2}- id: ([^\s#]+)/gm)].map((m) => m[1]!);
+    expect(ids).toEqual(expect.arrayContaining(AIR_TARGET_IDS));
     const run = runCli(["targets"]);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^9 targets /);
+    expect(lines[0]).toMatch(new RegExp(`^${ids.length} targets `));
     const rows = lines.slice(1).map((l) => l.split("\t"));
-    expect(rows.map((r) => r[0])).toEqual(TARGET_IDS);
-    for (const t of TARGETS) {
+    expect(rows.map((r) => r[0])).toEqual(ids);
+    for (const t of AIR_TARGETS) {
       const row = rows.find((r) => r[0] === t.id)!;
       expect(row[2]).toBe(`${t.op} ${t.value} ${t.unit}`);
     }
@@ -1427,7 +1521,7 @@ describe(`hy-check ${FIXTURE} -o out.json --format json`, () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     const text = readFileSync(out, "utf8");
-    for (const id of TARGET_IDS) expect(text).toContain(id);
+    for (const id of AIR_TARGET_IDS) expect(text).toContain(id);
     expect(text).not.toContain("\u001b[");
   });
 

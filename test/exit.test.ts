@@ -53,6 +53,14 @@ describe("getExitCode: which statuses fail the run", () => {
     expect(getExitCode(report(statuses), failOn, 0)).toBe(code);
   });
 
+  it("a target whose kind of data was not given never fails the run, even with --fail-on no-data", () => {
+    const r = report(["pass", "no-data"]);
+    r.results[1]!.detail = { reasonCode: "no-input" };
+    expect(getExitCode(r, "no-data", 0)).toBe(0);
+    r.results[1]!.detail = { reasonCode: "insufficient" };
+    expect(getExitCode(r, "no-data", 0)).toBe(1);
+  });
+
   it("an informational target never fails the run", () => {
     expect(getExitCode(report(["fail"], 0, true), "fail", 0)).toBe(0);
   });

@@ -26,7 +26,7 @@ export async function readInput(
     });
   }
   const { sample, source: replay } = await peek(source, SAMPLE_RECORDS);
-  const kind = DATA_KINDS.find((k) => k.detect(columns, sample));
+  const kind = DATA_KINDS.find((k) => k.detect(columns, sample, source.header.fields));
   if (!kind) {
     const recognised = columns.map((c) => `${c.header} -> ${c.field}`).join(", ") || "none";
     throw inputError({

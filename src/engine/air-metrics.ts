@@ -13,23 +13,9 @@ import {
 import { roundGbt8170 } from "../methods/rounding.js";
 import { compositeIndex, hj663Percentile } from "../methods/hourly.js";
 import { t, type Lang } from "../i18n.js";
-import type { Target, TargetFile } from "../targets/schema.js";
+import type { AirMetric, Scope, TargetFile } from "../targets/schema.js";
+import type { MetricOutcome } from "./outcome.js";
 import type { AreaValue } from "./result.js";
-
-export interface MetricOutcome {
-  /** Unrounded value: what a combined metric averages, so nothing is rounded twice. */
-  raw: number | null;
-  /** Reported value, rounded once per GB/T 8170. */
-  actual: number | null;
-  decimals: number;
-  validDays: number | null;
-  sufficient: boolean;
-  reasonCode?: string;
-  reason?: string;
-  shortMonths?: { month: number; days: number; required: number }[];
-  areas?: AreaValue[];
-  goodDays?: number;
-}
 
 /** Good-day rate in percent to one decimal, as bulletins print it. */
 const RATE_DECIMALS = 1;
@@ -176,7 +162,7 @@ export function compositeIndexOf(ctx: AirMetricContext, area: string): MetricOut
   };
 }
 
-export function metricDecimals(metric: Target["metric"]): number {
+export function metricDecimals(metric: AirMetric): number {
   switch (metric.name) {
     case "air.good_rate":
       return RATE_DECIMALS;
@@ -190,8 +176,7 @@ export function metricDecimals(metric: Target["metric"]): number {
   }
 }
 
-function perArea(ctx: AirMetricContext, target: Target, area: string): MetricOutcome {
-  const metric = target.metric;
+function perArea(ctx: AirMetricContext, metric: AirMetric, area: string): MetricOutcome {
   if (!ctx.store.areas.has(area))
     return {
       raw: null,
@@ -220,11 +205,15 @@ function perArea(ctx: AirMetricContext, target: Target, area: string): MetricOut
  * The metric over the target's scope. A combined scope is the arithmetic mean of the areas' unrounded
  * values, rounded once; it is sufficient only when every area of the registry is.
  */
-export function airMetric(ctx: AirMetricContext, target: Target, file: TargetFile): MetricOutcome {
-  const { scope } = target;
-  if (scope.area !== undefined) return perArea(ctx, target, scope.area);
+export function airMetric(
+  ctx: AirMetricContext,
+  metric: AirMetric,
+  scope: Scope,
+  file: TargetFile,
+): MetricOutcome {
+  if (scope.area !== undefined) return perArea(ctx, metric, scope.area);
   const areas = file.areas.filter((a) => a.kind === scope.areaKind).map((a) => a.id);
-  const outcomes = areas.map((area) => ({ area, outcome: perArea(ctx, target, area) }));
+  const outcomes = areas.map((area) => ({ area, outcome: perArea(ctx, metric, area) }));
   const areaValues: AreaValue[] = outcomes.map(({ area, outcome }) => ({
     area,
     actual: outcome.actual,
@@ -233,7 +222,7 @@ export function airMetric(ctx: AirMetricContext, target: Target, file: TargetFil
     ...(outcome.reason ? { reason: outcome.reason } : {}),
   }));
   const raws = outcomes.map((o) => o.outcome.raw).filter((v): v is number => v !== null);
-  const decimals = metricDecimals(target.metric);
+  const decimals = metricDecimals(metric);
   const raw = mean(raws);
   const short = areaValues.filter((a) => !a.sufficient);
   const outcome: MetricOutcome = {

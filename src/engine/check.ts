@@ -18,8 +18,12 @@ import { buildRegistry } from "../data/registry.js";
 import { t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
-import type { Target, TargetFile } from "../targets/schema.js";
-import { airMetric, type MetricOutcome } from "./air-metrics.js";
+import { isWaterMetric, type Target, type TargetFile } from "../targets/schema.js";
+import type { SectionInfo } from "../data/kinds/index.js";
+import { airMetric } from "./air-metrics.js";
+import type { MetricOutcome } from "./outcome.js";
+import { waterMetric } from "./water-metrics.js";
+import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
 import type { CheckReport, SkippedFile, TargetResult } from "./result.js";
 import { InputError } from "../errors.js";
@@ -54,6 +58,13 @@ export async function readAll(
     hourly: createHourlyStore(),
     hourConvention: options.hourConvention ?? "ending",
     columnOverrides: plan.columns ?? {},
+    water: createWaterStore(),
+    sections: sectionRegistry(plan),
+    waterBaselineYears: new Set(
+      plan.targets.flatMap((t) =>
+        t.metric.name === "water.sections_declined" ? [t.metric.baselineYear] : [],
+      ),
+    ),
   };
   const inputs: InputReport[] = [];
   // One file at a time: files share the stores, so a station-day in two files is a duplicate, not two days.
@@ -83,7 +94,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const targetsPath = options.targets ?? DEFAULT_TARGETS_FILE;
   const { plan, ctx, inputs, skipped, hourly } = await readAll(files, options);
 
-  const families = new Set(inputs.map((i) => (i.kind.startsWith("air") ? "air" : i.kind)));
+  const families = new Set(inputs.map((i) => i.kind.split("-")[0] ?? i.kind));
   const results = plan.targets.map((target) => evaluate(target, plan, ctx, families, lang));
   const count = (s: TargetResult["status"]) => results.filter((r) => r.status === s).length;
   return {
@@ -97,6 +108,17 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     results,
     summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
   };
+}
+
+/** Section name and code -> registry entry. */
+function sectionRegistry(plan: TargetFile): Map<string, SectionInfo> {
+  const map = new Map<string, SectionInfo>();
+  for (const s of plan.sections) {
+    const info = { name: s.name, river: s.river, waterbody: s.waterbody, drinking: s.drinking };
+    map.set(s.name, info);
+    if (s.code) map.set(s.code, info);
+  }
+  return map;
 }
 
 function displayPath(path: string): string {
@@ -134,16 +156,21 @@ function evaluate(
       detail: { reasonCode: "no-input", reason: t(lang, "reason.no-input", { family }) },
     };
   }
-  const outcome: MetricOutcome = airMetric(
-    { store: ctx.air, year: plan.plan.year, dayValidity: plan.dayValidity, lang },
-    target,
-    plan,
-  );
+  const metric = target.metric;
+  const outcome: MetricOutcome = isWaterMetric(metric)
+    ? waterMetric({ store: ctx.water, year: plan.plan.year, lang }, metric)
+    : airMetric(
+        { store: ctx.air, year: plan.plan.year, dayValidity: plan.dayValidity, lang },
+        metric,
+        target.scope ?? {},
+        plan,
+      );
   const detail: TargetResult["detail"] = {
     ...(outcome.reasonCode ? { reasonCode: outcome.reasonCode, reason: outcome.reason } : {}),
     ...(outcome.shortMonths ? { shortMonths: outcome.shortMonths } : {}),
     ...(outcome.areas ? { areas: outcome.areas } : {}),
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
+    ...(outcome.sections ? { sections: outcome.sections } : {}),
   };
   const decimals = outcome.decimals;
   if (outcome.actual === null || !outcome.sufficient)

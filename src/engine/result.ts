@@ -2,6 +2,7 @@
 import type { InputReport } from "../data/input-report.js";
 import type { Comparison } from "../targets/schema.js";
 import type { Status } from "./compare.js";
+import type { WaterClass } from "../methods/water.js";
 
 export interface AreaValue {
   area: string;
@@ -9,6 +10,27 @@ export interface AreaValue {
   validDays: number;
   sufficient: boolean;
   reason?: string;
+}
+
+export interface WaterSectionResult {
+  section: string;
+  river: string;
+  waterbody: "river" | "lake";
+  drinking: boolean;
+  /** Samplings in the plan year. */
+  samplings: number;
+  /** Annual class (GB 3838-2002 single-factor, on annual means rounded per the 2020 statistics rule). */
+  class: WaterClass | null;
+  /** The parameters that decide the class, with their annual mean and exceedance multiple over Class III. */
+  deciding: { parameter: string; class: WaterClass; value: number; exceedance?: number }[];
+  /** Whether it meets the target's class (or, for a drinking-water source, its standard). */
+  meets: boolean | null;
+  /** Enough samplings for an annual assessment. */
+  sufficient: boolean;
+  /** Class in the baseline year, where a target compares with one. */
+  baselineClass?: WaterClass | null;
+  /** Drinking-water sources: the items over their limit. */
+  failing?: { parameter: string; value: number; limit: number | null }[];
 }
 
 export interface TargetResult {
@@ -37,6 +59,8 @@ export interface TargetResult {
     areas?: AreaValue[];
     /** Days counted as good (AQI <= 100), for good-day-rate targets. */
     goodDays?: number;
+    /** Water targets: every section assessed, failing ones first. */
+    sections?: WaterSectionResult[];
   };
 }
 

@@ -9,6 +9,7 @@ import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
 import { HOURLY_POLLUTANTS, type StationCapture } from "../data/hourly-store.js";
 import { monthlyMinDays } from "../methods/air.js";
+import { roundGbt8170 } from "../methods/rounding.js";
 
 const MAX_PRINTED_REJECTIONS = 10;
 
@@ -66,6 +67,29 @@ export const formatTable: Formatter = (report, { lang, color }) => {
       r.validDays ?? "-",
       r.clause,
     ]);
+    for (const w of r.detail.sections ?? []) {
+      const deciding = w.deciding
+        .slice(0, 3)
+        .map(
+          (d) =>
+            `${d.parameter} ${d.value}${d.exceedance !== undefined ? ` (+${roundGbt8170(d.exceedance, 2)}x)` : ""}`,
+        )
+        .join(", ");
+      const failing = (w.failing ?? [])
+        .map((f) => `${f.parameter} ${f.value} > ${f.limit ?? "6-9"}`)
+        .join(", ");
+      const mark = w.meets === false ? chalk.red("✗") : w.meets === true ? "✓" : "";
+      table.push([
+        "",
+        `  ${w.section} (${w.river || "-"})`,
+        w.sufficient ? mark : chalk.magenta(t(lang, "status.no-data")),
+        w.class ?? "-",
+        w.baselineClass !== undefined ? `${w.baselineClass ?? "-"} → ${w.class ?? "-"}` : "",
+        failing || deciding,
+        w.samplings,
+        "",
+      ]);
+    }
     const areas = r.detail.areas ?? [];
     // A combined target with no data in any area says so once, in its reason line.
     for (const a of areas.some((x) => x.actual !== null) ? areas : []) {
@@ -86,9 +110,15 @@ export const formatTable: Formatter = (report, { lang, color }) => {
     table.toString(),
   ];
   lines.push(t(lang, "summary", report.summary));
+  // Targets without input data are summed up per reason, not listed one by one.
+  const noInput = new Map<string, string[]>();
   for (const r of report.results) {
-    if (r.detail.reason) lines.push(chalk.magenta(`${r.id}: ${r.detail.reason}`));
+    if (r.detail.reasonCode === "no-input")
+      noInput.set(r.detail.reason ?? "", [...(noInput.get(r.detail.reason ?? "") ?? []), r.id]);
+    else if (r.detail.reason) lines.push(chalk.magenta(`${r.id}: ${r.detail.reason}`));
   }
+  for (const [reason, ids] of noInput)
+    lines.push(chalk.magenta(t(lang, "reason.notChecked", { count: ids.length, reason })));
   lines.push("", chalk.bold(t(lang, "basis.title")));
   lines.push(t(lang, "basis.standards", report.standards));
   lines.push(

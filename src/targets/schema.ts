@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { COLUMN_FIELDS } from "../data/columns.js";
 import { DAY_VALIDITY_RULES, POLLUTANTS } from "../methods/air.js";
+import { WATER_CLASSES, WATERBODIES } from "../methods/water.js";
 
 const Bilingual = z
   .object({ zh: z.string().min(1), en: z.string().min(1) })
@@ -62,6 +63,31 @@ const Metric = z.discriminatedUnion("name", [
     .object({ name: z.literal("air.composite_index") })
     .strict()
     .describe("环境空气质量综合指数: annual SO2/60 + NO2/40 + PM10/70 + PM2.5/35 + CO p95/4 + O3 p90/160"),
+  z
+    .object({
+      name: z.literal("water.sections_meeting"),
+      class: z.enum(WATER_CLASSES).describe("The class a section must meet or better"),
+      river: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("Only sections on this river (e.g. 湘江 for the mainstream)"),
+    })
+    .strict()
+    .describe(
+      "Share of assessed sections (not drinking-water sources) whose annual mean class meets `class`, in %",
+    ),
+  z
+    .object({ name: z.literal("water.drinking_compliance") })
+    .strict()
+    .describe("Share of drinking-water sources meeting Class III on Table 1 and the Table 2 limits, in %"),
+  z
+    .object({
+      name: z.literal("water.sections_declined"),
+      baselineYear: z.number().int().min(2000).max(2100),
+    })
+    .strict()
+    .describe("Number of sections whose annual class is worse than in the baseline year"),
 ]);
 
 const Scope = z
@@ -97,7 +123,9 @@ const Target = z
       })
       .strict(),
     metric: Metric,
-    scope: Scope,
+    scope: Scope.optional().describe(
+      "Which area an air target is about (water targets select sections in the metric)",
+    ),
     op: z.enum(COMPARISONS),
     value: z
       .union([z.number(), z.tuple([z.number(), z.number()])])
@@ -112,6 +140,12 @@ const Target = z
   })
   .strict()
   .superRefine((t, ctx) => {
+    if (t.metric.name.startsWith("air.") && t.scope === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["scope"],
+        message: "an air target needs a scope: { area } or { areaKind, combine }",
+      });
     const isRange = Array.isArray(t.value);
     if (t.op === "between" && !isRange)
       ctx.addIssue({ code: "custom", path: ["value"], message: "`between` needs value: [low, high]" });
@@ -151,6 +185,23 @@ export const TargetFileSchema = z
       .default("complete-or-exceeding")
       .describe("Which days count for the good-day rate when only some pollutants are valid"),
     areas: z.array(Area).default([]),
+    sections: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).describe("Section name as the exports write it"),
+            code: z.string().min(1).optional(),
+            river: z.string().min(1).describe("River or lake; 湘江 for the Xiangjiang mainstream"),
+            waterbody: z
+              .enum(WATERBODIES)
+              .default("river")
+              .describe("lake also for reservoirs (lake TP limits)"),
+            drinking: z.boolean().default(false).describe("A centralised drinking-water source"),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe("Water sections; data columns (河流, 水体类型, 断面类型) fill in sections not listed here"),
     columns: z
       .partialRecord(z.enum(COLUMN_FIELDS), z.string().min(1))
       .optional()
@@ -172,7 +223,7 @@ export const TargetFileSchema = z
       if (ids.has(t.id))
         ctx.addIssue({ code: "custom", path: ["targets", i, "id"], message: `duplicate target id ${t.id}` });
       ids.add(t.id);
-      if (t.scope.area !== undefined && !areaIds.has(t.scope.area))
+      if (t.scope?.area !== undefined && !areaIds.has(t.scope.area))
         ctx.addIssue({
           code: "custom",
           path: ["targets", i, "scope", "area"],
@@ -184,8 +235,16 @@ export const TargetFileSchema = z
 export type TargetFile = z.infer<typeof TargetFileSchema>;
 export type Target = TargetFile["targets"][number];
 export type Area = TargetFile["areas"][number];
+export type Metric = Target["metric"];
+export type AirMetric = Extract<Metric, { name: `air.${string}` }>;
+export type WaterMetric = Extract<Metric, { name: `water.${string}` }>;
+export type Scope = NonNullable<Target["scope"]>;
 export type Comparison = (typeof COMPARISONS)[number];
 
 export function targetFileJsonSchema(): unknown {
   return z.toJSONSchema(TargetFileSchema, { io: "input" });
+}
+
+export function isWaterMetric(metric: Metric): metric is WaterMetric {
+  return metric.name.startsWith("water.");
 }

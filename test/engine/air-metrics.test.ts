@@ -3,6 +3,7 @@ import { addStationDay, createAirStore, type AirStore } from "../../src/data/air
 import { airMetric, annualMean, goodDayRate, type AirMetricContext } from "../../src/engine/air-metrics.js";
 import type { DailyValues, DayValidityRule } from "../../src/methods/air.js";
 import { parseTargetFile } from "../../src/targets/load.js";
+import type { AirMetric } from "../../src/targets/schema.js";
 
 function datesOf2019(): string[] {
   const dates: string[] = [];
@@ -123,7 +124,7 @@ describe("airMetric over counties", () => {
   it("averages the unrounded county values and rounds once (40.5 and 42.5 -> 41.5 -> 42)", () => {
     const s = store("A", () => ({ "PM2.5": 40.5 }));
     store("B", () => ({ "PM2.5": 42.5 }), s);
-    const r = airMetric(ctx(s), countiesTarget, plan);
+    const r = airMetric(ctx(s), countiesTarget.metric as AirMetric, countiesTarget.scope ?? {}, plan);
     // Rounding each county first would give (40 + 42) / 2 = 41 and hide the miss.
     expect(r.actual).toBe(42);
     expect(r.areas?.map((a) => [a.area, a.actual])).toEqual([
@@ -135,7 +136,7 @@ describe("airMetric over counties", () => {
 
   it("is insufficient when one county has no data, naming it", () => {
     const s = store("A", () => ({ "PM2.5": 40 }));
-    const r = airMetric(ctx(s), countiesTarget, plan);
+    const r = airMetric(ctx(s), countiesTarget.metric as AirMetric, countiesTarget.scope ?? {}, plan);
     expect(r.sufficient).toBe(false);
     expect(r.reason).toContain("B (0)");
     expect(r.actual).toBe(40);

@@ -4,7 +4,8 @@ import { airDaily } from "./air-daily.js";
 import { airHourly } from "./air-hourly.js";
 import { airSiteFile } from "./air-site-file.js";
 import type { DataKind } from "./kind.js";
+import { waterMonthly } from "./water-monthly.js";
 
-export const DATA_KINDS: readonly DataKind[] = [airSiteFile, airHourly, airDaily];
+export const DATA_KINDS: readonly DataKind[] = [waterMonthly, airSiteFile, airHourly, airDaily];
 
-export type { DataKind, ReadContext } from "./kind.js";
+export type { DataKind, ReadContext, SectionInfo } from "./kind.js";

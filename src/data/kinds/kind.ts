@@ -6,6 +6,16 @@ import type { HourlyStore } from "../hourly-store.js";
 import type { InputReport } from "../input-report.js";
 import type { AreaRegistry } from "../registry.js";
 import type { HourConvention } from "../time.js";
+import type { Waterbody } from "../../methods/water.js";
+import type { WaterStore } from "../water-store.js";
+
+/** A water section as the target file's registry describes it. */
+export interface SectionInfo {
+  name: string;
+  river: string;
+  waterbody: Waterbody;
+  drinking: boolean;
+}
 
 export interface ReadContext {
   registry: AreaRegistry;
@@ -15,14 +25,23 @@ export interface ReadContext {
   hourly: HourlyStore;
   hourConvention: HourConvention;
   columnOverrides: Partial<Record<ColumnField, string>>;
+  water: WaterStore;
+  /** Section name or code -> its registry entry. */
+  sections: ReadonlyMap<string, SectionInfo>;
+  /** Years read besides the plan year, for targets that compare with a baseline year. */
+  waterBaselineYears: ReadonlySet<number>;
 }
 
 export interface DataKind {
   id: string;
   /** The data family the stores hold, for "target needs data of kind X". */
-  family: "air";
+  family: "air" | "water";
   /** `sample` holds the first data records (up to a few), for kinds told apart by their cells. */
-  detect(columns: readonly RecognisedColumn[], sample: readonly string[][]): boolean;
+  detect(
+    columns: readonly RecognisedColumn[],
+    sample: readonly string[][],
+    headers: readonly string[],
+  ): boolean;
   read(
     source: CsvSource,
     columns: readonly RecognisedColumn[],

@@ -1,0 +1,18 @@
+// What computing a target's metric gives, before the comparison with the target.
+import type { AreaValue, WaterSectionResult } from "./result.js";
+
+export interface MetricOutcome {
+  /** Unrounded value: what a combined metric averages, so nothing is rounded twice. */
+  raw: number | null;
+  /** Reported value, rounded once per GB/T 8170. */
+  actual: number | null;
+  decimals: number;
+  validDays: number | null;
+  sufficient: boolean;
+  reasonCode?: string;
+  reason?: string;
+  shortMonths?: { month: number; days: number; required: number }[];
+  areas?: AreaValue[];
+  goodDays?: number;
+  sections?: WaterSectionResult[];
+}
