@@ -13,6 +13,8 @@ import { DEFAULT_TARGETS_FILE } from "./paths.js";
 import { FORMAT_NAMES, FORMATTERS } from "./report/index.js";
 import { loadTargetFile } from "./targets/load.js";
 import { targetFileJsonSchema } from "./targets/schema.js";
+import { dataNeeded, ruleText, targetsMarkdown } from "./targets/describe.js";
+import { explainText } from "./report/explain.js";
 import { VERSION } from "./version.js";
 
 /** Exit code for a bug in hy-check itself (never for bad input). */
@@ -27,6 +29,10 @@ const CheckOptionsSchema = z.object({
   maxRejected: z.coerce.number().int().min(0),
   output: z.string().min(1).optional(),
   hourConvention: z.enum(HOUR_CONVENTIONS),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2019-12-31")
+    .optional(),
   color: z.boolean(),
 });
 
@@ -88,6 +94,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .choices(HOUR_CONVENTIONS)
         .default("ending"),
     )
+    .option(
+      "--as-of <date>",
+      "the date the evaluation stands at (milestones, year-to-date); default: the last date in the data",
+    )
     .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--no-color", "plain text output (also when NO_COLOR is set)")
@@ -98,6 +108,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         encoding: opts.encoding,
         lang: opts.lang,
         hourConvention: opts.hourConvention,
+        ...(opts.asOf ? { asOf: opts.asOf } : {}),
       });
       const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
       const text = FORMATTERS[opts.format as keyof typeof FORMATTERS](report, { lang: opts.lang, color });
@@ -121,23 +132,81 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description("list the targets of a target file with the plan clause each comes from")
     .addOption(targetsOption())
     .addOption(langOption())
-    .action(async (raw: { targets: string; lang: Lang }) => {
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "markdown", "json"])
+        .default("text"),
+    )
+    .action(async (raw: { targets: string; lang: Lang; format: "text" | "markdown" | "json" }) => {
       const { targets: plan } = await loadTargetFile(raw.targets);
+      if (raw.format === "markdown") return io.stdout(targetsMarkdown(plan, raw.lang));
+      if (raw.format === "json") {
+        const list = plan.targets.map((target) => ({
+          id: target.id,
+          title: target.title[raw.lang],
+          clause: target.source.clause,
+          quote: target.source.text,
+          rule: ruleText(target, raw.lang),
+          data: dataNeeded(target, plan, raw.lang),
+          manual: target.metric.name === "manual",
+          informational: target.informational,
+        }));
+        return io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+      }
       const lines = [t(raw.lang, "targets.header", { count: plan.targets.length, file: raw.targets })];
       for (const target of plan.targets) {
-        const value = Array.isArray(target.value) ? target.value.join("..") : target.value;
         const title = target.informational
           ? t(raw.lang, "status.informational", { status: target.title[raw.lang] })
           : target.title[raw.lang];
         const source = target.source.document
           ? `${target.source.document} ${target.source.clause}`
           : target.source.clause;
-        lines.push(
-          `${target.id}\t${title}\t${target.op} ${value} ${target.unit}\t${source}\t${target.source.text}`,
-        );
+        lines.push(`${target.id}\t${title}\t${ruleText(target, raw.lang)}\t${source}\t${target.source.text}`);
       }
       io.stdout(`${lines.join("\n")}\n`);
     });
+
+  program
+    .command("explain")
+    .description(
+      "show one target: the plan sentence, the rule, the method and, with data, the figures behind the result",
+    )
+    .argument("<id>", "target id, e.g. air.urban.pm25")
+    .argument("[csv...]", "data files to evaluate it on")
+    .addOption(targetsOption())
+    .addOption(langOption())
+    .option("--as-of <date>", "the date the evaluation stands at")
+    .addOption(
+      new Option("--encoding <encoding>", "text encoding of the CSV files")
+        .choices(ENCODINGS)
+        .default("auto"),
+    )
+    .action(
+      async (
+        id: string,
+        files: string[],
+        raw: { targets: string; lang: Lang; asOf?: string; encoding: (typeof ENCODINGS)[number] },
+      ) => {
+        const { targets: plan } = await loadTargetFile(raw.targets);
+        const target = plan.targets.find((x) => x.id === id);
+        if (!target)
+          throw inputError({
+            file: raw.targets,
+            code: "HY-TARGETS",
+            message: `no target ${id}; \`hy-check targets\` lists them`,
+          });
+        const report =
+          files.length > 0
+            ? await check(files, {
+                targets: raw.targets,
+                lang: raw.lang,
+                encoding: raw.encoding,
+                ...(raw.asOf ? { asOf: raw.asOf } : {}),
+              })
+            : undefined;
+        io.stdout(explainText(target, plan, raw.lang, report));
+      },
+    );
 
   program
     .command("schema")

@@ -1383,7 +1383,7 @@ describe("hy-check no-such-file.csv", () => {
 });
 
 describe("hy-check fixtures (a folder: every CSV in it)", () => {
-  it("reads the three fixture files in name order: every station-day of the second daily file is a rejected duplicate (exit 2)", () => {
+  it("reads the fixture files in name order: every station-day of the second daily file is a rejected duplicate (exit 2)", () => {
     const run = runCliJson<Report>(["fixtures", "--format", "json"]);
     expect(run.status).toBe(2);
     const inputs = run.json.inputs;
@@ -1391,6 +1391,7 @@ describe("hy-check fixtures (a folder: every CSV in it)", () => {
       ["fixtures/hengyang-2019-daily-gbk.csv", "air-daily"],
       ["fixtures/hengyang-2019-daily.csv", "air-daily"],
       ["fixtures/hengyang-2019-water.csv", "water-monthly"],
+      ["fixtures/hengyang-ledger.csv", "ledger"],
     ]);
     const [gbk, daily, water] = inputs;
     expect(gbk!.rejectedRows).toBe(0);

@@ -10,6 +10,7 @@ function result(status: Status, informational = false): TargetResult {
     title: status,
     clause: "二(一)",
     clauseText: "",
+    quote: "",
     status,
     informational,
     actual: null,
@@ -31,6 +32,7 @@ function report(statuses: Status[], rejectedRows = 0, informational = false): Ch
     standards: { aqi: "", assessment: "", limits: "", rounding: "" },
     dayValidity: "complete",
     hourConvention: null,
+    asOf: "2019-12-31",
     skippedFiles: [],
     inputs: rejectedRows
       ? [{ ...createInputReport("a.csv", "air-daily", "utf-8"), rows: 10, rejectedRows }]

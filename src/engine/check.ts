@@ -18,14 +18,23 @@ import { buildRegistry } from "../data/registry.js";
 import { t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
-import { isWaterMetric, type Target, type TargetFile } from "../targets/schema.js";
+import {
+  isLedgerMetric,
+  isWaterMetric,
+  type IndicatorSpec,
+  type Target,
+  type TargetFile,
+} from "../targets/schema.js";
+import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
+import { change, ledgerMetric } from "./ledger-metrics.js";
+import { roundGbt8170 } from "../methods/rounding.js";
 import type { SectionInfo } from "../data/kinds/index.js";
 import { airMetric } from "./air-metrics.js";
 import type { MetricOutcome } from "./outcome.js";
 import { waterMetric } from "./water-metrics.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
-import type { CheckReport, SkippedFile, TargetResult } from "./result.js";
+import type { BaselineBlock, CheckReport, SkippedFile, TargetResult } from "./result.js";
 import { InputError } from "../errors.js";
 
 export interface CheckOptions {
@@ -35,6 +44,19 @@ export interface CheckOptions {
   lang?: Lang;
   /** How hourly exports label their hours; default "ending" (CNEMC). */
   hourConvention?: HourConvention;
+  /** Date the evaluation stands at (milestones, year-to-date figures); default: the last date in the data. */
+  asOf?: string;
+}
+
+/** The last date any input covers, but not past the plan year; the year's end when nothing is dated. */
+export function defaultAsOf(inputs: readonly InputReport[], year: number): string {
+  const end = `${year}-12-31`;
+  const last = inputs
+    .map((i) => i.to)
+    .filter((d): d is string => d !== null)
+    .sort()
+    .pop();
+  return last === undefined || last > end ? end : last;
 }
 
 const HOURLY_KINDS = new Set(["air-hourly", "air-site-file"]);
@@ -60,6 +82,8 @@ export async function readAll(
     columnOverrides: plan.columns ?? {},
     water: createWaterStore(),
     sections: sectionRegistry(plan),
+    ledger: createLedgerStore(),
+    indicators: indicatorRegistry(plan),
     waterBaselineYears: new Set(
       plan.targets.flatMap((t) =>
         t.metric.name === "water.sections_declined" ? [t.metric.baselineYear] : [],
@@ -95,7 +119,8 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const { plan, ctx, inputs, skipped, hourly } = await readAll(files, options);
 
   const families = new Set(inputs.map((i) => i.kind.split("-")[0] ?? i.kind));
-  const results = plan.targets.map((target) => evaluate(target, plan, ctx, families, lang));
+  const asOf = options.asOf ?? defaultAsOf(inputs, plan.plan.year);
+  const results = plan.targets.map((target) => evaluate(target, { plan, read: ctx, families, lang, asOf }));
   const count = (s: TargetResult["status"]) => results.filter((r) => r.status === s).length;
   return {
     schemaVersion: 1,
@@ -103,11 +128,20 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     standards: { ...plan.standards, rounding: "GB/T8170-2008" },
     dayValidity: plan.dayValidity,
     hourConvention: hourly ? ctx.hourConvention : null,
+    asOf,
     inputs,
     skippedFiles: skipped,
     results,
     summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
   };
+}
+
+/** Indicator id and names (lower case) -> indicator. */
+function indicatorRegistry(plan: TargetFile): Map<string, IndicatorSpec> {
+  const map = new Map<string, IndicatorSpec>();
+  for (const spec of plan.indicators)
+    for (const name of [spec.id, ...spec.names]) map.set(name.toLowerCase(), spec);
+  return map;
 }
 
 /** Section name and code -> registry entry. */
@@ -126,56 +160,104 @@ function displayPath(path: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
-function evaluate(
-  target: Target,
-  plan: TargetFile,
-  ctx: ReadContext,
-  families: Set<string>,
-  lang: Lang,
-): TargetResult {
+interface EvalContext {
+  plan: TargetFile;
+  read: ReadContext;
+  families: Set<string>;
+  lang: Lang;
+  asOf: string;
+}
+
+function familyOf(target: Target): string {
+  return target.metric.name === "milestone" ? "ledger" : (target.metric.name.split(".")[0] ?? "");
+}
+
+function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
+  const { plan, read, lang } = ec;
+  const metric = target.metric;
+  if (isWaterMetric(metric)) return waterMetric({ store: read.water, year: plan.plan.year, lang }, metric);
+  if (isLedgerMetric(metric))
+    return ledgerMetric(
+      { store: read.ledger, indicators: read.indicators, year: plan.plan.year, asOf: ec.asOf, lang },
+      metric,
+    );
+  if (metric.name === "manual") throw new Error("manual targets have no metric");
+  return airMetric(
+    { store: read.air, year: plan.plan.year, dayValidity: plan.dayValidity, lang },
+    metric,
+    target.scope ?? {},
+    plan,
+  );
+}
+
+/** The baseline block of an air or water target from the ledger (e.g. the 2018 PM2.5 mean), if it names one. */
+function targetBaseline(target: Target, actual: number | null, ec: EvalContext): BaselineBlock | undefined {
+  if (!target.baseline || actual === null) return undefined;
+  const indicator = target.baseline.indicator ?? target.id;
+  const entry = valueOfYear(ec.read.ledger, indicator, target.baseline.year);
+  if (!entry) return undefined;
+  const { delta, deltaPercent } = change(actual, entry.value);
+  return {
+    kind: "year",
+    years: [target.baseline.year],
+    value: entry.value,
+    current: actual,
+    unit: target.unit ?? "",
+    delta,
+    deltaPercent,
+  };
+}
+
+function evaluate(target: Target, ec: EvalContext): TargetResult {
+  const { lang } = ec;
   const base = {
     id: target.id,
     title: target.title[lang],
     clause: target.source.clause,
     clauseText: target.source.text,
-    informational: target.informational,
-    unit: target.unit,
-    op: target.op,
-    target: target.value,
+    quote: target.source.text,
+    informational: target.informational || target.metric.name === "manual",
+    unit: target.unit ?? "",
+    op: target.op ?? null,
+    target: target.value ?? null,
     tolerance: target.tolerance ?? null,
   };
-  const family = target.metric.name.split(".")[0] ?? "";
-  if (!families.has(family)) {
-    return {
-      ...base,
-      status: "no-data",
-      actual: null,
-      decimals: decimalsOf(target.value),
-      margin: null,
-      validDays: null,
-      detail: { reasonCode: "no-input", reason: t(lang, "reason.no-input", { family }) },
-    };
-  }
-  const metric = target.metric;
-  const outcome: MetricOutcome = isWaterMetric(metric)
-    ? waterMetric({ store: ctx.water, year: plan.plan.year, lang }, metric)
-    : airMetric(
-        { store: ctx.air, year: plan.plan.year, dayValidity: plan.dayValidity, lang },
-        metric,
-        target.scope ?? {},
-        plan,
-      );
+  const noData = (detail: TargetResult["detail"]): TargetResult => ({
+    ...base,
+    status: "no-data",
+    actual: null,
+    decimals: target.value === undefined ? 0 : decimalsOf(target.value),
+    margin: null,
+    validDays: null,
+    detail,
+  });
+  if (target.metric.name === "manual")
+    return noData({ reasonCode: "manual", reason: t(lang, "reason.manual") });
+  const family = familyOf(target);
+  if (!ec.families.has(family))
+    return noData({ reasonCode: "no-input", reason: t(lang, "reason.no-input", { family }) });
+
+  const outcome = computeMetric(target, ec);
+  const baseline = outcome.baseline ?? targetBaseline(target, outcome.actual, ec);
   const detail: TargetResult["detail"] = {
     ...(outcome.reasonCode ? { reasonCode: outcome.reasonCode, reason: outcome.reason } : {}),
     ...(outcome.shortMonths ? { shortMonths: outcome.shortMonths } : {}),
     ...(outcome.areas ? { areas: outcome.areas } : {}),
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
     ...(outcome.sections ? { sections: outcome.sections } : {}),
+    ...(outcome.milestone ? { milestone: outcome.milestone } : {}),
+    ...(outcome.ledger
+      ? {
+          ledger: outcome.ledger.map((e) => ({ period: e.period, ...e.written, file: e.file, line: e.line })),
+        }
+      : {}),
   };
   const decimals = outcome.decimals;
-  if (outcome.actual === null || !outcome.sufficient)
+  const withBaseline = baseline ? { baseline } : {};
+  if (outcome.actual === null || !outcome.sufficient || target.op === undefined || target.value === undefined)
     return {
       ...base,
+      ...withBaseline,
       status: "no-data",
       actual: outcome.actual,
       decimals,
@@ -183,6 +265,14 @@ function evaluate(
       validDays: outcome.validDays,
       detail,
     };
+  if (
+    isLedgerMetric(target.metric) &&
+    target.metric.name === "ledger.value" &&
+    target.op === ">=" &&
+    typeof target.value === "number" &&
+    target.value > 0
+  )
+    detail.progress = roundGbt8170((outcome.actual / target.value) * 100, 1);
   const verdict = compare(
     target.op,
     outcome.actual,
@@ -192,6 +282,7 @@ function evaluate(
   );
   return {
     ...base,
+    ...withBaseline,
     status: verdict.status,
     actual: outcome.actual,
     decimals,

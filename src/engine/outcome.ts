@@ -1,5 +1,6 @@
 // What computing a target's metric gives, before the comparison with the target.
-import type { AreaValue, WaterSectionResult } from "./result.js";
+import type { LedgerEntry } from "../data/ledger-store.js";
+import type { AreaValue, BaselineBlock, WaterSectionResult } from "./result.js";
 
 export interface MetricOutcome {
   /** Unrounded value: what a combined metric averages, so nothing is rounded twice. */
@@ -15,4 +16,8 @@ export interface MetricOutcome {
   areas?: AreaValue[];
   goodDays?: number;
   sections?: WaterSectionResult[];
+  /** Ledger figures the value rests on. */
+  ledger?: LedgerEntry[];
+  baseline?: BaselineBlock;
+  milestone?: "done" | "late" | "open";
 }

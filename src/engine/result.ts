@@ -33,11 +33,27 @@ export interface WaterSectionResult {
   failing?: { parameter: string; value: number; limit: number | null }[];
 }
 
+export interface BaselineBlock {
+  kind: "year" | "previous-year" | "mean";
+  years: number[];
+  /** The baseline figure (the mean for kind "mean"), in `unit`. */
+  value: number;
+  /** The plan year's figure it is compared with. */
+  current: number;
+  unit: string;
+  /** current - value (percentage points for ratios). */
+  delta: number;
+  /** delta / value x 100; null when the baseline is 0. */
+  deltaPercent: number | null;
+}
+
 export interface TargetResult {
   id: string;
   title: string;
   clause: string;
   clauseText: string;
+  /** The plan's sentence the target enforces (the same as clauseText). */
+  quote: string;
   status: Status;
   informational: boolean;
   /** The reported value, rounded per GB/T 8170; present (for information) even when status is no-data. */
@@ -45,9 +61,12 @@ export interface TargetResult {
   /** Decimals the value is reported to (GB/T 8170), e.g. 1 for 84.0 %. */
   decimals: number;
   unit: string;
-  op: Comparison;
-  target: number | [number, number];
+  /** null for manual targets, which have no rule a program can apply. */
+  op: Comparison | null;
+  target: number | [number, number] | null;
   tolerance: number | null;
+  /** Change against a baseline, where the target compares with one. */
+  baseline?: BaselineBlock;
   margin: number | null;
   validDays: number | null;
   detail: {
@@ -61,6 +80,12 @@ export interface TargetResult {
     goodDays?: number;
     /** Water targets: every section assessed, failing ones first. */
     sections?: WaterSectionResult[];
+    /** Ledger figures behind the value: file:line and the value and unit as written. */
+    ledger?: { period: string; value: string; unit: string; file: string; line: number }[];
+    /** Milestones: done (on time), late, or open (not done, not yet due). */
+    milestone?: "done" | "late" | "open";
+    /** Counted tasks: the reported count as a share of the planned total, in %. */
+    progress?: number;
   };
 }
 
@@ -76,6 +101,8 @@ export interface CheckReport {
   dayValidity: string;
   /** How hourly labels were read ("ending" / "beginning"), or null when no hourly data were given. */
   hourConvention: string | null;
+  /** The date the evaluation stands at (milestones, year-to-date figures). */
+  asOf: string;
   inputs: InputReport[];
   /** Files found in a folder or by a glob that are not data hy-check reads (e.g. a station list). */
   skippedFiles: SkippedFile[];

@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../engine/compare.js";
-import type { CheckReport, TargetResult } from "../engine/result.js";
+import type { BaselineBlock, CheckReport, TargetResult } from "../engine/result.js";
 import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
@@ -28,9 +28,18 @@ function fmt(value: number | null, decimals: number, unit = ""): string {
 }
 
 function required(r: TargetResult): string {
+  if (r.op === null || r.target === null) return "-";
   const value = Array.isArray(r.target) ? `${r.target[0]}..${r.target[1]}` : String(r.target);
   const tol = r.tolerance !== null ? ` ±${r.tolerance}` : "";
   return `${r.op === "between" ? "" : `${r.op} `}${value}${tol} ${r.unit}`;
+}
+
+/** `-2.4 % (2018: 3.21 万吨)`; a ratio's change in percentage points: `+1.5 pp (2018: 88.5 %)`. */
+export function vsBaseline(b: BaselineBlock): string {
+  const years = b.years.join("/");
+  const base = `${years}: ${roundGbt8170(b.value, 2)} ${b.unit}`.trim();
+  if (b.unit === "%") return `${signed(roundGbt8170(b.delta, 1), 1)} pp (${base})`;
+  return b.deltaPercent === null ? `(${base})` : `${signed(roundGbt8170(b.deltaPercent, 1), 1)} % (${base})`;
 }
 
 function signed(value: number | null, decimals: number): string {
@@ -49,6 +58,7 @@ export const formatTable: Formatter = (report, { lang, color }) => {
       "col.actual",
       "col.required",
       "col.margin",
+      "col.baseline",
       "col.validDays",
       "col.clause",
     ].map((k) => t(lang, k as Parameters<typeof t>[1])),
@@ -58,12 +68,15 @@ export const formatTable: Formatter = (report, { lang, color }) => {
     table.push([
       r.id,
       r.title,
-      r.informational
-        ? t(lang, "status.informational", { status: statusLabel(r.status, lang, chalk) })
-        : statusLabel(r.status, lang, chalk),
+      r.detail.reasonCode === "manual"
+        ? chalk.dim(t(lang, "status.manual"))
+        : r.informational
+          ? t(lang, "status.informational", { status: statusLabel(r.status, lang, chalk) })
+          : statusLabel(r.status, lang, chalk),
       fmt(r.actual, r.decimals, r.unit),
       required(r),
       signed(r.margin, r.decimals),
+      r.baseline ? (r.status === "pass" ? chalk.green(vsBaseline(r.baseline)) : vsBaseline(r.baseline)) : "",
       r.validDays ?? "-",
       r.clause,
     ]);
@@ -84,8 +97,9 @@ export const formatTable: Formatter = (report, { lang, color }) => {
         `  ${w.section} (${w.river || "-"})`,
         w.sufficient ? mark : chalk.magenta(t(lang, "status.no-data")),
         w.class ?? "-",
-        w.baselineClass !== undefined ? `${w.baselineClass ?? "-"} → ${w.class ?? "-"}` : "",
+        "",
         failing || deciding,
+        w.baselineClass !== undefined ? `${w.baselineClass ?? "-"} → ${w.class ?? "-"}` : "",
         w.samplings,
         "",
       ]);
@@ -98,6 +112,7 @@ export const formatTable: Formatter = (report, { lang, color }) => {
         `  ${a.area}`,
         a.sufficient ? "" : chalk.magenta(t(lang, "status.no-data")),
         fmt(a.actual, r.decimals, r.unit),
+        "",
         "",
         "",
         a.validDays,

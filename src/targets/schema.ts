@@ -38,6 +38,31 @@ const Area = z
   })
   .strict();
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2019-12-31");
+
+const Baseline = z
+  .union([
+    z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
+    z.object({ previousYear: z.literal(true) }).strict(),
+    z.object({ meanOf: z.array(z.number().int().min(2000).max(2100)).min(1) }).strict(),
+  ])
+  .describe("A baseline year, the previous year (同比), or the mean of several years");
+
+const Indicator = z
+  .object({
+    id: z.string().min(1).describe("Indicator key, as ledger rows may write it"),
+    names: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Other names ledger rows use (Chinese or English)"),
+    quantity: z
+      .enum(["mass", "ratio", "count"])
+      .describe("mass: t / 万吨 / kg, compared in %; ratio: %, compared in percentage points; count"),
+    unit: z.string().min(1).describe("The unit results are reported in: t, 万吨, kg, %, or a count word"),
+    better: z.enum(["lower", "higher"]),
+  })
+  .strict();
+
 const Metric = z.discriminatedUnion("name", [
   z
     .object({ name: z.literal("air.good_rate") })
@@ -88,6 +113,30 @@ const Metric = z.discriminatedUnion("name", [
     })
     .strict()
     .describe("Number of sections whose annual class is worse than in the baseline year"),
+  z
+    .object({ name: z.literal("ledger.value"), indicator: z.string().min(1) })
+    .strict()
+    .describe("The plan year's reported value of a ledger indicator (a rate, a count, incidents)"),
+  z
+    .object({
+      name: z.literal("ledger.change"),
+      indicator: z.string().min(1),
+      baseline: Baseline,
+    })
+    .strict()
+    .describe("Change of a ledger indicator versus a baseline: % for totals, percentage points for ratios"),
+  z
+    .object({
+      name: z.literal("milestone"),
+      indicator: z.string().min(1),
+      due: IsoDate.describe("Due date, YYYY-MM-DD"),
+    })
+    .strict()
+    .describe("Days late: completion (or --as-of when not done) minus the due date; on time is <= 0"),
+  z
+    .object({ name: z.literal("manual") })
+    .strict()
+    .describe("A qualitative commitment no data can check: listed, never reported as pass"),
 ]);
 
 const Scope = z
@@ -126,11 +175,17 @@ const Target = z
     scope: Scope.optional().describe(
       "Which area an air target is about (water targets select sections in the metric)",
     ),
-    op: z.enum(COMPARISONS),
+    op: z.enum(COMPARISONS).optional().describe("Required except for manual targets"),
     value: z
       .union([z.number(), z.tuple([z.number(), z.number()])])
+      .optional()
       .describe("A number, or [low, high] for between"),
-    unit: z.string().min(1),
+    unit: z.string().min(1).optional(),
+    baseline: z
+      .object({ year: z.number().int().min(2000).max(2100), indicator: z.string().min(1).optional() })
+      .strict()
+      .optional()
+      .describe("Show the change against a ledger value of that year (indicator: default the target id)"),
     tolerance: z
       .number()
       .positive()
@@ -140,6 +195,10 @@ const Target = z
   })
   .strict()
   .superRefine((t, ctx) => {
+    if (t.metric.name !== "manual")
+      for (const key of ["op", "value", "unit"] as const)
+        if (t[key] === undefined)
+          ctx.addIssue({ code: "custom", path: [key], message: `\`${key}\` is required` });
     if (t.metric.name.startsWith("air.") && t.scope === undefined)
       ctx.addIssue({
         code: "custom",
@@ -202,6 +261,10 @@ export const TargetFileSchema = z
       )
       .default([])
       .describe("Water sections; data columns (河流, 水体类型, 断面类型) fill in sections not listed here"),
+    indicators: z
+      .array(Indicator)
+      .default([])
+      .describe("Ledger indicators: units, quantity and better direction"),
     columns: z
       .partialRecord(z.enum(COLUMN_FIELDS), z.string().min(1))
       .optional()
@@ -238,6 +301,8 @@ export type Area = TargetFile["areas"][number];
 export type Metric = Target["metric"];
 export type AirMetric = Extract<Metric, { name: `air.${string}` }>;
 export type WaterMetric = Extract<Metric, { name: `water.${string}` }>;
+export type LedgerMetric = Extract<Metric, { name: `ledger.${string}` | "milestone" }>;
+export type IndicatorSpec = TargetFile["indicators"][number];
 export type Scope = NonNullable<Target["scope"]>;
 export type Comparison = (typeof COMPARISONS)[number];
 
@@ -247,4 +312,8 @@ export function targetFileJsonSchema(): unknown {
 
 export function isWaterMetric(metric: Metric): metric is WaterMetric {
   return metric.name.startsWith("water.");
+}
+
+export function isLedgerMetric(metric: Metric): metric is LedgerMetric {
+  return metric.name.startsWith("ledger.") || metric.name === "milestone";
 }

@@ -5,7 +5,8 @@ import { airHourly } from "./air-hourly.js";
 import { airSiteFile } from "./air-site-file.js";
 import type { DataKind } from "./kind.js";
 import { waterMonthly } from "./water-monthly.js";
+import { ledger } from "./ledger.js";
 
-export const DATA_KINDS: readonly DataKind[] = [waterMonthly, airSiteFile, airHourly, airDaily];
+export const DATA_KINDS: readonly DataKind[] = [ledger, waterMonthly, airSiteFile, airHourly, airDaily];
 
 export type { DataKind, ReadContext, SectionInfo } from "./kind.js";

@@ -8,6 +8,8 @@ import type { AreaRegistry } from "../registry.js";
 import type { HourConvention } from "../time.js";
 import type { Waterbody } from "../../methods/water.js";
 import type { WaterStore } from "../water-store.js";
+import type { LedgerStore } from "../ledger-store.js";
+import type { IndicatorSpec } from "../../targets/schema.js";
 
 /** A water section as the target file's registry describes it. */
 export interface SectionInfo {
@@ -30,12 +32,15 @@ export interface ReadContext {
   sections: ReadonlyMap<string, SectionInfo>;
   /** Years read besides the plan year, for targets that compare with a baseline year. */
   waterBaselineYears: ReadonlySet<number>;
+  ledger: LedgerStore;
+  /** Indicator id or any of its names (lower case) -> the indicator. */
+  indicators: ReadonlyMap<string, IndicatorSpec>;
 }
 
 export interface DataKind {
   id: string;
   /** The data family the stores hold, for "target needs data of kind X". */
-  family: "air" | "water";
+  family: "air" | "water" | "ledger";
   /** `sample` holds the first data records (up to a few), for kinds told apart by their cells. */
   detect(
     columns: readonly RecognisedColumn[],

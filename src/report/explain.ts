@@ -1,0 +1,50 @@
+// `hy-check explain <id>`: one target traced from the plan's sentence to the figures behind its result.
+import type { CheckReport } from "../engine/result.js";
+import { formatProblem } from "../errors.js";
+import type { Lang } from "../i18n.js";
+import { roundGbt8170 } from "../methods/rounding.js";
+import { dataNeeded, methodText, ruleText } from "../targets/describe.js";
+import type { Target, TargetFile } from "../targets/schema.js";
+
+export function explainText(target: Target, plan: TargetFile, lang: Lang, report?: CheckReport): string {
+  const L = (zh: string, en: string) => (lang === "zh" ? zh : en);
+  const lines = [
+    `${target.id}  ${target.title[lang]}`,
+    `${L("条款", "Clause")}: ${target.source.document ? `${target.source.document} ` : ""}${target.source.clause}`,
+    `${L("原文", "Plan text")}: ${target.source.text}`,
+    `${L("规则", "Rule")}: ${ruleText(target, lang)}${target.informational ? L("（参考，不影响退出码）", " (informational: never fails a run)") : ""}`,
+    `${L("所需数据", "Data it needs")}: ${dataNeeded(target, plan, lang)}`,
+    `${L("方法", "Method")}:`,
+    ...methodText(target, plan, lang).map((m) => `  - ${m}`),
+  ];
+  const result = report?.results.find((r) => r.id === target.id);
+  if (report && result) {
+    lines.push("", `${L("结果", "Result")}: ${result.status}`);
+    lines.push(`  ${L("实际值", "actual")}: ${result.actual ?? "-"} ${result.unit}`);
+    if (result.margin !== null) lines.push(`  ${L("余量", "margin")}: ${result.margin}`);
+    if (result.validDays !== null) lines.push(`  ${L("有效天数", "valid days")}: ${result.validDays}`);
+    if (result.detail.reason) lines.push(`  ${L("说明", "reason")}: ${result.detail.reason}`);
+    if (result.baseline) {
+      const b = result.baseline;
+      lines.push(
+        `  ${L("基准", "baseline")} (${b.kind} ${b.years.join("/")}): ${b.value} ${b.unit}; ${L("本期", "current")} ${b.current} ${b.unit}; delta ${roundGbt8170(b.delta, 4)}${b.deltaPercent !== null ? ` (${roundGbt8170(b.deltaPercent, 2)} %)` : ""}`,
+      );
+    }
+    for (const s of result.detail.shortMonths ?? [])
+      lines.push(`  ${L("数据不足月份", "short month")} ${s.month}: ${s.days}/${s.required}`);
+    for (const a of result.detail.areas ?? [])
+      lines.push(`  ${a.area}: ${a.actual ?? "-"} (${a.validDays} ${L("天", "days")})`);
+    for (const w of result.detail.sections ?? [])
+      lines.push(
+        `  ${w.section} (${w.river}): ${w.class ?? "-"}; ${w.deciding.map((d) => `${d.parameter} ${d.value}`).join(", ")}; ${w.samplings} ${L("次", "samplings")}`,
+      );
+    for (const e of result.detail.ledger ?? [])
+      lines.push(`  ${e.file}:${e.line}  ${e.period}  ${e.value} ${e.unit}`);
+    lines.push(`  as-of: ${report.asOf}; ${L("数据文件", "inputs")}:`);
+    for (const i of report.inputs)
+      lines.push(`    ${i.file} (${i.kind}, ${i.rows} rows, ${i.rejectedRows} rejected)`);
+    for (const p of report.inputs.flatMap((i) => i.rejected).slice(0, 5))
+      lines.push(`    ${formatProblem(p)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

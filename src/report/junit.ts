@@ -1,0 +1,118 @@
+// JUnit XML for CI test reports (GitLab `artifacts:reports:junit`, Jenkins `junit`): one testsuite for
+// the plan, one testcase per target, classname = the target's family. fail -> <failure>, no-data ->
+// <skipped>. A warn is a passing testcase whose <system-out> says warn and why: JUnit has no "passed
+// with a warning", and a warn does not fail the run by default. (Jenkins shows that output; GitLab shows
+// output only for failed and skipped cases.) Informational targets never fail: their result is in
+// <system-out>.
+import type { TargetResult } from "../engine/result.js";
+import { t, type Lang } from "../i18n.js";
+import type { Formatter } from "./format.js";
+import { clauseLine, familyOf, resultLine, statusText, subRowLine, subRows } from "./markdown.js";
+
+/** Characters XML 1.0 does not allow: C0 controls but tab, CR, LF; lone surrogates; U+FFFE, U+FFFF. */
+const ILLEGAL_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+  // In an attribute a parser turns tab, CR and LF into spaces unless they are character references.
+  "\t": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+};
+
+/** Text for an attribute value: the five XML specials and whitespace escaped, illegal characters dropped. */
+export function xmlAttr(text: string): string {
+  return text.replace(ILLEGAL_XML, "").replace(/[&<>"'\t\n\r]/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** Text for element content: `&`, `<`, `>` escaped (`>` for `]]>`), illegal characters dropped. */
+export function xmlText(text: string): string {
+  return text.replace(ILLEGAL_XML, "").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
+}
+
+function element(name: string, attrs: Record<string, string | number>, body?: string): string {
+  const attributes = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join("");
+  return body === undefined ? `<${name}${attributes}/>` : `<${name}${attributes}>${body}</${name}>`;
+}
+
+/** Counts as a JUnit failure: a failing target that is not informational. */
+function isFailure(r: TargetResult): boolean {
+  return r.status === "fail" && !r.informational;
+}
+
+/** What a testcase's <system-out> says: why it passes (warn, informational), the result, the rows. */
+function output(r: TargetResult, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (r.informational) lines.push(t(lang, "junit.informational", { status: statusText(r, lang) }));
+  else if (r.status === "warn") lines.push(t(lang, "junit.warn", { tolerance: r.tolerance ?? 0 }));
+  lines.push(resultLine(r, lang), clauseLine(r, lang));
+  if (r.detail.reason) lines.push(r.detail.reason);
+  lines.push(...subRows(r, lang).map((s) => `  ${subRowLine(s, lang)}`));
+  return lines;
+}
+
+function testcase(r: TargetResult, lang: Lang): string {
+  const text = xmlText(output(r, lang).join("\n"));
+  let child: string;
+  if (isFailure(r)) {
+    // GitLab shows the failure's text followed by any <system-out>: the text alone says it all.
+    const message = t(lang, "detail.failure", { result: resultLine(r, lang), clause: clauseLine(r, lang) });
+    child = element("failure", { message, type: "fail" }, text);
+  } else if (r.status === "no-data") {
+    // Jenkins reads the message attribute, GitLab the element's text: both carry the reason.
+    const reason = r.detail.reason ?? t(lang, "status.no-data");
+    child = `${element("skipped", { message: reason }, xmlText(reason))}\n      ${element("system-out", {}, text)}`;
+  } else {
+    child = element("system-out", {}, text);
+  }
+  const attrs = { classname: familyOf(r), name: `${r.id} ${r.title}`, time: 0 };
+  return `    ${element("testcase", attrs, `\n      ${child}\n    `)}`;
+}
+
+export const formatJunit: Formatter = (report, { lang }) => {
+  const tests = report.results.length;
+  const failures = report.results.filter(isFailure).length;
+  const skipped = report.results.filter((r) => r.status === "no-data").length;
+  // Machine keys, as in the JSON report: the same in every language.
+  const properties: [string, string | number][] = [
+    ["plan.year", report.plan.year],
+    ["plan.targetsFile", report.plan.targetsFile],
+    ...Object.entries(report.standards).map(([k, v]): [string, string] => [`standards.${k}`, v]),
+    ["dayValidity", report.dayValidity],
+    ...(report.hourConvention !== null
+      ? [["hourConvention", report.hourConvention] as [string, string]]
+      : []),
+    ...report.inputs.flatMap((input, i): [string, string | number][] => [
+      [`inputs[${i}].file`, input.file],
+      [`inputs[${i}].kind`, input.kind],
+      [`inputs[${i}].rows`, input.rows],
+      [`inputs[${i}].rejectedRows`, input.rejectedRows],
+    ]),
+  ];
+  const counts = { tests, failures, errors: 0, skipped, time: 0 };
+  const suite = element(
+    "testsuite",
+    { name: report.plan.title, ...counts },
+    [
+      "",
+      "    <properties>",
+      ...properties.map(([name, value]) => `      ${element("property", { name, value })}`),
+      "    </properties>",
+      ...report.results.map((r) => testcase(r, lang)),
+      "  ",
+    ].join("\n"),
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    element("testsuites", { name: "hy-check", ...counts }, `\n  ${suite}\n`),
+    "",
+  ].join("\n");
+};
