@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { ENCODINGS } from "./data/encoding.js";
 import { HOUR_CONVENTIONS } from "./data/time.js";
+import { parseDate } from "./data/values.js";
 import { check } from "./engine/check.js";
 import { formatProblem, InputError, inputError } from "./errors.js";
 import { describeFsError } from "./data/csv.js";
@@ -32,6 +33,7 @@ const CheckOptionsSchema = z.object({
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2019-12-31")
+    .refine((d) => parseDate(d) === d, "not a calendar date")
     .optional(),
   color: z.boolean(),
 });

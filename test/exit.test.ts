@@ -9,6 +9,7 @@ function result(status: Status, informational = false): TargetResult {
     id: `t.${status}`,
     title: status,
     clause: "二(一)",
+    family: "air",
     clauseText: "",
     quote: "",
     status,

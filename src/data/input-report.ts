@@ -24,6 +24,8 @@ export interface InputReport {
   outsidePeriodRows: number;
   /** Rows of stations that no area of the registry claims: read, reported, not used. */
   unassignedRows: number;
+  /** Ledger rows of a region rather than the whole city: read, counted, not used for the city's targets. */
+  regionalRows?: number;
   from: string | null;
   to: string | null;
   rejectedByCode: Record<string, number>;

@@ -169,7 +169,8 @@ interface EvalContext {
 }
 
 function familyOf(target: Target): string {
-  return target.metric.name === "milestone" ? "ledger" : (target.metric.name.split(".")[0] ?? "");
+  if (target.metric.name === "milestone") return "ledger";
+  return target.metric.name.split(".")[0] ?? "";
 }
 
 function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
@@ -213,6 +214,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
   const base = {
     id: target.id,
     title: target.title[lang],
+    family: familyOf(target),
     clause: target.source.clause,
     clauseText: target.source.text,
     quote: target.source.text,
@@ -265,9 +267,10 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
       validDays: outcome.validDays,
       detail,
     };
+  // Counted tasks: how much of the planned total is done.
   if (
-    isLedgerMetric(target.metric) &&
     target.metric.name === "ledger.value" &&
+    ec.read.indicators.get(target.metric.indicator.toLowerCase())?.quantity === "count" &&
     target.op === ">=" &&
     typeof target.value === "number" &&
     target.value > 0

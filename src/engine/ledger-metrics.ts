@@ -26,8 +26,15 @@ function noData(reasonCode: string, reason: string, decimals = 0): MetricOutcome
   return { raw: null, actual: null, decimals, validDays: null, sufficient: false, reasonCode, reason };
 }
 
+/**
+ * The figure keeps the precision it was written with, carried through a unit conversion: 40400 吨 is
+ * 4.0400 万吨 (4 more decimals), 4520 kg is 4.520 t.
+ */
 function ofValue(entry: LedgerEntry): MetricOutcome {
-  const decimals = decimalsWritten(entry);
+  const written = Number(entry.written.value.replace(/,/g, ""));
+  const shift =
+    written !== 0 && entry.value !== 0 ? Math.round(Math.log10(Math.abs(written / entry.value))) : 0;
+  const decimals = Math.max(0, decimalsWritten(entry) + shift);
   return {
     raw: entry.value,
     actual: roundGbt8170(entry.value, decimals),

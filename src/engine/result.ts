@@ -50,6 +50,8 @@ export interface BaselineBlock {
 export interface TargetResult {
   id: string;
   title: string;
+  /** The kind of data it rests on: air, water, ledger, or manual. */
+  family: string;
   clause: string;
   clauseText: string;
   /** The plan's sentence the target enforces (the same as clauseText). */

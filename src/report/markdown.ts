@@ -54,7 +54,7 @@ export function statusText(r: TargetResult, lang: Lang): string {
  * use as the family (ids are dot-separated words, e.g. water.xiangjiang.class).
  */
 export function familyOf(r: TargetResult): string {
-  return r.id.split(".")[0] ?? r.id;
+  return r.family;
 }
 
 /** `fail: actual 50.0%, required >= 100 %, margin -50.0, 365 valid days`. */

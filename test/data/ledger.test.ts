@@ -199,7 +199,12 @@ describe("ledger store", () => {
 
   it("valueAsOf: the latest figure of the year that ends on or before the date", () => {
     const store = createLedgerStore();
-    for (const e of [entry("2019-06", 12, 2), entry("2019", 26, 3), entry("2019-09", 20, 4), entry("2018", 9, 5)])
+    for (const e of [
+      entry("2019-06", 12, 2),
+      entry("2019", 26, 3),
+      entry("2019-09", 20, 4),
+      entry("2018", 9, 5),
+    ])
       addLedgerEntry(store, "task.x", e);
     // Before 2019-06-30 nothing of 2019 has ended (the 2018 figure is another year).
     expect(valueAsOf(store, "task.x", 2019, "2019-06-29")).toBeUndefined();
@@ -261,7 +266,8 @@ describe("reading a ledger CSV", () => {
       kind: "ledger",
       rows: 12,
       rejectedRows: 0,
-      outsidePeriodRows: 1,
+      outsidePeriodRows: 0,
+      regionalRows: 1,
       unassignedRows: 0,
       from: "2013-12-31", // the 2013 figure's year end
       to: "2019-12-31",
@@ -336,7 +342,7 @@ describe("reading a ledger CSV", () => {
     ]);
     expect(entriesOf(store, "task.villages")).toEqual([["2019", "2019-12-31", 76, 2]]);
     expect(entriesOf(store, "soil.rate")).toEqual([["2019", "2019-12-31", 90, 3]]);
-    expect(input).toMatchObject({ rows: 3, rejectedRows: 0, outsidePeriodRows: 1 });
+    expect(input).toMatchObject({ rows: 3, rejectedRows: 0, outsidePeriodRows: 0, regionalRows: 1 });
   });
 
   it("city-wide rows are 全市, 合计 or no region; any other region is read and not used", async () => {
@@ -349,6 +355,6 @@ describe("reading a ledger CSV", () => {
     ]);
     expect(entriesOf(store, "task.villages")).toEqual([["2019", "2019-12-31", 76, 2]]);
     expect(entriesOf(store, "soil.rate")).toEqual([["2019", "2019-12-31", 88.6, 4]]);
-    expect(input).toMatchObject({ rows: 4, rejectedRows: 0, outsidePeriodRows: 2 });
+    expect(input).toMatchObject({ rows: 4, rejectedRows: 0, outsidePeriodRows: 0, regionalRows: 2 });
   });
 });

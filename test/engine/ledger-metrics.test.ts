@@ -10,7 +10,12 @@ import { createInputReport } from "../../src/data/input-report.js";
 import { parsePeriod } from "../../src/data/kinds/ledger.js";
 import { addLedgerEntry, createLedgerStore, type LedgerStore } from "../../src/data/ledger-store.js";
 import { check, defaultAsOf } from "../../src/engine/check.js";
-import { baselineValue, change, ledgerMetric, type LedgerMetricContext } from "../../src/engine/ledger-metrics.js";
+import {
+  baselineValue,
+  change,
+  ledgerMetric,
+  type LedgerMetricContext,
+} from "../../src/engine/ledger-metrics.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
 import type { IndicatorSpec, LedgerMetric } from "../../src/targets/schema.js";
 
@@ -80,7 +85,15 @@ describe("change(): (current - base) / base x 100", () => {
 
 describe("ledger.change", () => {
   it("a mass changes in %, rounded to 0.1 (COD 4.10 -> 4.00 万吨: -2.4 %)", () => {
-    const out = ledgerMetric(ctx(store([["em.cod", "2018", 4.1, "4.10"], ["em.cod", "2019", 4, "4.00"]])), changeVs("em.cod", 2018));
+    const out = ledgerMetric(
+      ctx(
+        store([
+          ["em.cod", "2018", 4.1, "4.10"],
+          ["em.cod", "2019", 4, "4.00"],
+        ]),
+      ),
+      changeVs("em.cod", 2018),
+    );
     // (4.00 - 4.10) / 4.10 x 100 = -2.4390...; the digit after the 4 is 3 < 5: -2.4.
     expect(out).toMatchObject({ actual: -2.4, decimals: 1, sufficient: true });
     expect(out.raw ?? Number.NaN).toBeCloseTo(-2.439024, 5);
@@ -98,19 +111,43 @@ describe("ledger.change", () => {
     [1951, 2000, -2.4], // -49/2000 = -2.45 % -> -2.4 [-2.5]
     [1949, 2000, -2.6], // -51/2000 = -2.55 % -> -2.6 (5 is odd, rounds up to 6)
   ])("half-even: %d t vs %d t -> %d %", (current, base, expected) => {
-    const out = ledgerMetric(ctx(store([["em.t", "2018", base], ["em.t", "2019", current]])), changeVs("em.t", 2018));
+    const out = ledgerMetric(
+      ctx(
+        store([
+          ["em.t", "2018", base],
+          ["em.t", "2019", current],
+        ]),
+      ),
+      changeVs("em.t", 2018),
+    );
     expect(out.actual).toBe(expected);
   });
 
   it("a ratio changes in percentage points, not % (85.0 % -> 88.6 %: +3.6 points, not +4.2 %)", () => {
-    const out = ledgerMetric(ctx(store([["rate", "2018", 85, "85.0"], ["rate", "2019", 88.6]])), changeVs("rate", 2018));
+    const out = ledgerMetric(
+      ctx(
+        store([
+          ["rate", "2018", 85, "85.0"],
+          ["rate", "2019", 88.6],
+        ]),
+      ),
+      changeVs("rate", 2018),
+    );
     // 88.6 - 85.0 = 3.6 points; (88.6 - 85) / 85 = 4.235 % would be the wrong reading.
     expect(out.actual).toBe(3.6);
     expect(out.baseline?.delta ?? Number.NaN).toBeCloseTo(3.6, 9);
   });
 
   it("a ratio with a 0 baseline still has a change in points (0 -> 5 %: +5.0)", () => {
-    const out = ledgerMetric(ctx(store([["rate", "2018", 0], ["rate", "2019", 5]])), changeVs("rate", 2018));
+    const out = ledgerMetric(
+      ctx(
+        store([
+          ["rate", "2018", 0],
+          ["rate", "2019", 5],
+        ]),
+      ),
+      changeVs("rate", 2018),
+    );
     expect(out).toMatchObject({ actual: 5, sufficient: true });
   });
 
@@ -132,7 +169,15 @@ describe("ledger.change", () => {
   });
 
   it("a baseline of 0 t: no-data, reasonCode baseline-zero (no division by zero)", () => {
-    const out = ledgerMetric(ctx(store([["em.t", "2018", 0], ["em.t", "2019", 5]])), changeVs("em.t", 2018));
+    const out = ledgerMetric(
+      ctx(
+        store([
+          ["em.t", "2018", 0],
+          ["em.t", "2019", 5],
+        ]),
+      ),
+      changeVs("em.t", 2018),
+    );
     expect(out).toMatchObject({ actual: null, raw: null, sufficient: false, reasonCode: "baseline-zero" });
   });
 
@@ -162,16 +207,25 @@ describe("baselineValue", () => {
     });
   });
   it("meanOf is the mean of the years: (90 + 100 + 110) / 3 = 100", () => {
-    expect(baselineValue(ctx(s), "em.t", { meanOf: [2016, 2017, 2018] })).toMatchObject({ kind: "mean", value: 100 });
+    expect(baselineValue(ctx(s), "em.t", { meanOf: [2016, 2017, 2018] })).toMatchObject({
+      kind: "mean",
+      value: 100,
+    });
   });
   it("a missing year makes the mean missing, naming the year", () => {
-    expect(baselineValue(ctx(s), "em.t", { meanOf: [2015, 2016] })).toMatchObject({ value: null, missing: [2015] });
+    expect(baselineValue(ctx(s), "em.t", { meanOf: [2015, 2016] })).toMatchObject({
+      value: null,
+      missing: [2015],
+    });
   });
 });
 
 describe("ledger.value", () => {
   it("reports the figure with the decimals written (88.60 -> 88.6 to 2 decimals)", () => {
-    const out = ledgerMetric(ctx(store([["rate", "2019", 88.6, "88.60"]])), { name: "ledger.value", indicator: "rate" });
+    const out = ledgerMetric(ctx(store([["rate", "2019", 88.6, "88.60"]])), {
+      name: "ledger.value",
+      indicator: "rate",
+    });
     expect(out).toMatchObject({ actual: 88.6, decimals: 2, sufficient: true });
   });
 
@@ -190,7 +244,10 @@ describe("ledger.value", () => {
     // The figure was written as "40400" in 吨 and converted to the indicator's 万吨: 40400 / 10^4 = 4.04.
     // Rounding the converted value to the 0 decimals written in 吨 would report 4 (and pass a "<= 4" target).
     // 1 t = 0.0001 万吨, so the converted figure carries 4 decimals: 4.0400.
-    const out = ledgerMetric(ctx(store([["em.cod", "2019", 4.04, "40400"]])), { name: "ledger.value", indicator: "em.cod" });
+    const out = ledgerMetric(ctx(store([["em.cod", "2019", 4.04, "40400"]])), {
+      name: "ledger.value",
+      indicator: "em.cod",
+    });
     expect(out.actual).toBe(4.04);
     expect(out.decimals).toBeGreaterThanOrEqual(2);
   });
@@ -219,10 +276,13 @@ describe("milestone: value = days late (completion or --as-of minus the due date
     expect(out).toMatchObject({ actual: days, sufficient: true, milestone: "late" });
   });
 
-  it.each(["2019-07-31", "2019-12-30", "2019-12-31"])("not done, as of %s (not yet due): open, no-data", (asOf) => {
-    const out = ledgerMetric(ctx(store([]), asOf), milestone());
-    expect(out).toMatchObject({ actual: null, sufficient: false, reasonCode: "open", milestone: "open" });
-  });
+  it.each(["2019-07-31", "2019-12-30", "2019-12-31"])(
+    "not done, as of %s (not yet due): open, no-data",
+    (asOf) => {
+      const out = ledgerMetric(ctx(store([]), asOf), milestone());
+      expect(out).toMatchObject({ actual: null, sufficient: false, reasonCode: "open", milestone: "open" });
+    },
+  );
 
   it.each<[string, number]>([
     ["2020-01-01", 1],
@@ -234,7 +294,9 @@ describe("milestone: value = days late (completion or --as-of minus the due date
 
   it("a completion in a month that ends after --as-of is not counted yet", () => {
     // Done in 2019-11 = by 2019-11-30; as of 2019-11-15 that has not happened.
-    expect(ledgerMetric(ctx(store([["ms", "2019-11", 1]]), "2019-11-15"), milestone()).milestone).toBe("open");
+    expect(ledgerMetric(ctx(store([["ms", "2019-11", 1]]), "2019-11-15"), milestone()).milestone).toBe(
+      "open",
+    );
     expect(ledgerMetric(ctx(store([["ms", "2019-11", 1]]), "2019-11-30"), milestone()).actual).toBe(-31);
   });
 
@@ -265,7 +327,8 @@ describe("defaultAsOf: the last date in the data, capped at the plan year's end"
 // ---------------------------------------------------------------------------------------------------------
 // Through check(): small target files and ledgers in a temp folder, the results as the JSON contract has them.
 
-const PLAN_TEXT = "排放量同比2018年下降2%,比2013年下降12%。耕地安全利用率达到90%左右。完成80个行政村。年底前完成改革。比率提高1个百分点。\n";
+const PLAN_TEXT =
+  "排放量同比2018年下降2%,比2013年下降12%。耕地安全利用率达到90%左右。完成80个行政村。年底前完成改革。比率提高1个百分点。排放量不超过4万吨。\n";
 
 const TARGETS = `schemaVersion: 1
 plan:
@@ -302,6 +365,13 @@ targets:
     op: "<="
     value: -2
     unit: "%"
+  - id: em.wan.level
+    title: { zh: 排放总量, en: total }
+    source: { clause: 二(二), text: 排放量不超过4万吨 }
+    metric: { name: ledger.value, indicator: em.wan }
+    op: "<="
+    value: 4
+    unit: 万吨
   - id: farmland
     title: { zh: 耕地, en: farmland }
     source: { clause: 二(二), text: 耕地安全利用率达到90%左右 }
@@ -359,7 +429,14 @@ describe("check(): ledger targets in the JSON contract", () => {
     // vs 2018: (10780 - 11000) / 11000 = -220 / 11000 = -2.0 % exactly: on the target (<= -2), margin 0.
     const r18 = resultOf(report, "em.vs2018");
     expect([r18.status, r18.actual, r18.margin, r18.decimals]).toEqual(["pass", -2, 0, 1]);
-    expect(r18.baseline).toMatchObject({ kind: "year", years: [2018], value: 11000, current: 10780, unit: "t", delta: -220 });
+    expect(r18.baseline).toMatchObject({
+      kind: "year",
+      years: [2018],
+      value: 11000,
+      current: 10780,
+      unit: "t",
+      delta: -220,
+    });
     expect(r18.baseline?.deltaPercent ?? Number.NaN).toBeCloseTo(-2, 9);
     // vs 2013: -1720 / 12500 = -13.76 % -> -13.8 (6 > 5 rounds up); margin -12 - (-13.8) = 1.8.
     const r13 = resultOf(report, "em.vs2013");
@@ -375,7 +452,12 @@ describe("check(): ledger targets in the JSON contract", () => {
   it("a missing baseline is no-data with reasonCode no-baseline, and no baseline block", async () => {
     const report = await checkLedger(["排放量,2018,11000,t", "排放量,2019,10780,t"]);
     const r = resultOf(report, "em.vs2013");
-    expect([r.status, r.actual, r.margin, r.detail.reasonCode]).toEqual(["no-data", null, null, "no-baseline"]);
+    expect([r.status, r.actual, r.margin, r.detail.reasonCode]).toEqual([
+      "no-data",
+      null,
+      null,
+      "no-baseline",
+    ]);
     expect(r.baseline).toBeUndefined();
   });
 
@@ -383,7 +465,12 @@ describe("check(): ledger targets in the JSON contract", () => {
     const report = await checkLedger(["排放量,2018,0,t", "排放量,2019,5,t", "排放量,2013,0,kg"]);
     for (const id of ["em.vs2018", "em.vs2013"]) {
       const r = resultOf(report, id);
-      expect([r.status, r.actual, r.margin, r.detail.reasonCode]).toEqual(["no-data", null, null, "baseline-zero"]);
+      expect([r.status, r.actual, r.margin, r.detail.reasonCode]).toEqual([
+        "no-data",
+        null,
+        null,
+        "baseline-zero",
+      ]);
     }
     expect(JSON.stringify(report)).not.toMatch(/Infinity|NaN/);
   });
@@ -395,6 +482,13 @@ describe("check(): ledger targets in the JSON contract", () => {
     expect([r.status, r.actual, r.margin]).toEqual(["pass", -2.7, 0.7]);
     expect(r.baseline).toMatchObject({ value: 1.85, current: 1.8, unit: "万吨" });
     expect(r.baseline?.delta ?? Number.NaN).toBeCloseTo(-0.05, 9);
+  });
+
+  it("a mass level in converted units is compared in the indicator's unit: 40400 吨 = 4.04 万吨 > 4 fails", async () => {
+    // 40400 / 10^4 = 4.04 万吨; <= 4: margin 4 - 4.04 = -0.04, fail. Reporting 4 (the converted value rounded to
+    // the 0 decimals written in 吨) would turn this into a pass with margin 0.
+    const r = resultOf(await checkLedger(["万吨排放量,2019,40400,吨"]), "em.wan.level");
+    expect([r.status, r.actual, r.margin]).toEqual(["fail", 4.04, -0.04]);
   });
 
   it("a ratio target compares the change in percentage points: 89.5 -> 90.4 is +0.9 points, short of +1", async () => {
@@ -427,7 +521,10 @@ describe("check(): ledger targets in the JSON contract", () => {
     const r = resultOf(await checkLedger(["行政村数,2019,76,个"]), "villages");
     expect([r.status, r.actual, r.margin, r.detail.progress]).toEqual(["fail", 76, -4, 95]);
     // Year to date (as of 2019-07-31 the June figure counts): 30 of 80 -> 37.5.
-    const ytd = resultOf(await checkLedger(["行政村数,2019-06,30,个", "行政村数,2019,76,个"], "2019-07-31"), "villages");
+    const ytd = resultOf(
+      await checkLedger(["行政村数,2019-06,30,个", "行政村数,2019,76,个"], "2019-07-31"),
+      "villages",
+    );
     expect([ytd.actual, ytd.detail.progress]).toEqual([30, 37.5]);
   });
 
@@ -436,7 +533,12 @@ describe("check(): ledger targets in the JSON contract", () => {
     // Done 2019-11-30: 31 days early; margin 0 - (-31) = 31.
     expect([done.status, done.actual, done.margin, done.detail.milestone]).toEqual(["pass", -31, 31, "done"]);
     const open = resultOf(await checkLedger(["改革,2019,0,项"]), "reform");
-    expect([open.status, open.actual, open.detail.milestone, open.detail.reasonCode]).toEqual(["no-data", null, "open", "open"]);
+    expect([open.status, open.actual, open.detail.milestone, open.detail.reasonCode]).toEqual([
+      "no-data",
+      null,
+      "open",
+      "open",
+    ]);
     const late = resultOf(await checkLedger(["改革,2019,0,项"], "2020-01-10"), "reform");
     // Not done as of 2020-01-10: 10 days overdue; margin -10.
     expect([late.status, late.actual, late.margin, late.detail.milestone]).toEqual(["fail", 10, -10, "late"]);
@@ -456,6 +558,12 @@ describe("check(): ledger targets in the JSON contract", () => {
 
   it("manual targets are no-data, informational, reasonCode manual", async () => {
     const r = resultOf(await checkLedger(["行政村数,2019,76,个"]), "manual.one");
-    expect(r).toMatchObject({ status: "no-data", informational: true, op: null, target: null, detail: { reasonCode: "manual" } });
+    expect(r).toMatchObject({
+      status: "no-data",
+      informational: true,
+      op: null,
+      target: null,
+      detail: { reasonCode: "manual" },
+    });
   });
 });

@@ -91,6 +91,7 @@ describe("--format junit", () => {
     const warn: TargetResult = {
       ...base,
       id: "air.urban.good_rate",
+      family: "air",
       status: "warn",
       actual: 79.5,
       decimals: 1,
@@ -102,6 +103,7 @@ describe("--format junit", () => {
     const noData: TargetResult = {
       ...base,
       id: "air.urban.pm25",
+      family: "air",
       status: "no-data",
       actual: null,
       margin: null,

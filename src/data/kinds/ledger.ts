@@ -158,7 +158,7 @@ export const ledger: DataKind = {
         });
     }
     // Regional breakdowns are read and counted; the targets use the city-wide figures.
-    report.outsidePeriodRows += regional;
+    report.regionalRows = regional;
     report.unassignedStationCount = unknown.size;
     report.unassignedStations = [...unknown]
       .slice(0, MAX_LISTED_PROBLEMS)
