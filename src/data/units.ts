@@ -1,7 +1,7 @@
 // Units of ledger figures: masses convert (t, 万吨, kg), ratios are %, counts are counts; anything else is
 // refused rather than mixed silently.
 
-export type Quantity = "mass" | "ratio" | "count";
+export type Quantity = "mass" | "ratio" | "count" | "concentration";
 
 const MASS: Record<string, number> = {
   t: 1,
@@ -13,6 +13,18 @@ const MASS: Record<string, number> = {
   kg: 0.001,
   千克: 0.001,
   公斤: 0.001,
+};
+const CONCENTRATION: Record<string, number> = {
+  "ug/m3": 1,
+  "μg/m3": 1,
+  "µg/m3": 1,
+  "μg/m³": 1,
+  "µg/m³": 1,
+  "ug/m³": 1,
+  微克每立方米: 1,
+  "mg/m3": 1000,
+  "mg/m³": 1000,
+  毫克每立方米: 1000,
 };
 const RATIO = new Set(["%", "％", "百分比", "percent"]);
 const COUNT = new Set([
@@ -51,6 +63,11 @@ export function convertUnit(value: number, from: string, to: string, quantity: Q
   if (quantity === "mass") {
     const a = MASS[f];
     const b = MASS[t];
+    return a === undefined || b === undefined ? null : (value * a) / b;
+  }
+  if (quantity === "concentration") {
+    const a = CONCENTRATION[f];
+    const b = CONCENTRATION[t];
     return a === undefined || b === undefined ? null : (value * a) / b;
   }
   if (quantity === "ratio") return RATIO.has(f) ? value : null;

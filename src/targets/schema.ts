@@ -56,8 +56,10 @@ const Indicator = z
       .default([])
       .describe("Other names ledger rows use (Chinese or English)"),
     quantity: z
-      .enum(["mass", "ratio", "count"])
-      .describe("mass: t / 万吨 / kg, compared in %; ratio: %, compared in percentage points; count"),
+      .enum(["mass", "ratio", "count", "concentration"])
+      .describe(
+        "mass: t / 万吨 / kg and concentration: ug/m3 / mg/m3, compared in %; ratio: %, in percentage points; count",
+      ),
     unit: z.string().min(1).describe("The unit results are reported in: t, 万吨, kg, %, or a count word"),
     better: z.enum(["lower", "higher"]),
   })
