@@ -34,9 +34,12 @@ export interface InputReport {
   /** Stations no area claims (the first 50 listed); in a site file `rows` counts the hours of its column. */
   unassignedStations: { station: string; rows: number }[];
   unassignedStationCount: number;
-  /** The AQI column recomputed by HJ 633-2012; `withoutO3_1h` when the file lacks the O3 daily max 1h. */
   /** Hourly inputs: valid hours and days per station and month of the plan year (all hourly files together). */
   capture?: StationCapture[];
+  /** Findings that do not reject a row (HY-RANGE PM2.5 > PM10, HY-GAP ...): counted per code, the first listed. */
+  warningsByCode: Record<string, number>;
+  warnings: InputProblem[];
+  /** The AQI column recomputed by HJ 633-2012; `withoutO3_1h` when the file lacks the O3 daily max 1h. */
   aqiCheck: { rowsChecked: number; mismatches: number; withoutO3_1h: boolean; examples: AqiMismatch[] };
 }
 
@@ -55,6 +58,8 @@ export function createInputReport(file: string, kind: string, encoding: string):
     rejected: [],
     unassignedStations: [],
     unassignedStationCount: 0,
+    warningsByCode: {},
+    warnings: [],
     aqiCheck: { rowsChecked: 0, mismatches: 0, withoutO3_1h: false, examples: [] },
   };
 }
@@ -63,6 +68,12 @@ export function rejectRow(report: InputReport, problem: InputProblem): void {
   report.rejectedRows++;
   report.rejectedByCode[problem.code] = (report.rejectedByCode[problem.code] ?? 0) + 1;
   if (report.rejected.length < MAX_LISTED_PROBLEMS) report.rejected.push(problem);
+}
+
+/** A finding that keeps the row: a value to look at, not one to drop. */
+export function warnRow(report: InputReport, problem: InputProblem): void {
+  report.warningsByCode[problem.code] = (report.warningsByCode[problem.code] ?? 0) + 1;
+  if (report.warnings.length < MAX_LISTED_PROBLEMS) report.warnings.push(problem);
 }
 
 export function noteDate(report: InputReport, date: string): void {
