@@ -35,6 +35,7 @@ const en = {
     "{file}: {kind}, {encoding}, {rows} rows ({rejected} rejected, {outside} outside {year}, {unassigned} of unassigned stations), {from} .. {to}",
   "basis.standards":
     "Methods: {aqi} (AQI), {assessment} (validity, statistics), {limits}, GB/T 8170-2008 (rounding, half to even)",
+  "basis.window": "Air targets evaluated on {from} .. {to}; as of {asOf}",
   "basis.dayValidity": "Days counted for the good-day rate: {rule}",
   "basis.noInputs": "No data files given.",
   "dayValidity.complete-or-exceeding":
@@ -60,6 +61,15 @@ const en = {
   "reason.insufficient":
     "{days} valid days; HJ 663-2013 needs >= 324 in the year and >= 27 each month (25 in February){months}",
   "reason.shortMonths": "; short: {months}",
+  "reason.insufficientWindow":
+    "{days} valid days from {from} to {to}; needed: 27 a month (25 in February), pro rata for a month the window cuts (HJ 663-2013 as hy-check reads it for a window){months}",
+  "projection.good":
+    "{id}: {status} by year end: {allowed} of the remaining {remaining} days may still be non-good",
+  "projection.mean":
+    "{id}: {status} by year end: the remaining {remaining} days may average at most {max} {unit}",
+  "projection.on-track": "on track",
+  "projection.at-risk": "at risk",
+  "projection.off-track": "off track (out of reach)",
   "reason.areas-insufficient": "not every area has enough data: {areas}",
   "reason.no-sections": "no sections of {what} in the data",
   "reason.samplings": "sections sampled fewer than {min} times in the year: {sections}",
@@ -96,6 +106,16 @@ const en = {
   "csv.reason": "reason",
   "csv.yes": "yes",
   "csv.no": "no",
+  // hy-check validate
+  "validate.error": "error",
+  "validate.warning": "warning",
+  "validate.period": "Declared period {from} .. {to} (plan year {year}, {file})",
+  "validate.input": "{file}: {kind}, {rows} rows, {from} .. {to}: {errors} errors, {warnings} warnings",
+  "validate.unlisted": "  ... {count} more findings in this file, counted in the summary (the first 50 rejected rows and warnings are listed)",
+  "validate.summary": "{errors} errors, {warnings} warnings",
+  "validate.byCode": "by code: {codes}",
+  "validate.exitErrors": "{count} errors: exit code 2",
+  "validate.exitWarnings": "{count} warnings exceed --max-warnings {max}: exit code 1",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -131,6 +151,7 @@ const zh: Record<MessageKey, string> = {
     "{file}：{kind}，{encoding}，{rows} 行（剔除 {rejected} 行，{year} 年以外 {outside} 行，未归属站点 {unassigned} 行），{from} 至 {to}",
   "basis.standards":
     "方法：{aqi}（AQI），{assessment}（有效性与统计），{limits}，GB/T 8170-2008（数值修约，四舍六入五成双）",
+  "basis.window": "空气目标评价时段 {from} 至 {to}；截至 {asOf}",
   "basis.dayValidity": "计入优良率的有效天：{rule}",
   "basis.noInputs": "未提供数据文件。",
   "dayValidity.complete-or-exceeding": "六项基本污染物均有效，或已有效项目的 AQI 已大于 100",
@@ -155,6 +176,13 @@ const zh: Record<MessageKey, string> = {
   "reason.insufficient":
     "有效天数 {days}；HJ 663-2013 要求全年不少于 324 天且每月不少于 27 天（2月 25 天）{months}",
   "reason.shortMonths": "；不足的月份：{months}",
+  "reason.insufficientWindow":
+    "{from} 至 {to} 有效天数 {days}；要求每月 27 天（2月 25 天），不完整月份按比例（hy-check 对 HJ 663-2013 的时段解读）{months}",
+  "projection.good": "{id}：年底{status}：剩余 {remaining} 天中最多还可有 {allowed} 天非优良",
+  "projection.mean": "{id}：年底{status}：剩余 {remaining} 天的均值不得超过 {max} {unit}",
+  "projection.on-track": "可达标",
+  "projection.at-risk": "有风险",
+  "projection.off-track": "已无法达标",
   "reason.areas-insufficient": "部分区域数据不足：{areas}",
   "reason.no-sections": "数据中没有{what}的断面",
   "reason.samplings": "年内监测少于 {min} 次的断面：{sections}",
@@ -189,6 +217,15 @@ const zh: Record<MessageKey, string> = {
   "csv.reason": "原因",
   "csv.yes": "是",
   "csv.no": "否",
+  "validate.error": "错误",
+  "validate.warning": "警告",
+  "validate.period": "申报时段 {from} 至 {to}（计划年度 {year}，{file}）",
+  "validate.input": "{file}：{kind}，{rows} 行，{from} 至 {to}：错误 {errors} 项，警告 {warnings} 项",
+  "validate.unlisted": "  …… 本文件另有 {count} 项未逐条列出，已计入汇总（剔除行与警告各列出前 50 条）",
+  "validate.summary": "错误 {errors} 项，警告 {warnings} 项",
+  "validate.byCode": "按代码：{codes}",
+  "validate.exitErrors": "存在 {count} 项错误：退出码 2",
+  "validate.exitWarnings": "警告 {count} 项超过 --max-warnings {max}：退出码 1",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

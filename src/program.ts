@@ -17,6 +17,14 @@ import { targetFileJsonSchema } from "./targets/schema.js";
 import { dataNeeded, ruleText, targetsMarkdown } from "./targets/describe.js";
 import { explainText } from "./report/explain.js";
 import { VERSION } from "./version.js";
+import {
+  validate,
+  ValidateCliOptionsSchema,
+  validateExitCode,
+  validateExitMessage,
+  validateJson,
+  validateText,
+} from "./validate.js";
 
 /** Exit code for a bug in hy-check itself (never for bad input). */
 const INTERNAL_ERROR = 3;
@@ -30,6 +38,18 @@ const CheckOptionsSchema = z.object({
   maxRejected: z.coerce.number().int().min(0),
   output: z.string().min(1).optional(),
   hourConvention: z.enum(HOUR_CONVENTIONS),
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, "expected a month like 2019-04")
+    .optional(),
+  from: z
+    .string()
+    .refine((d) => parseDate(d) === d, "expected a date like 2019-04-01")
+    .optional(),
+  to: z
+    .string()
+    .refine((d) => parseDate(d) === d, "expected a date like 2019-04-30")
+    .optional(),
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2019-12-31")
@@ -43,6 +63,30 @@ export interface Io {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+}
+
+/** --period 2019-04 or --from/--to as a window; usage errors say which flag is wrong. */
+function windowOption(opts: {
+  period?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): { window?: { from: string; to: string } } {
+  if (opts.period) {
+    if (opts.from || opts.to) throw usageError("--period cannot be combined with --from/--to");
+    const [y, m] = opts.period.split("-").map(Number);
+    const last = new Date(Date.UTC(y ?? 0, m ?? 0, 0)).getUTCDate();
+    return { window: { from: `${opts.period}-01`, to: `${opts.period}-${String(last).padStart(2, "0")}` } };
+  }
+  if (!opts.from && !opts.to) return {};
+  if (!opts.from || !opts.to) throw usageError("--from and --to go together");
+  if (opts.from > opts.to) throw usageError(`--from ${opts.from} is after --to ${opts.to}`);
+  if (opts.from.slice(0, 4) !== opts.to.slice(0, 4))
+    throw usageError("--from and --to must be in the same year");
+  return { window: { from: opts.from, to: opts.to } };
+}
+
+function usageError(message: string): InputError {
+  return inputError({ file: "hy-check", code: "HY-USAGE", message });
 }
 
 async function writeOutput(file: string, text: string): Promise<void> {
@@ -98,8 +142,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option(
       "--as-of <date>",
-      "the date the evaluation stands at (milestones, year-to-date); default: the last date in the data",
+      "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date",
     )
+    .option("--period <month>", "evaluate the air targets on one month, e.g. 2019-04")
+    .option("--from <date>", "evaluate the air targets from this date (with --to)")
+    .option("--to <date>", "evaluate the air targets up to this date (with --from)")
     .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--no-color", "plain text output (also when NO_COLOR is set)")
@@ -111,6 +158,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         lang: opts.lang,
         hourConvention: opts.hourConvention,
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        ...windowOption(opts),
       });
       const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
       const text = FORMATTERS[opts.format as keyof typeof FORMATTERS](report, { lang: opts.lang, color });
@@ -126,6 +174,53 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         });
         io.stderr(`${[...first.map(formatProblem), summary].join("\n")}\n`);
       }
+      setExit(code);
+    });
+
+  program
+    .command("validate")
+    .description("data-quality checks on CSV exports, without target evaluation (errors exit 2)")
+    .argument("<csv...>", "CSV files of monitoring data")
+    .addOption(targetsOption())
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(langOption())
+    .addOption(
+      new Option("--encoding <encoding>", "text encoding of the CSV files")
+        .choices(ENCODINGS)
+        .default("auto"),
+    )
+    .addOption(
+      new Option(
+        "--hour-convention <convention>",
+        "hourly labels: ending (h = (h-1):00-h:00, CNEMC) or beginning",
+      )
+        .choices(HOUR_CONVENTIONS)
+        .default("ending"),
+    )
+    .option("--from <date>", "first day of the declared period (default: 1 January of the plan year)")
+    .option("--to <date>", "last day of the declared period (default: 31 December of the plan year)")
+    .option("--max-warnings <n>", "warnings tolerated before exit code 1 (default: no limit)")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = ValidateCliOptionsSchema.parse(raw);
+      const report = await validate(files, {
+        targets: opts.targets,
+        encoding: opts.encoding,
+        hourConvention: opts.hourConvention,
+        ...(opts.from ? { from: opts.from } : {}),
+        ...(opts.to ? { to: opts.to } : {}),
+      });
+      const text = opts.format === "json" ? validateJson(report) : validateText(report, opts.lang);
+      if (opts.output) await writeOutput(opts.output, text);
+      else io.stdout(text);
+      const code = validateExitCode(report, opts.maxWarnings);
+      const listErrors = opts.format !== "text" || opts.output !== undefined;
+      const message = validateExitMessage(report, code, {
+        lang: opts.lang,
+        listErrors,
+        ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+      });
+      if (message) io.stderr(message);
       setExit(code);
     });
 
@@ -235,7 +330,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.inputError;
     }
     if (e instanceof z.ZodError) {
-      io.stderr(`${e.issues.map((i) => `hy-check: option ${i.path.join(".")}: ${i.message}`).join("\n")}\n`);
+      io.stderr(
+        `${e.issues.map((i) => `hy-check: option --${i.path.join(".").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join("\n")}\n`,
+      );
       return EXIT.inputError;
     }
     const debug = argv.includes("--debug");

@@ -34,6 +34,7 @@ function report(statuses: Status[], rejectedRows = 0, informational = false): Ch
     dayValidity: "complete",
     hourConvention: null,
     asOf: "2019-12-31",
+    window: { from: "2019-01-01", to: "2019-12-31" },
     skippedFiles: [],
     inputs: rejectedRows
       ? [{ ...createInputReport("a.csv", "air-daily", "utf-8"), rows: 10, rejectedRows }]

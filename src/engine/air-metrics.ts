@@ -1,7 +1,7 @@
 // Air metrics of a target: good-day rate and annual means per area, and their mean over areas.
 import { areaDailyValues, type AirStore } from "../data/air-store.js";
 import {
-  annualValidity,
+  windowValidity,
   dailyAqi,
   isValidAqiDay,
   mean,
@@ -20,17 +20,26 @@ import type { AreaValue } from "./result.js";
 /** Good-day rate in percent to one decimal, as bulletins print it. */
 const RATE_DECIMALS = 1;
 
+export interface Window {
+  from: string;
+  to: string;
+}
+
 export interface AirMetricContext {
   store: AirStore;
   year: number;
   dayValidity: DayValidityRule;
   lang: Lang;
+  /** The days evaluated: the plan's calendar year, the year so far (--as-of) or a --period. */
+  window: Window;
+  /** Year to date: the year's last day, to project the annual targets to; absent otherwise. */
+  projectTo?: string;
 }
 
-function daysOfYear(store: AirStore, area: string, year: number): Map<string, DailyValues> {
-  const prefix = `${year}-`;
+/** The area's days inside the evaluation window (by default the plan's calendar year). */
+function daysOfYear(store: AirStore, area: string, window: Window): Map<string, DailyValues> {
   const days = areaDailyValues(store, area);
-  for (const date of days.keys()) if (!date.startsWith(prefix)) days.delete(date);
+  for (const date of days.keys()) if (date < window.from || date > window.to) days.delete(date);
   return days;
 }
 
@@ -40,7 +49,7 @@ function withValidity(
   decimals: number,
   validDates: string[],
 ): MetricOutcome {
-  const validity = annualValidity(validDates);
+  const validity = windowValidity(validDates, ctx.window.from, ctx.window.to);
   const actual = raw === null ? null : roundGbt8170(raw, decimals);
   const outcome: MetricOutcome = {
     raw,
@@ -51,9 +60,12 @@ function withValidity(
   };
   if (!validity.valid) {
     const months = validity.shortMonths.map((m) => `${m.month}: ${m.days}/${m.required}`).join(", ");
+    const wholeYear = ctx.window.from.endsWith("-01-01") && ctx.window.to.endsWith("-12-31");
     outcome.reasonCode = "insufficient";
-    outcome.reason = t(ctx.lang, "reason.insufficient", {
+    outcome.reason = t(ctx.lang, wholeYear ? "reason.insufficient" : "reason.insufficientWindow", {
       days: validity.days,
+      from: ctx.window.from,
+      to: ctx.window.to,
       months: months ? t(ctx.lang, "reason.shortMonths", { months }) : "",
     });
     outcome.shortMonths = validity.shortMonths;
@@ -65,7 +77,7 @@ function withValidity(
 export function goodDayRate(ctx: AirMetricContext, area: string): MetricOutcome {
   const validDates: string[] = [];
   let goodDays = 0;
-  for (const [date, values] of daysOfYear(ctx.store, area, ctx.year)) {
+  for (const [date, values] of daysOfYear(ctx.store, area, ctx.window)) {
     const result = dailyAqi(values);
     if (!isValidAqiDay(values, result, ctx.dayValidity)) continue;
     validDates.push(date);
@@ -83,7 +95,7 @@ function collect(
 ): { dates: string[]; values: number[] } {
   const dates: string[] = [];
   const values: number[] = [];
-  for (const [date, day] of daysOfYear(ctx.store, area, ctx.year)) {
+  for (const [date, day] of daysOfYear(ctx.store, area, ctx.window)) {
     const v = pick(day);
     if (v === undefined) continue;
     dates.push(date);

@@ -29,7 +29,9 @@ import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
 import { change, ledgerMetric } from "./ledger-metrics.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import type { SectionInfo } from "../data/kinds/index.js";
-import { airMetric } from "./air-metrics.js";
+import { airMetric, type Window } from "./air-metrics.js";
+import { goodRateProjection, meanProjection, type Projection } from "./projection.js";
+import { daysBetween } from "../data/values.js";
 import type { MetricOutcome } from "./outcome.js";
 import { waterMetric } from "./water-metrics.js";
 import { createWaterStore } from "../data/water-store.js";
@@ -44,8 +46,14 @@ export interface CheckOptions {
   lang?: Lang;
   /** How hourly exports label their hours; default "ending" (CNEMC). */
   hourConvention?: HourConvention;
-  /** Date the evaluation stands at (milestones, year-to-date figures); default: the last date in the data. */
+  /**
+   * Date the evaluation stands at: milestones and ledger figures at that date; given inside the plan year,
+   * the air targets are evaluated on the year so far and projected to its end. Default: the last date in the
+   * data (capped at the year's end) for milestones, and the whole year for air targets.
+   */
   asOf?: string;
+  /** Evaluate the air targets on this window only (--period, --from/--to), with no projection. */
+  window?: { from: string; to: string };
 }
 
 /** The last date any input covers, but not past the plan year; the year's end when nothing is dated. */
@@ -120,7 +128,17 @@ export async function check(files: readonly string[], options: CheckOptions = {}
 
   const families = new Set(inputs.map((i) => i.kind.split("-")[0] ?? i.kind));
   const asOf = options.asOf ?? defaultAsOf(inputs, plan.plan.year);
-  const results = plan.targets.map((target) => evaluate(target, { plan, read: ctx, families, lang, asOf }));
+  const year = plan.plan.year;
+  const yearEnd = `${year}-12-31`;
+  // --period/--from/--to: that window; --as-of inside the year: the year so far, projected to its end.
+  const window: Window = options.window ?? {
+    from: `${year}-01-01`,
+    to: options.asOf && options.asOf < yearEnd ? options.asOf : yearEnd,
+  };
+  const projectTo = !options.window && window.to < yearEnd ? yearEnd : undefined;
+  const results = plan.targets.map((target) =>
+    evaluate(target, { plan, read: ctx, families, lang, asOf, window, ...(projectTo ? { projectTo } : {}) }),
+  );
   const count = (s: TargetResult["status"]) => results.filter((r) => r.status === s).length;
   return {
     schemaVersion: 1,
@@ -129,6 +147,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     dayValidity: plan.dayValidity,
     hourConvention: hourly ? ctx.hourConvention : null,
     asOf,
+    window,
     inputs,
     skippedFiles: skipped,
     results,
@@ -166,6 +185,28 @@ interface EvalContext {
   families: Set<string>;
   lang: Lang;
   asOf: string;
+  window: Window;
+  /** Year to date: the plan year's end, to project annual targets to. */
+  projectTo?: string;
+}
+
+/** Year to date: what the rest of the year may bring for an area's good-day rate or annual mean to hold. */
+function projectionOf(target: Target, outcome: MetricOutcome, ec: EvalContext): Projection | undefined {
+  if (!ec.projectTo || target.scope?.area === undefined || outcome.raw === null || outcome.validDays === null)
+    return undefined;
+  if (typeof target.value !== "number") return undefined;
+  const remaining = daysBetween(ec.window.to, ec.projectTo) - 1;
+  if (target.metric.name === "air.good_rate" && target.op === ">=" && outcome.goodDays !== undefined)
+    return goodRateProjection(outcome.goodDays, outcome.validDays, remaining, target.value, outcome.decimals);
+  if (target.metric.name === "air.annual_mean" && target.op === "<=")
+    return meanProjection(
+      outcome.raw * outcome.validDays,
+      outcome.validDays,
+      remaining,
+      target.value,
+      outcome.decimals,
+    );
+  return undefined;
 }
 
 function familyOf(target: Target): string {
@@ -184,7 +225,14 @@ function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
     );
   if (metric.name === "manual") throw new Error("manual targets have no metric");
   return airMetric(
-    { store: read.air, year: plan.plan.year, dayValidity: plan.dayValidity, lang },
+    {
+      store: read.air,
+      year: plan.plan.year,
+      dayValidity: plan.dayValidity,
+      lang,
+      window: ec.window,
+      ...(ec.projectTo ? { projectTo: ec.projectTo } : {}),
+    },
     metric,
     target.scope ?? {},
     plan,
@@ -255,7 +303,8 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
       : {}),
   };
   const decimals = outcome.decimals;
-  const withBaseline = baseline ? { baseline } : {};
+  const projection = projectionOf(target, outcome, ec);
+  const withBaseline = { ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) };
   if (outcome.actual === null || !outcome.sufficient || target.op === undefined || target.value === undefined)
     return {
       ...base,

@@ -3,6 +3,7 @@ import type { InputReport } from "../data/input-report.js";
 import type { Comparison } from "../targets/schema.js";
 import type { Status } from "./compare.js";
 import type { WaterClass } from "../methods/water.js";
+import type { Projection } from "./projection.js";
 
 export interface AreaValue {
   area: string;
@@ -69,6 +70,8 @@ export interface TargetResult {
   tolerance: number | null;
   /** Change against a baseline, where the target compares with one. */
   baseline?: BaselineBlock;
+  /** Year to date (--as-of inside the year): what the rest of the year may bring for the target to hold. */
+  projection?: Projection;
   margin: number | null;
   validDays: number | null;
   detail: {
@@ -105,6 +108,8 @@ export interface CheckReport {
   hourConvention: string | null;
   /** The date the evaluation stands at (milestones, year-to-date figures). */
   asOf: string;
+  /** The days the air targets were evaluated on. */
+  window: { from: string; to: string };
   inputs: InputReport[];
   /** Files found in a folder or by a glob that are not data hy-check reads (e.g. a station list). */
   skippedFiles: SkippedFile[];

@@ -205,6 +205,42 @@ export function annualValidity(validDates: Iterable<string>): AnnualValidity {
   return { valid: days >= ANNUAL_MIN_DAYS && shortMonths.length === 0, days, shortMonths };
 }
 
+/**
+ * Day counts for a window shorter than a year (a month's bulletin, the year so far). HJ 663-2013 sets them
+ * for months and years only; hy-check's reading for a window: every calendar month wholly inside needs its
+ * 27 days (25 in February), a month cut by the window needs the same share of the days it covers
+ * (rounded up), and no annual 324 applies. A whole calendar year is `annualValidity`.
+ */
+export function windowValidity(validDates: Iterable<string>, from: string, to: string): AnnualValidity {
+  const year = from.slice(0, 4);
+  if (from === `${year}-01-01` && to === `${year}-12-31`) return annualValidity(validDates);
+  const perMonth = new Map<string, number>();
+  let days = 0;
+  for (const date of validDates) {
+    if (date < from || date > to) continue;
+    perMonth.set(date.slice(0, 7), (perMonth.get(date.slice(0, 7)) ?? 0) + 1);
+    days++;
+  }
+  const shortMonths: AnnualValidity["shortMonths"] = [];
+  for (
+    let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= to;
+    d.setUTCMonth(d.getUTCMonth() + 1)
+  ) {
+    const key = d.toISOString().slice(0, 7);
+    const month = d.getUTCMonth() + 1;
+    const inMonth = new Date(Date.UTC(d.getUTCFullYear(), month, 0)).getUTCDate();
+    const first = key === from.slice(0, 7) ? Number(from.slice(8, 10)) : 1;
+    const last = key === to.slice(0, 7) ? Number(to.slice(8, 10)) : inMonth;
+    const covered = last - first + 1;
+    const required =
+      covered === inMonth ? monthlyMinDays(month) : Math.ceil((covered * monthlyMinDays(month)) / inMonth);
+    const count = perMonth.get(key) ?? 0;
+    if (count < required) shortMonths.push({ month, days: count, required });
+  }
+  return { valid: shortMonths.length === 0 && days > 0, days, shortMonths };
+}
+
 /** Arithmetic mean, or null for an empty list. */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;

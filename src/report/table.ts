@@ -132,10 +132,40 @@ export const formatTable: Formatter = (report, { lang, color }) => {
       noInput.set(r.detail.reason ?? "", [...(noInput.get(r.detail.reason ?? "") ?? []), r.id]);
     else if (r.detail.reason) lines.push(chalk.magenta(`${r.id}: ${r.detail.reason}`));
   }
+  for (const r of report.results) {
+    const p = r.projection;
+    if (!p) continue;
+    const status = t(lang, `projection.${p.status}`);
+    const color = p.status === "on-track" ? chalk.green : p.status === "at-risk" ? chalk.yellow : chalk.red;
+    if (p.allowedNonGoodDays !== undefined)
+      lines.push(
+        color(
+          t(lang, "projection.good", {
+            id: r.id,
+            status,
+            allowed: p.allowedNonGoodDays,
+            remaining: p.remainingDays,
+          }),
+        ),
+      );
+    else if (p.maxMeanRemaining !== undefined)
+      lines.push(
+        color(
+          t(lang, "projection.mean", {
+            id: r.id,
+            status,
+            max: p.maxMeanRemaining,
+            remaining: p.remainingDays,
+            unit: r.unit,
+          }),
+        ),
+      );
+  }
   for (const [reason, ids] of noInput)
     lines.push(chalk.magenta(t(lang, "reason.notChecked", { count: ids.length, reason })));
   lines.push("", chalk.bold(t(lang, "basis.title")));
   lines.push(t(lang, "basis.standards", report.standards));
+  lines.push(t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf }));
   lines.push(
     t(lang, "basis.dayValidity", {
       rule: t(lang, `dayValidity.${report.dayValidity}` as Parameters<typeof t>[1]),

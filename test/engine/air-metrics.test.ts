@@ -30,6 +30,7 @@ function store(
 const ctx = (s: AirStore, dayValidity: DayValidityRule = "complete-or-exceeding"): AirMetricContext => ({
   store: s,
   year: 2019,
+  window: { from: "2019-01-01", to: "2019-12-31" },
   dayValidity,
   lang: "en",
 });

@@ -12,11 +12,12 @@ import {
 import { addStationDay } from "../air-store.js";
 import type { RecognisedColumn } from "../columns.js";
 import type { CsvSource } from "../csv.js";
-import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
+import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, warnRow, type InputReport } from "../input-report.js";
 import { areaOfRow, canonicalStation } from "../registry.js";
 import { hasTimeOfDay } from "../time.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import type { DataKind, ReadContext } from "./kind.js";
+import { plausibilityFindings } from "../../validate/plausibility.js";
 
 const DAILY_COLUMNS = Object.fromEntries(
   POLLUTANTS.map((p) => [p, { key: p, unit: POLLUTANT_UNIT[p] }]),
@@ -93,16 +94,30 @@ export const airDaily: DataKind = {
         });
         continue;
       }
+      // Warnings keep the row: recorded for every row that is read and not rejected (HY-RATIO, HY-CO-UNIT).
+      const warnValues = () => {
+        for (const finding of plausibilityFindings(values, pollutantCols)) warnRow(report, { file, line, ...finding });
+      };
       const area = areaOfRow(ctx.registry, stationText, areaText);
       noteDate(report, date);
       if (!area) {
         const name = [stationText, areaText && `(${areaText})`].filter(Boolean).join(" ") || "(blank)";
         unassigned.set(name, (unassigned.get(name) ?? 0) + 1);
         report.unassignedRows++;
+        warnValues();
         continue;
       }
       if (Number(date.slice(0, 4)) !== ctx.year) {
         report.outsidePeriodRows++;
+        warnRow(report, {
+          file,
+          line,
+          col: dateCol.index + 1,
+          field: dateCol.header,
+          code: "HY-PERIOD",
+          message: `${date} is outside the plan year ${ctx.year}: the row is read but not used`,
+        });
+        warnValues();
         continue;
       }
       const station = stationText ? canonicalStation(ctx.registry, stationText) : area;
@@ -115,6 +130,7 @@ export const airDaily: DataKind = {
         });
         continue;
       }
+      warnValues();
       if (aqiCol) checkReportedAqi(report, fields[aqiCol.index] ?? "", values, line, station, date);
     }
     report.unassignedStationCount = unassigned.size;

@@ -8,12 +8,13 @@ import {
 } from "../hourly-store.js";
 import type { ColumnField, RecognisedColumn } from "../columns.js";
 import type { CsvSource } from "../csv.js";
-import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
+import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, warnRow, type InputReport } from "../input-report.js";
 import { areaOfRow, canonicalStation } from "../registry.js";
 import { hasTimeOfDay, naturalHour, parseDateTime, type HourLabel } from "../time.js";
 import { parseDate } from "../values.js";
 import { columnOf, concentrationColumns, readConcentrations } from "./concentrations.js";
 import type { DataKind } from "./kind.js";
+import { plausibilityFindings } from "../../validate/plausibility.js";
 
 type Wanted = Partial<Record<ColumnField, { key: HourlyPollutant; unit: "ug/m3" | "mg/m3" }>>;
 const HOURLY_COLUMNS: Wanted = {
@@ -122,14 +123,28 @@ export const airHourly: DataKind = {
         areaOfRow(ctx.registry, code, areaText) ??
         (name ? areaOfRow(ctx.registry, name, areaText) : undefined);
       noteDate(report, natural.date);
+      // Warnings keep the row: recorded for every row that is read and not rejected (HY-RATIO, HY-CO-UNIT).
+      const warnValues = () => {
+        for (const finding of plausibilityFindings(values, pollutantCols)) warnRow(report, { file, line, ...finding });
+      };
       if (!area) {
         const label = [stationText, areaText && `(${areaText})`].filter(Boolean).join(" ") || "(blank)";
         unassigned.set(label, (unassigned.get(label) ?? 0) + 1);
         report.unassignedRows++;
+        warnValues();
         continue;
       }
       if (Number(natural.date.slice(0, 4)) !== ctx.year) {
         report.outsidePeriodRows++;
+        warnRow(report, {
+          file,
+          line,
+          col: timeCol.index + 1,
+          field: timeCol.header,
+          code: "HY-PERIOD",
+          message: `${natural.date} (the natural day of "${timeText.trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
+        });
+        warnValues();
         continue;
       }
       const station = stationText ? canonicalStation(ctx.registry, stationText) : area;
@@ -139,6 +154,7 @@ export const airHourly: DataKind = {
           code: "HY-DUP",
           message: `${station} at ${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""} was already read`,
         });
+      else warnValues();
     }
     report.unassignedStationCount = unassigned.size;
     report.unassignedStations = [...unassigned]

@@ -1,0 +1,95 @@
+// Output and exit code of `hy-check validate`: text for people and CI logs, JSON for programs.
+import { formatProblem } from "../errors.js";
+import { t, type Lang } from "../i18n.js";
+import type { Finding, ValidateReport } from "../validate.js";
+
+/** Exit codes of validate: the CLI's fixed ones (0 ok, 1 failing, 2 input error). */
+export const VALIDATE_EXIT = { ok: 0, tooManyWarnings: 1, errors: 2 } as const;
+
+/** `severity file:line:col  column  message [CODE]`. */
+export function findingLine(f: Finding, lang: Lang): string {
+  return `${t(lang, f.severity === "error" ? "validate.error" : "validate.warning")} ${formatProblem({
+    file: f.file,
+    ...(f.line !== undefined ? { line: f.line } : {}),
+    ...(f.col !== undefined ? { col: f.col } : {}),
+    ...(f.column !== undefined ? { field: f.column } : {}),
+    code: f.code,
+    message: f.message,
+  })}`;
+}
+
+function codesText(byCode: Record<string, number>): string {
+  return Object.entries(byCode)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(", ");
+}
+
+/** The findings grouped per input file, each group headed by the file's kind, rows and counts; then the summary. */
+export function validateText(report: ValidateReport, lang: Lang): string {
+  const lines = [
+    t(lang, "validate.period", {
+      from: report.period.from,
+      to: report.period.to,
+      year: report.plan.year,
+      file: report.plan.targetsFile,
+    }),
+  ];
+  const files = [...new Set([...report.inputs.map((i) => i.file), ...report.findings.map((f) => f.file)])];
+  for (const file of files) {
+    const input = report.inputs.find((i) => i.file === file);
+    const own = report.findings.filter((f) => f.file === file);
+    lines.push("");
+    if (input)
+      lines.push(
+        t(lang, "validate.input", {
+          file,
+          kind: input.kind,
+          rows: input.rows,
+          from: input.from ?? "-",
+          to: input.to ?? "-",
+          errors: input.errors,
+          warnings: input.warnings,
+        }),
+      );
+    for (const f of own) lines.push(findingLine(f, lang));
+    if (input && input.unlisted > 0) lines.push(t(lang, "validate.unlisted", { count: input.unlisted }));
+  }
+  for (const s of report.skippedFiles) lines.push(t(lang, "warn.skipped", { file: s.file, reason: s.reason }));
+  lines.push("", t(lang, "validate.summary", { errors: report.summary.errors, warnings: report.summary.warnings }));
+  if (Object.keys(report.summary.byCode).length > 0)
+    lines.push(t(lang, "validate.byCode", { codes: codesText(report.summary.byCode) }));
+  return `${lines.join("\n")}\n`;
+}
+
+export function validateJson(report: ValidateReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** 2 when any row is rejected; else 1 when warnings exceed --max-warnings; else 0. */
+export function validateExitCode(report: ValidateReport, maxWarnings?: number): number {
+  if (report.summary.errors > 0) return VALIDATE_EXIT.errors;
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return VALIDATE_EXIT.tooManyWarnings;
+  return VALIDATE_EXIT.ok;
+}
+
+/**
+ * What stderr says next to a failing exit code; with `listErrors` (the report went to a file or is JSON) the
+ * first errors too, so a CI log shows what to fix.
+ */
+export function validateExitMessage(
+  report: ValidateReport,
+  code: number,
+  options: { lang: Lang; maxWarnings?: number; listErrors: boolean },
+): string {
+  const { lang } = options;
+  if (code === VALIDATE_EXIT.ok) return "";
+  if (code === VALIDATE_EXIT.tooManyWarnings)
+    return `${t(lang, "validate.exitWarnings", { count: report.summary.warnings, max: options.maxWarnings ?? 0 })}\n`;
+  const first = options.listErrors
+    ? report.findings
+        .filter((f) => f.severity === "error")
+        .slice(0, 10)
+        .map((f) => findingLine(f, lang))
+    : [];
+  return `${[...first, t(lang, "validate.exitErrors", { count: report.summary.errors })].join("\n")}\n`;
+}
