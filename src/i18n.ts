@@ -35,6 +35,11 @@ const en = {
     "{file}: {kind}, {encoding}, {rows} rows ({rejected} rejected, {outside} outside {year}, {unassigned} of unassigned stations), {from} .. {to}",
   "basis.standards":
     "Methods: {aqi} (AQI), {assessment} (validity, statistics), {limits}, GB/T 8170-2008 (rounding, half to even)",
+  "waiver.applied": "Waiver {id} ({from} .. {to}, expires {expires}) applied: {reason}",
+  "waiver.expired": "Waiver {id} expired on {expires}: not applied ({reason})",
+  "waiver.days": "{id}: {days} days touched by waivers are excluded (in whole or for the waived pollutants)",
+  "revisions.summary":
+    "Revisions against --previous: {changed} values changed, {removed} no longer given; per month: {months}; the largest:",
   "basis.window": "Air targets evaluated on {from} .. {to}; as of {asOf}",
   "basis.dayValidity": "Days counted for the good-day rate: {rule}",
   "basis.noInputs": "No data files given.",
@@ -110,12 +115,19 @@ const en = {
   "validate.error": "error",
   "validate.warning": "warning",
   "validate.period": "Declared period {from} .. {to} (plan year {year}, {file})",
-  "validate.input": "{file}: {kind}, {rows} rows, {from} .. {to}: {errors} errors, {warnings} warnings",
-  "validate.unlisted": "  ... {count} more findings in this file, counted in the summary (the first 50 rejected rows and warnings are listed)",
-  "validate.summary": "{errors} errors, {warnings} warnings",
+  "validate.input": "{file}: {kind}, {rows} rows, {from} .. {to}: {counts}",
+  "validate.counts": "{errors}, {warnings}",
+  "validate.errors": "{count} errors",
+  "validate.errors1": "1 error",
+  "validate.warnings": "{count} warnings",
+  "validate.warnings1": "1 warning",
+  "validate.clean": "{count} more inputs without findings",
+  "validate.unlisted":
+    "  ... and {count} more in this file, counted in the summary, not listed ({codes}; the first 50 rejected rows and 50 warnings of a file are listed)",
+  "validate.summary": "Summary: {counts}",
   "validate.byCode": "by code: {codes}",
-  "validate.exitErrors": "{count} errors: exit code 2",
-  "validate.exitWarnings": "{count} warnings exceed --max-warnings {max}: exit code 1",
+  "validate.exitErrors": "errors: {count}; exit code 2",
+  "validate.exitWarnings": "warnings: {count}, more than --max-warnings {max}; exit code 1",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -151,6 +163,11 @@ const zh: Record<MessageKey, string> = {
     "{file}：{kind}，{encoding}，{rows} 行（剔除 {rejected} 行，{year} 年以外 {outside} 行，未归属站点 {unassigned} 行），{from} 至 {to}",
   "basis.standards":
     "方法：{aqi}（AQI），{assessment}（有效性与统计），{limits}，GB/T 8170-2008（数值修约，四舍六入五成双）",
+  "waiver.applied": "豁免 {id}（{from} 至 {to}，有效期至 {expires}）已适用：{reason}",
+  "waiver.expired": "豁免 {id} 已于 {expires} 过期，未适用（{reason}）",
+  "waiver.days": "{id}：{days} 天受豁免影响，已剔除（整日或所豁免的污染物）",
+  "revisions.summary":
+    "与 --previous 相比：{changed} 个数值被修订，{removed} 个不再提供；各月：{months}；变化最大的：",
   "basis.window": "空气目标评价时段 {from} 至 {to}；截至 {asOf}",
   "basis.dayValidity": "计入优良率的有效天：{rule}",
   "basis.noInputs": "未提供数据文件。",
@@ -220,12 +237,19 @@ const zh: Record<MessageKey, string> = {
   "validate.error": "错误",
   "validate.warning": "警告",
   "validate.period": "申报时段 {from} 至 {to}（计划年度 {year}，{file}）",
-  "validate.input": "{file}：{kind}，{rows} 行，{from} 至 {to}：错误 {errors} 项，警告 {warnings} 项",
-  "validate.unlisted": "  …… 本文件另有 {count} 项未逐条列出，已计入汇总（剔除行与警告各列出前 50 条）",
-  "validate.summary": "错误 {errors} 项，警告 {warnings} 项",
+  "validate.input": "{file}：{kind}，{rows} 行，{from} 至 {to}：{counts}",
+  "validate.counts": "{errors}，{warnings}",
+  "validate.errors": "错误 {count} 项",
+  "validate.errors1": "错误 1 项",
+  "validate.warnings": "警告 {count} 项",
+  "validate.warnings1": "警告 1 项",
+  "validate.clean": "另有 {count} 个输入文件没有问题",
+  "validate.unlisted":
+    "  …… 本文件另有 {count} 项已计入汇总、未逐条列出（{codes}；每个文件列出前 50 条剔除行和前 50 条警告）",
+  "validate.summary": "汇总：{counts}",
   "validate.byCode": "按代码：{codes}",
-  "validate.exitErrors": "存在 {count} 项错误：退出码 2",
-  "validate.exitWarnings": "警告 {count} 项超过 --max-warnings {max}：退出码 1",
+  "validate.exitErrors": "错误 {count} 项：退出码 2",
+  "validate.exitWarnings": "警告 {count} 项，超过 --max-warnings {max}：退出码 1",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

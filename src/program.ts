@@ -38,6 +38,7 @@ const CheckOptionsSchema = z.object({
   maxRejected: z.coerce.number().int().min(0),
   output: z.string().min(1).optional(),
   hourConvention: z.enum(HOUR_CONVENTIONS),
+  previous: z.array(z.string().min(1)).optional(),
   period: z
     .string()
     .regex(/^\d{4}-\d{2}$/, "expected a month like 2019-04")
@@ -144,6 +145,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "--as-of <date>",
       "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date",
     )
+    .option("--previous <csv...>", "last month's drop: report the values this drop revised")
     .option("--period <month>", "evaluate the air targets on one month, e.g. 2019-04")
     .option("--from <date>", "evaluate the air targets from this date (with --to)")
     .option("--to <date>", "evaluate the air targets up to this date (with --from)")
@@ -159,6 +161,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         hourConvention: opts.hourConvention,
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         ...windowOption(opts),
+        ...(opts.previous ? { previous: opts.previous } : {}),
       });
       const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
       const text = FORMATTERS[opts.format as keyof typeof FORMATTERS](report, { lang: opts.lang, color });

@@ -5,7 +5,6 @@
 import { relative } from "node:path";
 import { z } from "zod";
 import { ENCODINGS, type EncodingOption } from "./data/encoding.js";
-import type { InputReport } from "./data/input-report.js";
 import { HOUR_CONVENTIONS, type HourConvention } from "./data/time.js";
 import { parseDate } from "./data/values.js";
 import { readAll } from "./engine/check.js";
@@ -57,8 +56,9 @@ export interface ValidateInput {
   to: string | null;
   errors: number;
   warnings: number;
-  /** Findings of this input counted but not listed (the readers list the first 50 of each kind). */
+  /** Findings of this input counted but not listed (the readers list the first 50 of each kind), per code. */
   unlisted: number;
+  unlistedByCode: Record<string, number>;
 }
 
 export interface ValidateReport {
@@ -128,7 +128,10 @@ function displayPath(path: string): string {
 }
 
 /** Reads the inputs and lists what is wrong with them; throws InputError on input that cannot be read. */
-export async function validate(files: readonly string[], options: ValidateOptions = {}): Promise<ValidateReport> {
+export async function validate(
+  files: readonly string[],
+  options: ValidateOptions = {},
+): Promise<ValidateReport> {
   const targetsFile = options.targets ?? DEFAULT_TARGETS_FILE;
   const { plan, ctx, inputs, skipped, hourly } = await readAll(files, {
     targets: targetsFile,
@@ -142,7 +145,9 @@ export async function validate(files: readonly string[], options: ValidateOption
     ["--to", period.to],
   ] as const)
     if (Number(date.slice(0, 4)) !== year)
-      throw usageError(`${flag} ${date} is outside the plan year ${year}: validate checks the data of the plan year`);
+      throw usageError(
+        `${flag} ${date} is outside the plan year ${year}: validate checks the data of the plan year`,
+      );
   if (period.from > period.to) throw usageError(`--from ${period.from} is after --to ${period.to}`);
 
   const findings: Finding[] = [];
@@ -155,8 +160,11 @@ export async function validate(files: readonly string[], options: ValidateOption
   const names = stationNames(plan);
   const firstHourly = inputs.find((i) => HOURLY_KINDS.has(i.kind))?.file ?? "";
   const hourlyFileOf = (date: string) =>
-    inputs.filter((i) => HOURLY_KINDS.has(i.kind) && i.from !== null && i.to !== null && i.from <= date && date <= i.to).pop()
-      ?.file ?? firstHourly;
+    inputs
+      .filter(
+        (i) => HOURLY_KINDS.has(i.kind) && i.from !== null && i.to !== null && i.from <= date && date <= i.to,
+      )
+      .pop()?.file ?? firstHourly;
 
   // Gaps, per station, grouped when stations miss the same ranges in the same file (a missing site file).
   for (const [unit, list] of [
@@ -251,7 +259,16 @@ export async function validate(files: readonly string[], options: ValidateOption
     if (input) {
       for (const [code, n] of Object.entries(input.rejectedByCode)) count(code, n);
       for (const [code, n] of Object.entries(input.warningsByCode)) count(code, n);
-      const inputUnlisted = input.rejectedRows - input.rejected.length + readerWarnings - input.warnings.length;
+      const unlistedByCode: Record<string, number> = {};
+      for (const [counts, list] of [
+        [input.rejectedByCode, input.rejected],
+        [input.warningsByCode, input.warnings],
+      ] as const)
+        for (const [code, n] of Object.entries(counts)) {
+          const missing = n - list.filter((p) => p.code === code).length;
+          if (missing > 0) unlistedByCode[code] = (unlistedByCode[code] ?? 0) + missing;
+        }
+      const inputUnlisted = sum(unlistedByCode);
       unlisted += inputUnlisted;
       inputSummaries.push({
         file: input.file,
@@ -267,6 +284,7 @@ export async function validate(files: readonly string[], options: ValidateOption
         errors: input.rejectedRows,
         warnings: readerWarnings + own.length,
         unlisted: inputUnlisted,
+        unlistedByCode: sortKeys(unlistedByCode),
       });
     }
     errors += input?.rejectedRows ?? 0;
@@ -364,7 +382,10 @@ function groupRuns(list: readonly StationRuns[], names: ReadonlyMap<string, stri
       const key = `${file}\n${own.map((r) => `${r.from}..${r.to}:${r.count}`).join(",")}`;
       let group = groups.get(key);
       if (!group)
-        groups.set(key, (group = { file, stations: [], runs: own, total: own.reduce((a, r) => a + r.count, 0) }));
+        groups.set(
+          key,
+          (group = { file, stations: [], runs: own, total: own.reduce((a, r) => a + r.count, 0) }),
+        );
       group.stations.push(stationLabel(station, area, names));
     }
   }

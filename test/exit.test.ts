@@ -36,6 +36,7 @@ function report(statuses: Status[], rejectedRows = 0, informational = false): Ch
     asOf: "2019-12-31",
     window: { from: "2019-01-01", to: "2019-12-31" },
     skippedFiles: [],
+    waivers: [],
     inputs: rejectedRows
       ? [{ ...createInputReport("a.csv", "air-daily", "utf-8"), rows: 10, rejectedRows }]
       : [],

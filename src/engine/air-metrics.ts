@@ -13,7 +13,7 @@ import {
 import { roundGbt8170 } from "../methods/rounding.js";
 import { compositeIndex, hj663Percentile } from "../methods/hourly.js";
 import { t, type Lang } from "../i18n.js";
-import type { AirMetric, Scope, TargetFile } from "../targets/schema.js";
+import type { AirMetric, Scope, TargetFile, Waiver } from "../targets/schema.js";
 import type { MetricOutcome } from "./outcome.js";
 import type { AreaValue } from "./result.js";
 
@@ -34,13 +34,40 @@ export interface AirMetricContext {
   window: Window;
   /** Year to date: the year's last day, to project the annual targets to; absent otherwise. */
   projectTo?: string;
+  /** Waivers in force (not expired). */
+  waivers: readonly Waiver[];
 }
 
-/** The area's days inside the evaluation window (by default the plan's calendar year). */
-function daysOfYear(store: AirStore, area: string, window: Window): Map<string, DailyValues> {
-  const days = areaDailyValues(store, area);
-  for (const date of days.keys()) if (date < window.from || date > window.to) days.delete(date);
+/**
+ * The area's days inside the evaluation window (by default the plan's calendar year), less what the active
+ * waivers exclude (a whole day, or some pollutants of it).
+ */
+function daysOfYear(ctx: AirMetricContext, area: string): Map<string, DailyValues> {
+  const { window } = ctx;
+  const days = areaDailyValues(ctx.store, area);
+  for (const [date, values] of days) {
+    if (date < window.from || date > window.to) {
+      days.delete(date);
+      continue;
+    }
+    for (const w of ctx.waivers) {
+      if (date < w.from || date > w.to || (w.areas && !w.areas.includes(area))) continue;
+      if (!w.pollutants) days.delete(date);
+      else for (const p of w.pollutants) delete values[p as Pollutant];
+    }
+  }
   return days;
+}
+
+/** Days of the window that an active waiver touches in an area, to be shown beside the result. */
+export function waivedDays(ctx: AirMetricContext, area: string): number {
+  const days = areaDailyValues(ctx.store, area);
+  let n = 0;
+  for (const date of days.keys()) {
+    if (date < ctx.window.from || date > ctx.window.to) continue;
+    if (ctx.waivers.some((w) => date >= w.from && date <= w.to && (!w.areas || w.areas.includes(area)))) n++;
+  }
+  return n;
 }
 
 function withValidity(
@@ -77,7 +104,7 @@ function withValidity(
 export function goodDayRate(ctx: AirMetricContext, area: string): MetricOutcome {
   const validDates: string[] = [];
   let goodDays = 0;
-  for (const [date, values] of daysOfYear(ctx.store, area, ctx.window)) {
+  for (const [date, values] of daysOfYear(ctx, area)) {
     const result = dailyAqi(values);
     if (!isValidAqiDay(values, result, ctx.dayValidity)) continue;
     validDates.push(date);
@@ -95,7 +122,7 @@ function collect(
 ): { dates: string[]; values: number[] } {
   const dates: string[] = [];
   const values: number[] = [];
-  for (const [date, day] of daysOfYear(ctx.store, area, ctx.window)) {
+  for (const [date, day] of daysOfYear(ctx, area)) {
     const v = pick(day);
     if (v === undefined) continue;
     dates.push(date);

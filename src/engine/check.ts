@@ -24,12 +24,14 @@ import {
   type IndicatorSpec,
   type Target,
   type TargetFile,
+  type Waiver,
 } from "../targets/schema.js";
 import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
 import { change, ledgerMetric } from "./ledger-metrics.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import type { SectionInfo } from "../data/kinds/index.js";
-import { airMetric, type Window } from "./air-metrics.js";
+import { airMetric, waivedDays, type AirMetricContext, type Window } from "./air-metrics.js";
+import { compareDrops } from "./revisions.js";
 import { goodRateProjection, meanProjection, type Projection } from "./projection.js";
 import { daysBetween } from "../data/values.js";
 import type { MetricOutcome } from "./outcome.js";
@@ -54,6 +56,10 @@ export interface CheckOptions {
   asOf?: string;
   /** Evaluate the air targets on this window only (--period, --from/--to), with no projection. */
   window?: { from: string; to: string };
+  /** Last month's drop: values that changed are reported as revisions. */
+  previous?: readonly string[];
+  /** The date waivers expire against (default: today). */
+  today?: string;
 }
 
 /** The last date any input covers, but not past the plan year; the year's end when nothing is dated. */
@@ -127,6 +133,9 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const { plan, ctx, inputs, skipped, hourly } = await readAll(files, options);
 
   const families = new Set(inputs.map((i) => i.kind.split("-")[0] ?? i.kind));
+  const revisions = options.previous?.length
+    ? compareDrops((await readAll(options.previous, { ...options, previous: [] })).ctx.air, ctx.air)
+    : undefined;
   const asOf = options.asOf ?? defaultAsOf(inputs, plan.plan.year);
   const year = plan.plan.year;
   const yearEnd = `${year}-12-31`;
@@ -136,8 +145,21 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     to: options.asOf && options.asOf < yearEnd ? options.asOf : yearEnd,
   };
   const projectTo = !options.window && window.to < yearEnd ? yearEnd : undefined;
+  // An expired waiver is not applied; the report says so.
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const waivers = plan.waivers.map((w) => ({ ...w, expired: w.expires < today }));
+  const active = waivers.filter((w) => !w.expired);
   const results = plan.targets.map((target) =>
-    evaluate(target, { plan, read: ctx, families, lang, asOf, window, ...(projectTo ? { projectTo } : {}) }),
+    evaluate(target, {
+      plan,
+      read: ctx,
+      families,
+      lang,
+      asOf,
+      window,
+      waivers: active,
+      ...(projectTo ? { projectTo } : {}),
+    }),
   );
   const count = (s: TargetResult["status"]) => results.filter((r) => r.status === s).length;
   return {
@@ -150,6 +172,8 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     window,
     inputs,
     skippedFiles: skipped,
+    waivers,
+    ...(revisions ? { revisions } : {}),
     results,
     summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
   };
@@ -188,6 +212,20 @@ interface EvalContext {
   window: Window;
   /** Year to date: the plan year's end, to project annual targets to. */
   projectTo?: string;
+  /** Waivers in force today. */
+  waivers: readonly Waiver[];
+}
+
+function airContext(ec: EvalContext): AirMetricContext {
+  return {
+    store: ec.read.air,
+    year: ec.plan.plan.year,
+    dayValidity: ec.plan.dayValidity,
+    lang: ec.lang,
+    window: ec.window,
+    waivers: ec.waivers,
+    ...(ec.projectTo ? { projectTo: ec.projectTo } : {}),
+  };
 }
 
 /** Year to date: what the rest of the year may bring for an area's good-day rate or annual mean to hold. */
@@ -224,19 +262,7 @@ function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
       metric,
     );
   if (metric.name === "manual") throw new Error("manual targets have no metric");
-  return airMetric(
-    {
-      store: read.air,
-      year: plan.plan.year,
-      dayValidity: plan.dayValidity,
-      lang,
-      window: ec.window,
-      ...(ec.projectTo ? { projectTo: ec.projectTo } : {}),
-    },
-    metric,
-    target.scope ?? {},
-    plan,
-  );
+  return airMetric(airContext(ec), metric, target.scope ?? {}, plan);
 }
 
 /** The baseline block of an air or water target from the ledger (e.g. the 2018 PM2.5 mean), if it names one. */
@@ -288,6 +314,10 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     return noData({ reasonCode: "no-input", reason: t(lang, "reason.no-input", { family }) });
 
   const outcome = computeMetric(target, ec);
+  const waived =
+    target.metric.name.startsWith("air.") && target.scope?.area !== undefined && ec.waivers.length > 0
+      ? waivedDays(airContext(ec), target.scope.area)
+      : 0;
   const baseline = outcome.baseline ?? targetBaseline(target, outcome.actual, ec);
   const detail: TargetResult["detail"] = {
     ...(outcome.reasonCode ? { reasonCode: outcome.reasonCode, reason: outcome.reason } : {}),
@@ -296,6 +326,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
     ...(outcome.sections ? { sections: outcome.sections } : {}),
     ...(outcome.milestone ? { milestone: outcome.milestone } : {}),
+    ...(waived > 0 ? { waivedDays: waived } : {}),
     ...(outcome.ledger
       ? {
           ledger: outcome.ledger.map((e) => ({ period: e.period, ...e.written, file: e.file, line: e.line })),

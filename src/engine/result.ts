@@ -4,6 +4,8 @@ import type { Comparison } from "../targets/schema.js";
 import type { Status } from "./compare.js";
 import type { WaterClass } from "../methods/water.js";
 import type { Projection } from "./projection.js";
+import type { RevisionReport } from "./revisions.js";
+import type { Waiver } from "../targets/schema.js";
 
 export interface AreaValue {
   area: string;
@@ -89,6 +91,8 @@ export interface TargetResult {
     ledger?: { period: string; value: string; unit: string; file: string; line: number }[];
     /** Milestones: done (on time), late, or open (not done, not yet due). */
     milestone?: "done" | "late" | "open";
+    /** Days of the window an active waiver touches in the target's area (excluded, in whole or in part). */
+    waivedDays?: number;
     /** Counted tasks: the reported count as a share of the planned total, in %. */
     progress?: number;
   };
@@ -113,6 +117,10 @@ export interface CheckReport {
   inputs: InputReport[];
   /** Files found in a folder or by a glob that are not data hy-check reads (e.g. a station list). */
   skippedFiles: SkippedFile[];
+  /** The target file's waivers; an expired one is not applied. */
+  waivers: (Waiver & { expired: boolean })[];
+  /** With --previous: values of last month's drop that this drop changed. */
+  revisions?: RevisionReport;
   results: TargetResult[];
   summary: { pass: number; warn: number; fail: number; noData: number };
 }

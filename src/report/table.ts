@@ -161,6 +161,33 @@ export const formatTable: Formatter = (report, { lang, color }) => {
         ),
       );
   }
+  for (const w of report.waivers) {
+    const key = w.expired ? "waiver.expired" : "waiver.applied";
+    lines.push(
+      (w.expired ? chalk.yellow : chalk.cyan)(
+        t(lang, key, { id: w.id, reason: w.reason, from: w.from, to: w.to, expires: w.expires }),
+      ),
+    );
+  }
+  for (const r of report.results)
+    if (r.detail.waivedDays)
+      lines.push(chalk.cyan(t(lang, "waiver.days", { id: r.id, days: r.detail.waivedDays })));
+  if (report.revisions) {
+    const rv = report.revisions;
+    const months = Object.entries(rv.byMonth)
+      .sort()
+      .map(([m, n]) => `${m}: ${n}`)
+      .join(", ");
+    lines.push(
+      chalk.yellow(
+        t(lang, "revisions.summary", { changed: rv.changed, removed: rv.removed, months: months || "-" }),
+      ),
+    );
+    for (const r of rv.largest.slice(0, 5))
+      lines.push(
+        `  ${r.station} ${r.date} ${r.pollutant}: ${roundGbt8170(r.before, 3)} -> ${roundGbt8170(r.after, 3)}`,
+      );
+  }
   for (const [reason, ids] of noInput)
     lines.push(chalk.magenta(t(lang, "reason.notChecked", { count: ids.length, reason })));
   lines.push("", chalk.bold(t(lang, "basis.title")));

@@ -246,6 +246,34 @@ export const TargetFileSchema = z
       .default("complete-or-exceeding")
       .describe("Which days count for the good-day rate when only some pollutants are valid"),
     areas: z.array(Area).default([]),
+    waivers: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            reason: z
+              .string()
+              .min(1)
+              .describe(
+                "Why: e.g. a sand-dust event the assessment rules allow to exclude, or a broken analyser",
+              ),
+            from: IsoDate,
+            to: IsoDate,
+            expires: IsoDate.describe(
+              "After this date the waiver is no longer applied, and a warning says so",
+            ),
+            areas: z.array(z.string().min(1)).optional().describe("Areas it covers (all when omitted)"),
+            pollutants: z
+              .array(z.enum(POLLUTANTS))
+              .optional()
+              .describe("Pollutants it removes (the whole day when omitted)"),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe(
+        "Air data excluded from assessment, with a reason and an expiry: counted and shown, never silently dropped",
+      ),
     sections: z
       .array(
         z
@@ -305,6 +333,7 @@ export type AirMetric = Extract<Metric, { name: `air.${string}` }>;
 export type WaterMetric = Extract<Metric, { name: `water.${string}` }>;
 export type LedgerMetric = Extract<Metric, { name: `ledger.${string}` | "milestone" }>;
 export type IndicatorSpec = TargetFile["indicators"][number];
+export type Waiver = TargetFile["waivers"][number];
 export type Scope = NonNullable<Target["scope"]>;
 export type Comparison = (typeof COMPARISONS)[number];
 

@@ -24,6 +24,18 @@ function codesText(byCode: Record<string, number>): string {
     .join(", ");
 }
 
+/** "1 error, 3 warnings" in the language of the labels. */
+function countsText(lang: Lang, errors: number, warnings: number): string {
+  return t(lang, "validate.counts", {
+    errors: errors === 1 ? t(lang, "validate.errors1") : t(lang, "validate.errors", { count: errors }),
+    warnings:
+      warnings === 1 ? t(lang, "validate.warnings1") : t(lang, "validate.warnings", { count: warnings }),
+  });
+}
+
+/** Inputs without findings shown one per line up to this many; beyond, counted (a year of daily site files). */
+const MAX_CLEAN_SHOWN = 10;
+
 /** The findings grouped per input file, each group headed by the file's kind, rows and counts; then the summary. */
 export function validateText(report: ValidateReport, lang: Lang): string {
   const lines = [
@@ -35,9 +47,12 @@ export function validateText(report: ValidateReport, lang: Lang): string {
     }),
   ];
   const files = [...new Set([...report.inputs.map((i) => i.file), ...report.findings.map((f) => f.file)])];
+  const clean = report.inputs.filter((i) => i.errors + i.warnings === 0);
+  const showClean = clean.length <= MAX_CLEAN_SHOWN;
   for (const file of files) {
     const input = report.inputs.find((i) => i.file === file);
     const own = report.findings.filter((f) => f.file === file);
+    if (input && input.errors + input.warnings === 0 && !showClean) continue;
     lines.push("");
     if (input)
       lines.push(
@@ -47,15 +62,23 @@ export function validateText(report: ValidateReport, lang: Lang): string {
           rows: input.rows,
           from: input.from ?? "-",
           to: input.to ?? "-",
-          errors: input.errors,
-          warnings: input.warnings,
+          counts: countsText(lang, input.errors, input.warnings),
         }),
       );
     for (const f of own) lines.push(findingLine(f, lang));
-    if (input && input.unlisted > 0) lines.push(t(lang, "validate.unlisted", { count: input.unlisted }));
+    if (input && input.unlisted > 0)
+      lines.push(
+        t(lang, "validate.unlisted", { count: input.unlisted, codes: codesText(input.unlistedByCode) }),
+      );
   }
-  for (const s of report.skippedFiles) lines.push(t(lang, "warn.skipped", { file: s.file, reason: s.reason }));
-  lines.push("", t(lang, "validate.summary", { errors: report.summary.errors, warnings: report.summary.warnings }));
+  if (!showClean) lines.push("", t(lang, "validate.clean", { count: clean.length }));
+  if (report.skippedFiles.length > 0) lines.push("");
+  for (const s of report.skippedFiles)
+    lines.push(t(lang, "warn.skipped", { file: s.file, reason: s.reason }));
+  lines.push(
+    "",
+    t(lang, "validate.summary", { counts: countsText(lang, report.summary.errors, report.summary.warnings) }),
+  );
   if (Object.keys(report.summary.byCode).length > 0)
     lines.push(t(lang, "validate.byCode", { codes: codesText(report.summary.byCode) }));
   return `${lines.join("\n")}\n`;
@@ -68,7 +91,8 @@ export function validateJson(report: ValidateReport): string {
 /** 2 when any row is rejected; else 1 when warnings exceed --max-warnings; else 0. */
 export function validateExitCode(report: ValidateReport, maxWarnings?: number): number {
   if (report.summary.errors > 0) return VALIDATE_EXIT.errors;
-  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return VALIDATE_EXIT.tooManyWarnings;
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings)
+    return VALIDATE_EXIT.tooManyWarnings;
   return VALIDATE_EXIT.ok;
 }
 

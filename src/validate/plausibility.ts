@@ -51,7 +51,8 @@ export function plausibilityFindings(
   const co = values["CO"];
   const coCol = columns.find((c) => c.key === "CO");
   if (co !== undefined && coCol && co > CO_MAX_MG) {
-    const asRead = coCol.factor === 1 ? `${show(co)} mg/m3` : `${show(co / coCol.factor)} ug/m3 = ${show(co)} mg/m3`;
+    const asRead =
+      coCol.factor === 1 ? `${show(co)} mg/m3` : `${show(co / coCol.factor)} ug/m3 = ${show(co)} mg/m3`;
     findings.push({
       col: coCol.index + 1,
       field: coCol.header,

@@ -31,6 +31,7 @@ const ctx = (s: AirStore, dayValidity: DayValidityRule = "complete-or-exceeding"
   store: s,
   year: 2019,
   window: { from: "2019-01-01", to: "2019-12-31" },
+  waivers: [],
   dayValidity,
   lang: "en",
 });

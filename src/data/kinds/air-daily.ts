@@ -96,7 +96,8 @@ export const airDaily: DataKind = {
       }
       // Warnings keep the row: recorded for every row that is read and not rejected (HY-RATIO, HY-CO-UNIT).
       const warnValues = () => {
-        for (const finding of plausibilityFindings(values, pollutantCols)) warnRow(report, { file, line, ...finding });
+        for (const finding of plausibilityFindings(values, pollutantCols))
+          warnRow(report, { file, line, ...finding });
       };
       const area = areaOfRow(ctx.registry, stationText, areaText);
       noteDate(report, date);

@@ -125,7 +125,8 @@ export const airHourly: DataKind = {
       noteDate(report, natural.date);
       // Warnings keep the row: recorded for every row that is read and not rejected (HY-RATIO, HY-CO-UNIT).
       const warnValues = () => {
-        for (const finding of plausibilityFindings(values, pollutantCols)) warnRow(report, { file, line, ...finding });
+        for (const finding of plausibilityFindings(values, pollutantCols))
+          warnRow(report, { file, line, ...finding });
       };
       if (!area) {
         const label = [stationText, areaText && `(${areaText})`].filter(Boolean).join(" ") || "(blank)";
