@@ -201,7 +201,10 @@ export async function validate(
         ranges: group.runs.slice(0, MAX_RANGES_KEPT).map(runText),
       });
 
+  const perFileDone = new Set<string>();
   for (const input of inputs) {
+    if (perFileDone.has(input.file)) continue;
+    perFileDone.add(input.file);
     // Rows outside the plan year that a reader counted without listing them (national site files).
     const unlistedOutside = input.outsidePeriodRows - (input.warningsByCode["HY-PERIOD"] ?? 0);
     if (AIR_KINDS.has(input.kind) && unlistedOutside > 0)
@@ -243,52 +246,58 @@ export async function validate(
   let warnings = 0;
   let unlisted = 0;
   const inputSummaries: ValidateInput[] = [];
-  const allFiles = [...new Set([...inputs.map((i) => i.file), ...extra.keys()])];
-  for (const file of allFiles) {
-    const input = inputs.find((i) => i.file === file);
-    const own = extra.get(file) ?? [];
+  // Per input, in input order; what validate adds about a file goes with its first reading (a file given twice
+  // is read twice: every row of the second reading is a duplicate).
+  const done = new Set<string>();
+  for (const input of inputs) {
+    const own = done.has(input.file) ? [] : (extra.get(input.file) ?? []);
+    done.add(input.file);
     const listed: Finding[] = [
-      ...(input?.rejected ?? []).map((p) => fromProblem(p, "error")),
-      ...(input?.warnings ?? []).map((p) => fromProblem(p, "warning")),
+      ...input.rejected.map((p) => fromProblem(p, "error")),
+      ...input.warnings.map((p) => fromProblem(p, "warning")),
       ...own,
     ];
-    listed.sort(byPosition);
-    findings.push(...listed);
+    findings.push(...listed.sort(byPosition));
     for (const f of own) count(f.code, 1);
-    const readerWarnings = input ? sum(input.warningsByCode) : 0;
-    if (input) {
-      for (const [code, n] of Object.entries(input.rejectedByCode)) count(code, n);
-      for (const [code, n] of Object.entries(input.warningsByCode)) count(code, n);
-      const unlistedByCode: Record<string, number> = {};
-      for (const [counts, list] of [
-        [input.rejectedByCode, input.rejected],
-        [input.warningsByCode, input.warnings],
-      ] as const)
-        for (const [code, n] of Object.entries(counts)) {
-          const missing = n - list.filter((p) => p.code === code).length;
-          if (missing > 0) unlistedByCode[code] = (unlistedByCode[code] ?? 0) + missing;
-        }
-      const inputUnlisted = sum(unlistedByCode);
-      unlisted += inputUnlisted;
-      inputSummaries.push({
-        file: input.file,
-        kind: input.kind,
-        encoding: input.encoding,
-        rows: input.rows,
-        rejectedRows: input.rejectedRows,
-        outsidePeriodRows: input.outsidePeriodRows,
-        unassignedRows: input.unassignedRows,
-        unassignedStationCount: input.unassignedStationCount,
-        from: input.from,
-        to: input.to,
-        errors: input.rejectedRows,
-        warnings: readerWarnings + own.length,
-        unlisted: inputUnlisted,
-        unlistedByCode: sortKeys(unlistedByCode),
-      });
-    }
-    errors += input?.rejectedRows ?? 0;
-    warnings += readerWarnings + own.length;
+    for (const [code, n] of Object.entries(input.rejectedByCode)) count(code, n);
+    for (const [code, n] of Object.entries(input.warningsByCode)) count(code, n);
+    const unlistedByCode: Record<string, number> = {};
+    for (const [counts, list] of [
+      [input.rejectedByCode, input.rejected],
+      [input.warningsByCode, input.warnings],
+    ] as const)
+      for (const [code, n] of Object.entries(counts)) {
+        const missing = n - list.filter((p) => p.code === code).length;
+        if (missing > 0) unlistedByCode[code] = (unlistedByCode[code] ?? 0) + missing;
+      }
+    const inputUnlisted = sum(unlistedByCode);
+    const inputWarnings = sum(input.warningsByCode) + own.length;
+    unlisted += inputUnlisted;
+    errors += input.rejectedRows;
+    warnings += inputWarnings;
+    inputSummaries.push({
+      file: input.file,
+      kind: input.kind,
+      encoding: input.encoding,
+      rows: input.rows,
+      rejectedRows: input.rejectedRows,
+      outsidePeriodRows: input.outsidePeriodRows,
+      unassignedRows: input.unassignedRows,
+      unassignedStationCount: input.unassignedStationCount,
+      from: input.from,
+      to: input.to,
+      errors: input.rejectedRows,
+      warnings: inputWarnings,
+      unlisted: inputUnlisted,
+      unlistedByCode: sortKeys(unlistedByCode),
+    });
+  }
+  // Findings about a file that is not an input (none expected): listed after the inputs'.
+  for (const [file, own] of extra) {
+    if (done.has(file)) continue;
+    findings.push(...own.sort(byPosition));
+    for (const f of own) count(f.code, 1);
+    warnings += own.length;
   }
 
   return {

@@ -72,9 +72,14 @@ export function rejectRow(report: InputReport, problem: InputProblem): void {
 
 /** A finding that keeps the row: a value to look at, not one to drop. */
 export function warnRow(report: InputReport, problem: InputProblem): void {
-  report.warningsByCode[problem.code] = (report.warningsByCode[problem.code] ?? 0) + 1;
-  if (report.warnings.length < MAX_LISTED_PROBLEMS) report.warnings.push(problem);
+  const count = (report.warningsByCode[problem.code] ?? 0) + 1;
+  report.warningsByCode[problem.code] = count;
+  // Each code gets its share of the list, so 500 HY-RATIO do not hide the 5 HY-PERIOD.
+  if (count <= MAX_LISTED_PER_CODE && report.warnings.length < MAX_LISTED_PROBLEMS * 4)
+    report.warnings.push(problem);
 }
+
+const MAX_LISTED_PER_CODE = 20;
 
 export function noteDate(report: InputReport, date: string): void {
   if (report.from === null || date < report.from) report.from = date;

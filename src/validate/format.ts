@@ -50,11 +50,11 @@ export function validateText(report: ValidateReport, lang: Lang): string {
   const clean = report.inputs.filter((i) => i.errors + i.warnings === 0);
   const showClean = clean.length <= MAX_CLEAN_SHOWN;
   for (const file of files) {
-    const input = report.inputs.find((i) => i.file === file);
+    const readings = report.inputs.filter((i) => i.file === file);
     const own = report.findings.filter((f) => f.file === file);
-    if (input && input.errors + input.warnings === 0 && !showClean) continue;
+    if (own.length === 0 && readings.length > 0 && !showClean) continue;
     lines.push("");
-    if (input)
+    for (const input of readings)
       lines.push(
         t(lang, "validate.input", {
           file,
@@ -66,10 +66,11 @@ export function validateText(report: ValidateReport, lang: Lang): string {
         }),
       );
     for (const f of own) lines.push(findingLine(f, lang));
-    if (input && input.unlisted > 0)
-      lines.push(
-        t(lang, "validate.unlisted", { count: input.unlisted, codes: codesText(input.unlistedByCode) }),
-      );
+    for (const input of readings)
+      if (input.unlisted > 0)
+        lines.push(
+          t(lang, "validate.unlisted", { count: input.unlisted, codes: codesText(input.unlistedByCode) }),
+        );
   }
   if (!showClean) lines.push("", t(lang, "validate.clean", { count: clean.length }));
   if (report.skippedFiles.length > 0) lines.push("");
