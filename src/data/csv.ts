@@ -2,7 +2,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
-import { InputError, inputError } from "../errors.js";
+import { InputError, inputError, quoted } from "../errors.js";
 import { decodeStream, detectEncoding, type EncodingOption, type TextEncodingName } from "./encoding.js";
 
 export interface CsvRecord {
@@ -108,22 +108,20 @@ async function* toRecords(file: string, parser: AsyncIterable<unknown>): AsyncGe
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const err = e as { code?: string; message?: string; lines?: number };
-    const reason = (err.message ?? String(e)).replace(/^Invalid \w+:\s*/, "");
-    // An unclosed quote runs to the end of the file, so csv-parse's line is the last one; the quote opens
-    // in the record after the last one read (records may still be buffered, hence "on or after").
-    if (err.code === "CSV_QUOTE_NOT_CLOSED")
-      throw inputError({
-        file,
-        line: consumed + 1,
-        code: "HY-CSV",
-        message: "a quote opens on or after this line and is never closed",
-      });
-    throw inputError({
-      file,
-      line: err.lines ?? consumed + 1,
-      code: "HY-CSV",
-      message: `not valid CSV: ${reason}`,
-    });
+    const err = e as { code?: string; message?: string; lines?: number; index?: number; records?: number; empty_lines?: number };
+    const col = typeof err.index === "number" ? err.index + 1 : undefined;
+    const where = col === undefined ? {} : { col };
+    // An unclosed quote runs to the end of the file, so csv-parse's line is the last one; the quote opens in
+    // the record after those parsed (counted from the header and the blank lines skipped).
+    if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+      const line = Math.max(consumed + 1, (err.records ?? 0) + (err.empty_lines ?? 0) + 1);
+      throw inputError({ file, line, ...where, code: "HY-CSV", message: "a quote opens here and is never closed" });
+    }
+    // csv-parse counts fields from 0; the message names the column as a spreadsheet does.
+    const reason = (err.message ?? String(e))
+      .replace(/^Invalid \w+:\s*/, "")
+      .replace(/ on field (\d+)/, (_m, n: string) => ` in column ${Number(n) + 1}`)
+      .replace(/, value is "(.*)"$/, (_m, v: string) => `, after ${quoted(v)}`);
+    throw inputError({ file, line: err.lines ?? consumed + 1, ...where, code: "HY-CSV", message: `not valid CSV: ${reason}` });
   }
 }

@@ -17,19 +17,63 @@ export function detectEncoding(sample: Uint8Array): TextEncodingName {
     new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
     return "utf-8";
   } catch {
-    return "gb18030";
+    // A UTF-8 export with a stray GBK line (two files pasted together) is UTF-8 with a bad line, which
+    // is then reported at its line; a GBK file has (almost) no line that is valid non-ASCII UTF-8.
+    let utf8 = 0;
+    let bad = 0;
+    const lines = splitLines(sample);
+    for (const line of lines.slice(0, -1)) {
+      if (line.every((b) => b < 0x80)) continue;
+      if (isUtf8(line)) utf8++;
+      else bad++;
+    }
+    return utf8 > 0 && utf8 >= bad ? "utf-8" : "gb18030";
   }
+}
+
+function splitLines(bytes: Uint8Array): Uint8Array[] {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i] === 0x0a) {
+      lines.push(bytes.subarray(start, i + 1));
+      start = i + 1;
+    }
+  lines.push(bytes.subarray(start));
+  return lines;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The index of the first line of a chunk that does not decode in the encoding (the chunk's own lines). */
+function firstBadLine(chunk: Uint8Array, encoding: TextEncodingName): number {
+  const lines = splitLines(chunk);
+  for (let i = 0; i < lines.length; i++) {
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(lines[i], { stream: i === lines.length - 1 });
+    } catch {
+      return i;
+    }
+  }
+  return 0;
 }
 
 /** A byte -> text transform that fails with file and line when the bytes are not in the encoding. */
 export function decodeStream(file: string, encoding: TextEncodingName): Transform {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   let line = 1;
-  const fail = (cb: TransformCallback) =>
+  const fail = (cb: TransformCallback, at = line) =>
     cb(
       inputError({
         file,
-        line,
+        line: at,
         code: "HY-ENCODING",
         message:
           `bytes that are not valid ${encoding} near this line; ` +
@@ -46,7 +90,7 @@ export function decodeStream(file: string, encoding: TextEncodingName): Transfor
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        return fail(cb);
+        return fail(cb, line + firstBadLine(chunk, encoding));
       }
       for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) line++;
       cb(null, text);

@@ -13,8 +13,12 @@ function foldDigits(text: string): string {
   );
 }
 
+/** 1,234 and 1,234,567.8 (Excel's thousands format, usually in a quoted cell); not 12,34. */
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
 export function parseCellNumber(raw: string): CellNumber {
-  const text = foldDigits(raw.trim());
+  let text = foldDigits(raw.trim());
+  if (THOUSANDS.test(text)) text = text.replace(/,/g, "");
   if (MISSING.has(text.toLowerCase())) return { kind: "missing" };
   if (!NUMBER_PATTERN.test(text)) return { kind: "invalid" };
   const value = Number(text);

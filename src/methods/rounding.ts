@@ -20,7 +20,7 @@ export function roundGbt8170(value: number, digits = 0): number {
   const keep = pointAt + digits; // how many leading digits survive
   if (keep >= ds.length) return value;
   const sign = value < 0 ? -1 : 1;
-  if (keep < 0) return 0 * sign;
+  if (keep < 0) return 0;
   const kept = ds.slice(0, keep);
   const first = ds[keep] ?? 0;
   const rest = ds.slice(keep + 1);

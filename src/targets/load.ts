@@ -89,7 +89,9 @@ function parseWithPositions(text: string, file: string): ParsedTargets {
   const lineCounter = new LineCounter();
   // Alias expansion is capped so that a hostile file cannot blow up memory (billion laughs).
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntaxProblems: InputProblem[] = doc.errors.map((e) => {
+  // A tag the YAML core schema does not know (e.g. !!js/function) is refused: target files are data, never code.
+  const refused = [...doc.errors, ...doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")];
+  const syntaxProblems: InputProblem[] = refused.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     return {
       file,

@@ -1,5 +1,5 @@
 // Daily air exports: one row per station (or area) per day, pollutant columns, optional AQI.
-import { inputError, type InputProblem } from "../../errors.js";
+import { inputError, quoted, type InputProblem } from "../../errors.js";
 import { columnOf as column, concentrationColumns, readConcentrations } from "./concentrations.js";
 import {
   dailyAqi,
@@ -73,7 +73,7 @@ export const airDaily: DataKind = {
           col: dateCol.index + 1,
           field: dateCol.header,
           code: "HY-DATE",
-          message: `expected a date like 2019-01-01, 2019/1/1 or 2019年1月1日, found "${dateText}"`,
+          message: `expected a date like 2019-01-01, 2019/1/1 or 2019年1月1日, found ${quoted(dateText)}`,
         });
         continue;
       }

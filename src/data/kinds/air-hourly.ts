@@ -1,5 +1,5 @@
 // Hourly air exports in long format: one row per station per hour (datetime, or date + hour).
-import { inputError, type InputProblem } from "../../errors.js";
+import { inputError, quoted, type InputProblem } from "../../errors.js";
 import {
   HOURLY_POLLUTANTS,
   addStationHour,
@@ -97,7 +97,7 @@ export const airHourly: DataKind = {
           col: (label ? (hourCol ?? timeCol) : timeCol).index + 1,
           field: timeCol.header,
           code: "HY-DATE",
-          message: `expected a time like 2019-01-01 13:00 (hour 0-24${ctx.hourConvention === "beginning" ? ", 24 only with hour-ending labels" : ""}), found "${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}"`,
+          message: `expected a time like 2019-01-01 13:00 (hour 0-24${ctx.hourConvention === "beginning" ? ", 24 only with hour-ending labels" : ""}), found ${quoted(`${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`)}`,
         });
         continue;
       }

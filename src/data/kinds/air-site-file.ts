@@ -1,7 +1,7 @@
 // The national hourly site files: one file per day, header `date,hour,type,<station code>...`, one row per
 // (hour, type). Only the hourly concentration types are read; the 24 h / 8 h moving values and the AQI
 // are derived ones that hy-check computes itself.
-import { inputError, type InputProblem } from "../../errors.js";
+import { inputError, quoted, type InputProblem } from "../../errors.js";
 import { addStationHour, type HourlyPollutant, type HourlyValues } from "../hourly-store.js";
 import type { CsvSource } from "../csv.js";
 import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
@@ -120,7 +120,7 @@ export const airSiteFile: DataKind = {
         reject({
           col: (date ? hourCol : dateCol).index + 1,
           code: "HY-DATE",
-          message: `expected a date like 20190101 and an hour 0-23, found "${dateText}" "${hourText}"`,
+          message: `expected a date like 20190101 and an hour 0-23, found ${quoted(dateText)} ${quoted(hourText)}`,
         });
         continue;
       }
@@ -158,7 +158,7 @@ export const airSiteFile: DataKind = {
             col: index + 1,
             field: source.header.fields[index],
             code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
-            message: `expected a concentration >= 0 or an empty cell, found "${raw}"`,
+            message: `expected a concentration >= 0 or an empty cell, found ${quoted(raw)}`,
           };
           break;
         }

@@ -1,5 +1,5 @@
 // Concentration columns of a header, with the unit written in the header checked and converted.
-import { inputError, type InputProblem } from "../../errors.js";
+import { inputError, quoted, type InputProblem } from "../../errors.js";
 import { parseCellNumber } from "../values.js";
 import type { ColumnField, ConcentrationUnit, RecognisedColumn } from "../columns.js";
 
@@ -51,6 +51,9 @@ export function columnOf(
  * A row's concentrations in standard units. A missing marker is missing; text that is not a number, or a
  * negative value, rejects the row with the cell's position.
  */
+/** Far above any ambient concentration (ug/m3 or mg/m3): a value beyond it is a typo or a unit error. */
+const MAX_PLAUSIBLE = 100_000;
+
 export function readConcentrations<K extends string>(
   fields: readonly string[],
   columns: readonly ConcentrationColumn<K>[],
@@ -66,10 +69,20 @@ export function readConcentrations<K extends string>(
           col: c.index + 1,
           field: c.header,
           code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
-          message: `expected a concentration >= 0 or a missing marker (empty, -, NA), found "${raw}"`,
+          message: `expected a concentration >= 0 or a missing marker (empty, -, NA), found ${quoted(raw)}`,
         },
       };
-    values[c.key] = cell.value * c.factor;
+    const value = cell.value * c.factor;
+    if (value > MAX_PLAUSIBLE)
+      return {
+        problem: {
+          col: c.index + 1,
+          field: c.header,
+          code: "HY-RANGE",
+          message: `${quoted(raw)} is not a plausible concentration (above ${MAX_PLAUSIBLE}); check the cell and its unit`,
+        },
+      };
+    values[c.key] = value;
   }
   return { values };
 }

@@ -1,6 +1,6 @@
 // The indicator ledger: one row per indicator (per region) per period, with value and unit: emissions by
 // year, safe-use rates, counted tasks, milestones, incidents.
-import { inputError, type InputProblem } from "../../errors.js";
+import { inputError, quoted, type InputProblem } from "../../errors.js";
 import { normaliseHeader } from "../columns.js";
 import type { CsvSource } from "../csv.js";
 import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
@@ -114,7 +114,7 @@ export const ledger: DataKind = {
         reject({
           col: periodCol + 1,
           code: "HY-DATE",
-          message: `expected a period like 2019, 2019-06 or 2019年6月, found "${periodText}"`,
+          message: `expected a period like 2019, 2019-06 or 2019年6月, found ${quoted(periodText)}`,
         });
         continue;
       }
@@ -124,7 +124,7 @@ export const ledger: DataKind = {
         reject({
           col: valueCol + 1,
           code: "HY-NUMBER",
-          message: `expected a number for ${spec.id}, found "${valueText}"`,
+          message: `expected a number for ${spec.id}, found ${quoted(valueText)}`,
         });
         continue;
       }
@@ -134,7 +134,7 @@ export const ledger: DataKind = {
         reject({
           col: cols.unit + 1,
           code: "HY-UNIT",
-          message: `${spec.id} is a ${spec.quantity} in ${spec.unit}; expected ${unitsOf(spec.quantity)}, found "${unitText}"`,
+          message: `${spec.id} is a ${spec.quantity} in ${spec.unit}; expected ${unitsOf(spec.quantity)}, found ${quoted(unitText)}`,
         });
         continue;
       }

@@ -1,6 +1,6 @@
 // Surface-water monitoring exports: one row per section per sampling (usually monthly), with the GB 3838
 // Table 1 (and Table 2) parameters as columns, in Chinese or English.
-import { inputError, type InputProblem } from "../../errors.js";
+import { inputError, quoted, type InputProblem } from "../../errors.js";
 import {
   parseWaterValue,
   waterParameter,
@@ -106,7 +106,7 @@ export const waterMonthly: DataKind = {
         reject({
           col: dateCol + 1,
           code: "HY-DATE",
-          message: `expected a sampling date like 2019-01-15, found "${dateText}"`,
+          message: `expected a sampling date like 2019-01-15, found ${quoted(dateText)}`,
         });
         continue;
       }
@@ -131,7 +131,7 @@ export const waterMonthly: DataKind = {
             col: p.index + 1,
             field: p.header,
             code: "HY-NUMBER",
-            message: `expected a value >= 0, a below-detection value (ND, <0.01, 0.01L) or a missing marker, found "${raw}"`,
+            message: `expected a value >= 0, a below-detection value (ND, <0.01, 0.01L) or a missing marker, found ${quoted(raw)}`,
           };
           break;
         }

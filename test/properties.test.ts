@@ -1,0 +1,350 @@
+// Property tests (issue 7) with fast-check, on a fixed seed so that `npm test` is reproducible.
+// HY_FUZZ_RUNS=10000 npx vitest run test/properties.test.ts runs each property longer.
+//
+// 1. Random daily CSVs built from valid rows plus random damage never crash the reader, never count a row
+//    twice, and every data line is accounted for: check() (the library API, default targets) on temp files.
+// 2. IAQI is monotone non-decreasing in the concentration, for every item (HJ 633-2012 Table 1).
+// 3. GB/T 8170 rounding is idempotent (and never gives -0).
+// 4. The HJ 663 percentile lies between the smallest and largest value and is monotone in p.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  check,
+  hj663Percentile,
+  iaqi,
+  IAQI_ITEMS,
+  InputError,
+  roundGbt8170,
+  type CheckReport,
+  type IaqiItem,
+} from "../src/index.js";
+
+const SEED = 20190101;
+const RUNS = Number(process.env.HY_FUZZ_RUNS) > 0 ? Number(process.env.HY_FUZZ_RUNS) : 100;
+const PARAMS = { seed: SEED, numRuns: RUNS };
+/** Long runs need more time than vitest's default. */
+const TIMEOUT = Math.max(60_000, RUNS * 1_000);
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Random damaged CSVs through check().
+
+const HEADER = ["日期", "区域", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h"];
+const WIDTH = HEADER.length;
+const DATE_COL = 0;
+const AREA_COL = 1;
+
+type Damage =
+  | { kind: "none" }
+  | { kind: "drop"; at: number }
+  | { kind: "add"; at: number; text: string }
+  | { kind: "garbage"; at: number; text: string }
+  | { kind: "blank"; text: string }
+  | { kind: "quote"; at: number; pos: number };
+
+interface Row {
+  /** Day of 2019, 0-based; a small range on purpose, so that some days repeat (duplicates). */
+  day: number;
+  dateStyle: 0 | 1 | 2;
+  values: string[];
+  damage: Damage;
+}
+
+interface CsvCase {
+  rows: Row[];
+  eol: "\n" | "\r\n" | "\r";
+  bom: boolean;
+  finalEol: boolean;
+}
+
+function isoOf(day: number): { y: number; m: number; d: number } {
+  const date = new Date(Date.UTC(2019, 0, 1 + day));
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+function dateText(day: number, style: Row["dateStyle"]): string {
+  const { y, m, d } = isoOf(day);
+  if (style === 1) return `${y}/${m}/${d}`;
+  if (style === 2) return `${y}年${m}月${d}日`;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Cell text that is no number, no missing marker, no date and no area name (so its effect is known). */
+const garbage = fc.oneof(
+  fc.constantFrom("abc", "#N/A", "#DIV/0!", "1.2.3", "x1", "?", "一二", "12a", "- 5", "N.A.", "1e", "0x1F"),
+  fc.stringMatching(/^#[a-z]{1,6}$/),
+  fc.integer({ min: 1, max: 999 }).map((n) => `-${n}`),
+);
+const isNegativeNumber = (text: string) => /^-\d+$/.test(text);
+
+const damage: fc.Arbitrary<Damage> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant<Damage>({ kind: "none" }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop" as const), at: fc.nat(WIDTH - 1) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("add" as const),
+      at: fc.nat(WIDTH),
+      text: fc.oneof(garbage, fc.constant(""), fc.constant("35")),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("garbage" as const), at: fc.nat(WIDTH - 1), text: garbage }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("blank" as const), text: fc.constantFrom("", "  ", "\t") }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("quote" as const), at: fc.nat(WIDTH - 1), pos: fc.nat(3) }),
+  },
+);
+
+const row: fc.Arbitrary<Row> = fc.record({
+  day: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 364 })),
+  dateStyle: fc.constantFrom(0 as const, 1 as const, 2 as const),
+  values: fc.tuple(
+    fc.integer({ min: 0, max: 300 }).map(String), // PM2.5
+    fc.integer({ min: 0, max: 600 }).map(String), // PM10
+    fc.integer({ min: 0, max: 100 }).map(String), // SO2
+    fc.integer({ min: 0, max: 100 }).map(String), // NO2
+    fc.integer({ min: 0, max: 40 }).map((n) => (n / 10).toString()), // CO, mg/m3
+    fc.integer({ min: 0, max: 300 }).map(String), // O3_8h
+  ),
+  damage,
+});
+
+const csvCase: fc.Arbitrary<CsvCase> = fc.record({
+  rows: fc.array(row, { maxLength: 40 }),
+  eol: fc.constantFrom("\n" as const, "\r\n" as const, "\r" as const),
+  bom: fc.boolean(),
+  finalEol: fc.boolean(),
+});
+
+interface Expected {
+  text: string;
+  /** Data lines: the rows written, blank lines not included. */
+  dataLines: number;
+  /** Exact outcome when the file holds no quote; undefined otherwise. */
+  exact?: {
+    rejected: { line: number; col: number; code: string }[];
+    unassigned: number;
+    used: number;
+  };
+  /** The line of the first quote when it sits inside a cell (csv-parse must refuse it there). */
+  strayQuoteLine?: number;
+  /** The line of the file's only quote when it opens a cell: it is never closed. */
+  unclosedQuoteLine?: number;
+  distinctDays: number;
+}
+
+/** The file's text, and what a correct reader makes of it (an independent model of the reading rules). */
+function build(c: CsvCase): Expected {
+  const lines = [HEADER.join(",")];
+  const rejected: { line: number; col: number; code: string }[] = [];
+  const seen = new Set<number>();
+  let unassigned = 0;
+  let quotes = 0;
+  let strayQuoteLine: number | undefined;
+  let openingQuoteLine: number | undefined;
+  for (const r of c.rows) {
+    const cells = [dateText(r.day, r.dateStyle), "衡阳县", ...r.values];
+    const d = r.damage;
+    if (d.kind === "blank") lines.push(d.text);
+    const line = lines.length + 1;
+    if (d.kind === "drop") cells.splice(d.at, 1);
+    if (d.kind === "add") cells.splice(d.at, 0, d.text);
+    if (d.kind === "garbage") cells[d.at] = d.text;
+    if (d.kind === "quote") {
+      const cell = cells[d.at] ?? "";
+      const pos = Math.min(d.pos, cell.length);
+      cells[d.at] = `${cell.slice(0, pos)}"${cell.slice(pos)}`;
+      if (quotes === 0 && pos > 0) strayQuoteLine = line;
+      if (quotes === 0 && pos === 0) openingQuoteLine = line;
+      quotes++;
+    }
+    lines.push(cells.join(","));
+
+    if (d.kind === "drop" || d.kind === "add") {
+      rejected.push({ line, col: Math.min(cells.length, WIDTH) + 1, code: "HY-FIELDS" });
+    } else if (d.kind === "garbage" && d.at === DATE_COL) {
+      rejected.push({ line, col: DATE_COL + 1, code: "HY-DATE" });
+    } else if (d.kind === "garbage" && d.at !== AREA_COL) {
+      rejected.push({ line, col: d.at + 1, code: isNegativeNumber(d.text) ? "HY-RANGE" : "HY-NUMBER" });
+    } else if (d.kind === "garbage") {
+      unassigned++;
+    } else if (seen.has(r.day)) {
+      rejected.push({ line, col: AREA_COL + 1, code: "HY-DUP" });
+    } else {
+      seen.add(r.day);
+    }
+  }
+  const text = (c.bom ? "\ufeff" : "") + lines.join(c.eol) + (c.finalEol ? c.eol : "");
+  return {
+    text,
+    dataLines: c.rows.length,
+    distinctDays: new Set(c.rows.map((r) => r.day)).size,
+    ...(quotes > 0 ? {} : { exact: { rejected, unassigned, used: seen.size } }),
+    ...(strayQuoteLine !== undefined ? { strayQuoteLine } : {}),
+    ...(quotes === 1 && openingQuoteLine !== undefined ? { unclosedQuoteLine: openingQuoteLine } : {}),
+  };
+}
+
+/** Days of 衡阳县 with a PM2.5 value: every row used has one, so this is the count of rows used. */
+function usedDays(report: CheckReport): number {
+  const counties = report.results.find((r) => r.id === "air.counties.pm25");
+  return counties?.detail.areas?.find((a) => a.area === "衡阳县")?.validDays ?? 0;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "hy-props-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileCount = 0;
+
+describe("damaged CSVs through check()", () => {
+  it(
+    "never crash, never count a row twice, and account for every data line",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(csvCase, async (c) => {
+          const expected = build(c);
+          const file = join(dir, `f${++fileCount}.csv`);
+          writeFileSync(file, expected.text);
+          let report: CheckReport;
+          try {
+            report = await check([file]);
+          } catch (e) {
+            // Only a typed input error, and only for a broken quote (the header is never damaged).
+            if (!(e instanceof InputError)) throw e;
+            expect(expected.exact, e.message).toBeUndefined();
+            expect(e.problems.map((p) => p.code)).toEqual(["HY-CSV"]);
+            const quoteLine = expected.strayQuoteLine ?? expected.unclosedQuoteLine;
+            if (quoteLine !== undefined) expect(e.problems[0]?.line, e.message).toBe(quoteLine);
+            return;
+          }
+          expect(expected.strayQuoteLine, "a quote inside a cell must be refused").toBeUndefined();
+          expect(expected.unclosedQuoteLine, "a quote never closed must be refused").toBeUndefined();
+          expect(report.inputs).toHaveLength(1);
+          const input = report.inputs[0];
+          if (!input) return;
+          const used = usedDays(report);
+          // Every row is exactly one of: used, rejected, unassigned, outside the period.
+          expect(input.rows).toBe(used + input.rejectedRows + input.unassignedRows + input.outsidePeriodRows);
+          expect(Object.values(input.rejectedByCode).reduce((a, b) => a + b, 0)).toBe(input.rejectedRows);
+          // A station-day is never counted twice.
+          expect(used).toBeLessThanOrEqual(expected.distinctDays);
+          if (!expected.exact) {
+            // A quoted cell may legitimately span lines: fewer records than lines, never more.
+            expect(input.rows).toBeLessThanOrEqual(expected.dataLines);
+            return;
+          }
+          expect({
+            rows: input.rows,
+            used,
+            unassigned: input.unassignedRows,
+            outside: input.outsidePeriodRows,
+            rejected: input.rejected.map((p) => ({ line: p.line, col: p.col, code: p.code })),
+          }).toEqual({
+            rows: expected.dataLines,
+            used: expected.exact.used,
+            unassigned: expected.exact.unassigned,
+            outside: 0,
+            rejected: expected.exact.rejected.slice(0, 50),
+          });
+          expect(input.rejectedRows).toBe(expected.exact.rejected.length);
+        }),
+        PARAMS,
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 2-4. The official methods.
+
+/** The last concentration of each item in HJ 633-2012 Table 1 (SO2 1h and O3 8h stop early: notes 2, 3). */
+const TOP_BREAKPOINT: Record<IaqiItem, number> = {
+  SO2_24h: 2620,
+  SO2_1h: 800,
+  NO2_24h: 940,
+  NO2_1h: 3840,
+  PM10_24h: 600,
+  "PM2.5_24h": 500,
+  CO_24h: 60,
+  CO_1h: 150,
+  O3_1h: 1200,
+  O3_8h: 800,
+};
+
+describe("methods", () => {
+  it("covers every IAQI item", () => {
+    expect(Object.keys(TOP_BREAKPOINT).sort()).toEqual([...IAQI_ITEMS].sort());
+  });
+
+  it("IAQI is monotone non-decreasing in the concentration, for every item", () => {
+    const pair = fc.constantFrom(...IAQI_ITEMS).chain((item) => {
+      const c = fc.double({ min: 0, max: TOP_BREAKPOINT[item], noNaN: true });
+      return fc.tuple(fc.constant(item), c, c);
+    });
+    fc.assert(
+      fc.property(pair, ([item, a, b]) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const iLo = iaqi(item, lo);
+        const iHi = iaqi(item, hi);
+        expect(iLo).not.toBeNull();
+        expect(iHi).not.toBeNull();
+        expect(iLo ?? NaN).toBeLessThanOrEqual(iHi ?? NaN);
+      }),
+      PARAMS,
+    );
+  });
+
+  it("GB/T 8170 rounding is idempotent", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (x, d) => {
+          const once = roundGbt8170(x, d);
+          expect(roundGbt8170(once, d) === once, `${x} to ${d} decimals: ${once}`).toBe(true);
+        },
+      ),
+      PARAMS,
+    );
+  });
+
+  it("GB/T 8170 rounding never gives -0 (a tiny negative value rounds to 0)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (x, d) => {
+          expect(Object.is(roundGbt8170(x, d), -0), `roundGbt8170(${x}, ${d})`).toBe(false);
+        },
+      ),
+      PARAMS,
+    );
+  });
+
+  it("the HJ 663 percentile lies between min and max and is monotone in p", () => {
+    const values = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 });
+    const p = fc.double({ min: 0, max: 100, noNaN: true });
+    fc.assert(
+      fc.property(values, p, p, (xs, a, b) => {
+        const [pLo, pHi] = a <= b ? [a, b] : [b, a];
+        const lo = hj663Percentile(xs, pLo);
+        const hi = hj663Percentile(xs, pHi);
+        expect(lo).not.toBeNull();
+        expect(hi).not.toBeNull();
+        expect(lo ?? NaN).toBeGreaterThanOrEqual(Math.min(...xs));
+        expect(hi ?? NaN).toBeLessThanOrEqual(Math.max(...xs));
+        expect(lo ?? NaN).toBeLessThanOrEqual(hi ?? NaN);
+      }),
+      PARAMS,
+    );
+  });
+});
