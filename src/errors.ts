@@ -43,5 +43,7 @@ const MAX_QUOTED = 40;
 /** A cell as a message quotes it: in quotes, cut short, so a 1 MB cell does not become a 1 MB message. */
 export function quoted(cell: string): string {
   const chars = [...cell];
-  return chars.length <= MAX_QUOTED ? `"${cell}"` : `"${chars.slice(0, MAX_QUOTED).join("")}…" (${chars.length} characters)`;
+  return chars.length <= MAX_QUOTED
+    ? `"${cell}"`
+    : `"${chars.slice(0, MAX_QUOTED).join("")}…" (${chars.length} characters)`;
 }

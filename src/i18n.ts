@@ -38,6 +38,10 @@ const en = {
   "waiver.applied": "Waiver {id} ({from} .. {to}, expires {expires}) applied: {reason}",
   "waiver.expired": "Waiver {id} expired on {expires}: not applied ({reason})",
   "waiver.days": "{id}: {days} days touched by waivers are excluded (in whole or for the waived pollutants)",
+  "editions.title":
+    "Good-day rate under both AQI editions (good days / valid days; days excellent/good/light/moderate/heavy/severe)",
+  "editions.legend":
+    "HJ 633-2026: PM2.5 IAQI 100 at 60 ug/m3 (2012: 75), PM10 at 120 (150), no O3 daily max 1 h, concentrations rounded before the IAQI",
   "revisions.summary":
     "Revisions against --previous: {changed} values changed, {removed} no longer given; per month: {months}; the largest:",
   "basis.window": "Air targets evaluated on {from} .. {to}; as of {asOf}",
@@ -166,6 +170,9 @@ const zh: Record<MessageKey, string> = {
   "waiver.applied": "豁免 {id}（{from} 至 {to}，有效期至 {expires}）已适用：{reason}",
   "waiver.expired": "豁免 {id} 已于 {expires} 过期，未适用（{reason}）",
   "waiver.days": "{id}：{days} 天受豁免影响，已剔除（整日或所豁免的污染物）",
+  "editions.title": "两版 AQI 标准下的优良率（优良天数/有效天数；优/良/轻度/中度/重度/严重天数）",
+  "editions.legend":
+    "HJ 633-2026：PM2.5 分指数 100 对应 60 微克/立方米（2012 版 75），PM10 对应 120（150），日 AQI 不含臭氧日最大 1 小时，计算分指数前先修约浓度",
   "revisions.summary":
     "与 --previous 相比：{changed} 个数值被修订，{removed} 个不再提供；各月：{months}；变化最大的：",
   "basis.window": "空气目标评价时段 {from} 至 {to}；截至 {asOf}",

@@ -39,6 +39,7 @@ const CheckOptionsSchema = z.object({
   output: z.string().min(1).optional(),
   hourConvention: z.enum(HOUR_CONVENTIONS),
   previous: z.array(z.string().min(1)).optional(),
+  compareEditions: z.boolean().optional(),
   period: z
     .string()
     .regex(/^\d{4}-\d{2}$/, "expected a month like 2019-04")
@@ -145,6 +146,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "--as-of <date>",
       "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date",
     )
+    .option(
+      "--compare-editions",
+      "also show the air data under both AQI editions (HJ 633-2012 and HJ 633-2026)",
+    )
     .option("--previous <csv...>", "last month's drop: report the values this drop revised")
     .option("--period <month>", "evaluate the air targets on one month, e.g. 2019-04")
     .option("--from <date>", "evaluate the air targets from this date (with --to)")
@@ -162,6 +167,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         ...windowOption(opts),
         ...(opts.previous ? { previous: opts.previous } : {}),
+        ...(opts.compareEditions ? { compareEditions: true } : {}),
       });
       const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
       const text = FORMATTERS[opts.format as keyof typeof FORMATTERS](report, { lang: opts.lang, color });

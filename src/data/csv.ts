@@ -108,20 +108,39 @@ async function* toRecords(file: string, parser: AsyncIterable<unknown>): AsyncGe
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const err = e as { code?: string; message?: string; lines?: number; index?: number; records?: number; empty_lines?: number };
+    const err = e as {
+      code?: string;
+      message?: string;
+      lines?: number;
+      index?: number;
+      records?: number;
+      empty_lines?: number;
+    };
     const col = typeof err.index === "number" ? err.index + 1 : undefined;
     const where = col === undefined ? {} : { col };
     // An unclosed quote runs to the end of the file, so csv-parse's line is the last one; the quote opens in
     // the record after those parsed (counted from the header and the blank lines skipped).
     if (err.code === "CSV_QUOTE_NOT_CLOSED") {
       const line = Math.max(consumed + 1, (err.records ?? 0) + (err.empty_lines ?? 0) + 1);
-      throw inputError({ file, line, ...where, code: "HY-CSV", message: "a quote opens here and is never closed" });
+      throw inputError({
+        file,
+        line,
+        ...where,
+        code: "HY-CSV",
+        message: "a quote opens here and is never closed",
+      });
     }
     // csv-parse counts fields from 0; the message names the column as a spreadsheet does.
     const reason = (err.message ?? String(e))
       .replace(/^Invalid \w+:\s*/, "")
       .replace(/ on field (\d+)/, (_m, n: string) => ` in column ${Number(n) + 1}`)
       .replace(/, value is "(.*)"$/, (_m, v: string) => `, after ${quoted(v)}`);
-    throw inputError({ file, line: err.lines ?? consumed + 1, ...where, code: "HY-CSV", message: `not valid CSV: ${reason}` });
+    throw inputError({
+      file,
+      line: err.lines ?? consumed + 1,
+      ...where,
+      code: "HY-CSV",
+      message: `not valid CSV: ${reason}`,
+    });
   }
 }

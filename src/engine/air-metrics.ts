@@ -1,6 +1,7 @@
 // Air metrics of a target: good-day rate and annual means per area, and their mean over areas.
 import { areaDailyValues, type AirStore } from "../data/air-store.js";
 import {
+  type AqiEdition,
   windowValidity,
   dailyAqi,
   isValidAqiDay,
@@ -36,6 +37,8 @@ export interface AirMetricContext {
   projectTo?: string;
   /** Waivers in force (not expired). */
   waivers: readonly Waiver[];
+  /** The AQI edition the plan applies. */
+  edition: AqiEdition;
 }
 
 /**
@@ -105,7 +108,7 @@ export function goodDayRate(ctx: AirMetricContext, area: string): MetricOutcome 
   const validDates: string[] = [];
   let goodDays = 0;
   for (const [date, values] of daysOfYear(ctx, area)) {
-    const result = dailyAqi(values);
+    const result = dailyAqi(values, { edition: ctx.edition });
     if (!isValidAqiDay(values, result, ctx.dayValidity)) continue;
     validDates.push(date);
     if ((result.aqi ?? Infinity) <= 100) goodDays++;
@@ -152,7 +155,7 @@ export function dailyPercentile(
 export function daysAbove(ctx: AirMetricContext, area: string, level: number): MetricOutcome {
   let count = 0;
   const { dates } = collect(ctx, area, (day) => {
-    const result = dailyAqi(day);
+    const result = dailyAqi(day, { edition: ctx.edition });
     if (!isValidAqiDay(day, result, ctx.dayValidity)) return undefined;
     if ((result.aqi ?? 0) > level) count++;
     return result.aqi ?? undefined;

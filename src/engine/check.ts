@@ -25,6 +25,7 @@ import {
   type Target,
   type TargetFile,
   type Waiver,
+  resolvedStandards,
 } from "../targets/schema.js";
 import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
 import { change, ledgerMetric } from "./ledger-metrics.js";
@@ -32,6 +33,7 @@ import { roundGbt8170 } from "../methods/rounding.js";
 import type { SectionInfo } from "../data/kinds/index.js";
 import { airMetric, waivedDays, type AirMetricContext, type Window } from "./air-metrics.js";
 import { compareDrops } from "./revisions.js";
+import { compareEditions } from "./editions.js";
 import { goodRateProjection, meanProjection, type Projection } from "./projection.js";
 import { daysBetween } from "../data/values.js";
 import type { MetricOutcome } from "./outcome.js";
@@ -60,6 +62,8 @@ export interface CheckOptions {
   previous?: readonly string[];
   /** The date waivers expire against (default: today). */
   today?: string;
+  /** Also give every area's good-day rate and days by category under both AQI editions. */
+  compareEditions?: boolean;
 }
 
 /** The last date any input covers, but not past the plan year; the year's end when nothing is dated. */
@@ -94,6 +98,7 @@ export async function readAll(
     hourly: createHourlyStore(),
     hourConvention: options.hourConvention ?? "ending",
     columnOverrides: plan.columns ?? {},
+    aqiEdition: resolvedStandards(plan).aqi,
     water: createWaterStore(),
     sections: sectionRegistry(plan),
     ledger: createLedgerStore(),
@@ -165,7 +170,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   return {
     schemaVersion: 1,
     plan: { title: plan.plan.title[lang], year: plan.plan.year, targetsFile: displayPath(targetsPath) },
-    standards: { ...plan.standards, rounding: "GB/T8170-2008" },
+    standards: { ...resolvedStandards(plan), rounding: "GB/T8170-2008" },
     dayValidity: plan.dayValidity,
     hourConvention: hourly ? ctx.hourConvention : null,
     asOf,
@@ -173,6 +178,14 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     inputs,
     skippedFiles: skipped,
     waivers,
+    ...(options.compareEditions
+      ? {
+          editions: compareEditions(
+            airContext({ plan, read: ctx, families, lang, asOf, window, waivers: active }),
+            plan.areas.map((a) => a.id),
+          ),
+        }
+      : {}),
     ...(revisions ? { revisions } : {}),
     results,
     summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
@@ -224,6 +237,7 @@ function airContext(ec: EvalContext): AirMetricContext {
     lang: ec.lang,
     window: ec.window,
     waivers: ec.waivers,
+    edition: resolvedStandards(ec.plan).aqi,
     ...(ec.projectTo ? { projectTo: ec.projectTo } : {}),
   };
 }

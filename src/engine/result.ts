@@ -5,6 +5,7 @@ import type { Status } from "./compare.js";
 import type { WaterClass } from "../methods/water.js";
 import type { Projection } from "./projection.js";
 import type { RevisionReport } from "./revisions.js";
+import type { EditionComparison } from "./editions.js";
 import type { Waiver } from "../targets/schema.js";
 
 export interface AreaValue {
@@ -119,6 +120,8 @@ export interface CheckReport {
   skippedFiles: SkippedFile[];
   /** The target file's waivers; an expired one is not applied. */
   waivers: (Waiver & { expired: boolean })[];
+  /** With --compare-editions: each area's good-day rate and days by category under both AQI editions. */
+  editions?: EditionComparison[];
   /** With --previous: values of last month's drop that this drop changed. */
   revisions?: RevisionReport;
   results: TargetResult[];

@@ -43,9 +43,11 @@ export const IAQI_ITEMS = [
 ] as const;
 export type IaqiItem = (typeof IAQI_ITEMS)[number];
 
-// HJ 633-2012 Table 1: IAQI levels and the concentration at each level. Segments share their endpoints.
+// IAQI levels and, per item, the concentration at each level. Segments share their endpoints.
 const IAQI_LEVELS = [0, 50, 100, 150, 200, 300, 400, 500] as const;
-const BREAKPOINTS: Record<IaqiItem, readonly number[]> = {
+
+// HJ 633-2012 Table 1.
+const BREAKPOINTS_2012: Record<IaqiItem, readonly number[]> = {
   SO2_24h: [0, 50, 150, 475, 800, 1600, 2100, 2620],
   SO2_1h: [0, 150, 500, 650, 800], // Table 1 note 2: stops at IAQI 200
   NO2_24h: [0, 40, 80, 180, 280, 565, 750, 940],
@@ -59,27 +61,78 @@ const BREAKPOINTS: Record<IaqiItem, readonly number[]> = {
 };
 
 /**
- * Individual air quality index of one item (HJ 633-2012 formula 1), rounded up (section 6.2).
- * Returns null where the standard gives none: a negative or non-finite concentration, SO2 1h above 800
- * (note 2: use the 24h IAQI instead) and O3 8h above 800 (note 3: use the 1h IAQI instead).
- * Above the last breakpoint of the other items the table is silent; hy-check caps at 500, as peers do.
+ * The rules that differ between editions, as data (../shared/reference/hj633-2026-iaqi.json):
+ * HJ 633-2026 Table 3 moves the IAQI-100 breakpoints of PM2.5 (75 -> 60) and PM10 (150 -> 120), drops the
+ * O3 daily maximum 1 h from the daily AQI (4.2.2), rounds concentrations per GB/T 8170 before the IAQI
+ * (4.2.2: integers, CO 1 decimal), and counts SO2 1 h > 800 as 200 and O3 8 h > 800 as 300 (notes b, c)
+ * where 2012 took the other averaging period's IAQI.
  */
-export function iaqi(item: IaqiItem, concentration: number): number | null {
+export const AQI_EDITIONS = {
+  "HJ633-2012": {
+    breakpoints: BREAKPOINTS_2012,
+    dailyO3_1h: true,
+    roundBeforeIaqi: false,
+    above800: "other-period",
+  },
+  "HJ633-2026": {
+    breakpoints: {
+      ...BREAKPOINTS_2012,
+      PM10_24h: [0, 50, 120, 250, 350, 420, 500, 600],
+      "PM2.5_24h": [0, 35, 60, 115, 150, 250, 350, 500],
+    },
+    dailyO3_1h: false,
+    roundBeforeIaqi: true,
+    above800: "cap",
+  },
+} as const satisfies Record<
+  string,
+  {
+    breakpoints: Record<IaqiItem, readonly number[]>;
+    dailyO3_1h: boolean;
+    roundBeforeIaqi: boolean;
+    above800: "other-period" | "cap";
+  }
+>;
+export type AqiEdition = keyof typeof AQI_EDITIONS;
+export const AQI_EDITION_NAMES = Object.keys(AQI_EDITIONS) as AqiEdition[];
+
+/** Default for scripts: the 2012 edition, so results of existing scripts do not change. */
+export interface EditionOption {
+  edition?: AqiEdition;
+}
+
+/** HJ 633-2026 4.2.2: concentrations rounded per GB/T 8170 before the IAQI, CO to 0.1 mg/m3, the rest to integers. */
+function concentrationForIaqi(item: IaqiItem, c: number, edition: AqiEdition): number {
+  if (!AQI_EDITIONS[edition].roundBeforeIaqi) return c;
+  return roundGbt8170(c, item.startsWith("CO") ? 1 : 0);
+}
+
+/**
+ * Individual air quality index of one item (formula 1 of both editions), rounded up (2012 6.2, 2026 4.2.6).
+ * Returns null where the standard gives none: a negative or non-finite concentration and, in the 2012
+ * edition, SO2 1h above 800 (note 2: use the 24h IAQI instead) and O3 8h above 800 (note 3: use the 1h IAQI);
+ * the 2026 edition counts those as 200 and 300. Above the last breakpoint of the other items the table is
+ * silent; hy-check caps at 500, as peers do.
+ */
+export function iaqi(item: IaqiItem, concentration: number, options: EditionOption = {}): number | null {
+  const edition = options.edition ?? "HJ633-2012";
   if (!Number.isFinite(concentration) || concentration < 0) return null;
-  const bp = BREAKPOINTS[item];
+  const c = concentrationForIaqi(item, concentration, edition);
+  const bp = AQI_EDITIONS[edition].breakpoints[item];
   const top = bp[bp.length - 1] ?? 0;
-  if (concentration > top) {
-    if (item === "SO2_1h" || item === "O3_8h") return null;
+  if (c > top) {
+    if (item === "SO2_1h") return AQI_EDITIONS[edition].above800 === "cap" ? 200 : null;
+    if (item === "O3_8h") return AQI_EDITIONS[edition].above800 === "cap" ? 300 : null;
     return 500;
   }
   for (let i = 1; i < bp.length; i++) {
     const hi = bp[i] ?? 0;
-    if (concentration <= hi) {
+    if (c <= hi) {
       const lo = bp[i - 1] ?? 0;
       const iaqiLo = IAQI_LEVELS[i - 1] ?? 0;
       const iaqiHi = IAQI_LEVELS[i] ?? 0;
-      const exact = ((iaqiHi - iaqiLo) / (hi - lo)) * (concentration - lo) + iaqiLo;
-      // Section 6.2 rounds up; the shortest-decimal form keeps 106.00000000000001 from becoming 107.
+      const exact = ((iaqiHi - iaqiLo) / (hi - lo)) * (c - lo) + iaqiLo;
+      // Rounded up; the shortest-decimal form keeps 106.00000000000001 from becoming 107.
       return Math.ceil(roundGbt8170(exact, 9));
     }
   }
@@ -112,17 +165,17 @@ export interface AqiResult {
 }
 
 /** AQI = max IAQI over the items given (HJ 633-2012 formula 2), with category and primary pollutants. */
-export function aqi(concentrations: Concentrations): AqiResult {
+export function aqi(concentrations: Concentrations, options: EditionOption = {}): AqiResult {
   const sub: Partial<Record<IaqiItem, number>> = {};
   for (const item of IAQI_ITEMS) {
     const c = concentrations[item];
     if (c === null || c === undefined) continue;
-    let value = iaqi(item, c);
-    // Table 1 note 2 / note 3: the other averaging period stands in when the value is off the table.
+    let value = iaqi(item, c, options);
+    // 2012 Table 1 note 2 / note 3: the other averaging period stands in when the value is off the table.
     if (value === null && item === "SO2_1h" && concentrations.SO2_24h != null)
-      value = iaqi("SO2_24h", concentrations.SO2_24h);
+      value = iaqi("SO2_24h", concentrations.SO2_24h, options);
     if (value === null && item === "O3_8h" && concentrations.O3_1h != null)
-      value = iaqi("O3_1h", concentrations.O3_1h);
+      value = iaqi("O3_1h", concentrations.O3_1h, options);
     if (value !== null) sub[item] = value;
   }
   const values = Object.values(sub);
@@ -145,14 +198,19 @@ export const DAILY_IAQI_ITEM: Record<Pollutant, IaqiItem> = {
 
 export type DailyValues = Partial<Record<Pollutant, number>>;
 
-/** Daily AQI from daily values: 24h means, O3 daily max 8h and, when given, O3 daily max 1h. */
-export function dailyAqi(values: DailyValues): AqiResult {
+/**
+ * Daily AQI from daily values: 24h means, O3 daily max 8h and, in the 2012 edition when given, the O3 daily
+ * max 1h (2012 5.1.2: 7 items; 2026 4.2.2: 6 items, no O3 1 h).
+ */
+export function dailyAqi(values: DailyValues, options: EditionOption = {}): AqiResult {
+  const edition = options.edition ?? "HJ633-2012";
   const concentrations: Concentrations = {};
   for (const p of POLLUTANTS) {
     const v = values[p];
+    if (p === "O3_1h" && !AQI_EDITIONS[edition].dailyO3_1h) continue;
     if (v !== undefined) concentrations[DAILY_IAQI_ITEM[p]] = v;
   }
-  return aqi(concentrations);
+  return aqi(concentrations, options);
 }
 
 /**

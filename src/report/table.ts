@@ -172,6 +172,30 @@ export const formatTable: Formatter = (report, { lang, color }) => {
   for (const r of report.results)
     if (r.detail.waivedDays)
       lines.push(chalk.cyan(t(lang, "waiver.days", { id: r.id, days: r.detail.waivedDays })));
+  if (report.editions) {
+    lines.push("", chalk.bold(t(lang, "editions.title")));
+    const et = new Table({
+      head: ["", "HJ 633-2012", "HJ 633-2026", ""].map(String),
+      style: { head: color ? ["cyan"] : [], border: [], compact: true },
+    });
+    for (const c of report.editions) {
+      const a = c.editions["HJ633-2012"];
+      const b = c.editions["HJ633-2026"];
+      const cats = (f: typeof a) =>
+        (["excellent", "good", "light", "moderate", "heavy", "severe"] as const)
+          .map((k) => f.byCategory[k] ?? 0)
+          .join("/");
+      const change =
+        a.goodRate !== null && b.goodRate !== null ? `${roundGbt8170(b.goodRate - a.goodRate, 1)} pp` : "";
+      et.push([
+        c.area,
+        `${a.goodRate ?? "-"}% (${a.goodDays}/${a.validDays}) ${cats(a)}`,
+        `${b.goodRate ?? "-"}% (${b.goodDays}/${b.validDays}) ${cats(b)}`,
+        change,
+      ]);
+    }
+    lines.push(et.toString(), t(lang, "editions.legend"));
+  }
   if (report.revisions) {
     const rv = report.revisions;
     const months = Object.entries(rv.byMonth)

@@ -1,7 +1,7 @@
 // Targets in words: the rule as written, the data it needs and the method it applies, for `hy-check
 // targets` and `hy-check explain`, so that every number can be traced to the plan and the standard.
 import type { Lang } from "../i18n.js";
-import type { Target, TargetFile } from "./schema.js";
+import { resolvedStandards, type Target, type TargetFile } from "./schema.js";
 
 const zh = (lang: Lang, zhText: string, enText: string) => (lang === "zh" ? zhText : enText);
 
@@ -73,7 +73,7 @@ export function dataNeeded(target: Target, plan: TargetFile, lang: Lang): string
 
 /** The method and the standard editions a target applies. */
 export function methodText(target: Target, plan: TargetFile, lang: Lang): string[] {
-  const s = plan.standards;
+  const s = resolvedStandards(plan);
   const m = target.metric;
   const rounding = zh(
     lang,

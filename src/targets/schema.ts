@@ -217,9 +217,10 @@ const Target = z
   });
 
 export const STANDARD_EDITIONS = {
-  aqi: ["HJ633-2012"],
+  aqi: ["HJ633-2012", "HJ633-2026"],
+  // HJ 663-2026's text was not available: its rules are kept at the 2013 edition (see README).
   assessment: ["HJ663-2013"],
-  limits: ["GB3095-2012"],
+  limits: ["GB3095-2012", "GB3095-2026"],
 } as const;
 
 export const TargetFileSchema = z
@@ -235,12 +236,13 @@ export const TargetFileSchema = z
       .strict(),
     standards: z
       .object({
-        aqi: z.enum(STANDARD_EDITIONS.aqi).default("HJ633-2012"),
-        assessment: z.enum(STANDARD_EDITIONS.assessment).default("HJ663-2013"),
-        limits: z.enum(STANDARD_EDITIONS.limits).default("GB3095-2012"),
+        aqi: z.enum(STANDARD_EDITIONS.aqi).optional(),
+        assessment: z.enum(STANDARD_EDITIONS.assessment).optional(),
+        limits: z.enum(STANDARD_EDITIONS.limits).optional(),
       })
       .strict()
-      .default({ aqi: "HJ633-2012", assessment: "HJ663-2013", limits: "GB3095-2012" }),
+      .default({})
+      .describe("Editions applied; unset ones follow the plan year: 2026 editions from the 2026 plans on"),
     dayValidity: z
       .enum(DAY_VALIDITY_RULES)
       .default("complete-or-exceeding")
@@ -347,4 +349,21 @@ export function isWaterMetric(metric: Metric): metric is WaterMetric {
 
 export function isLedgerMetric(metric: Metric): metric is LedgerMetric {
   return metric.name.startsWith("ledger.") || metric.name === "milestone";
+}
+
+/**
+ * The editions a plan applies: as its file says, else the ones in force for its year. HJ 633-2026 and
+ * GB 3095-2026 took effect on 2026-03-01; a 2026 plan, written for the year, is judged by them.
+ */
+export function resolvedStandards(plan: Pick<TargetFile, "standards" | "plan">): {
+  aqi: (typeof STANDARD_EDITIONS.aqi)[number];
+  assessment: (typeof STANDARD_EDITIONS.assessment)[number];
+  limits: (typeof STANDARD_EDITIONS.limits)[number];
+} {
+  const modern = plan.plan.year >= 2026;
+  return {
+    aqi: plan.standards.aqi ?? (modern ? "HJ633-2026" : "HJ633-2012"),
+    assessment: plan.standards.assessment ?? "HJ663-2013",
+    limits: plan.standards.limits ?? (modern ? "GB3095-2026" : "GB3095-2012"),
+  };
 }

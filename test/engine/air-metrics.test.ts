@@ -32,6 +32,7 @@ const ctx = (s: AirStore, dayValidity: DayValidityRule = "complete-or-exceeding"
   year: 2019,
   window: { from: "2019-01-01", to: "2019-12-31" },
   waivers: [],
+  edition: "HJ633-2012",
   dayValidity,
   lang: "en",
 });

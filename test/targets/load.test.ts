@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError, type InputProblem } from "../../src/errors.js";
 import { loadTargetFile, parseTargetFile } from "../../src/targets/load.js";
-import { targetFileJsonSchema, type Area } from "../../src/targets/schema.js";
+import { resolvedStandards, targetFileJsonSchema, type Area } from "../../src/targets/schema.js";
 
 const SHIPPED = fileURLToPath(new URL("../../targets/hengyang-2019.yaml", import.meta.url));
 const FILE = "t.yaml";
@@ -187,7 +187,14 @@ describe("parseTargetFile: a valid inline file", () => {
     const parsed = parseTargetFile(VALID, FILE);
     expect(parsed.targets).toHaveLength(1);
     expect(parsed.targets[0]?.informational).toBe(false);
-    expect(parsed.standards).toEqual({ aqi: "HJ633-2012", assessment: "HJ663-2013", limits: "GB3095-2012" });
+    // Unset editions follow the plan year (2019: the 2012 editions).
+    expect(parsed.standards).toEqual({});
+    expect(resolvedStandards(parsed)).toEqual({ aqi: "HJ633-2012", assessment: "HJ663-2013", limits: "GB3095-2012" });
+    expect(resolvedStandards({ ...parsed, plan: { ...parsed.plan, year: 2026 } })).toEqual({
+      aqi: "HJ633-2026",
+      assessment: "HJ663-2013",
+      limits: "GB3095-2026",
+    });
     expect(parsed.areas[0]?.aliases).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   DAILY_CORE_POLLUTANTS,
   POLLUTANT_UNIT,
   POLLUTANTS,
+  type AqiEdition,
   type DailyValues,
   type Pollutant,
 } from "../../methods/air.js";
@@ -132,7 +133,8 @@ export const airDaily: DataKind = {
         continue;
       }
       warnValues();
-      if (aqiCol) checkReportedAqi(report, fields[aqiCol.index] ?? "", values, line, station, date);
+      if (aqiCol)
+        checkReportedAqi(report, fields[aqiCol.index] ?? "", values, line, station, date, ctx.aqiEdition);
     }
     report.unassignedStationCount = unassigned.size;
     report.unassignedStations = [...unassigned]
@@ -149,10 +151,11 @@ function checkReportedAqi(
   line: number,
   station: string,
   date: string,
+  edition: AqiEdition,
 ) {
   const cell = parseCellNumber(raw);
   if (cell.kind !== "number" || !DAILY_CORE_POLLUTANTS.every((p) => values[p] !== undefined)) return;
-  const computed = dailyAqi(values).aqi;
+  const computed = dailyAqi(values, { edition }).aqi;
   if (computed === null) return;
   report.aqiCheck.rowsChecked++;
   if (computed === cell.value) return;

@@ -6,6 +6,7 @@ import type { HourlyStore } from "../hourly-store.js";
 import type { InputReport } from "../input-report.js";
 import type { AreaRegistry } from "../registry.js";
 import type { HourConvention } from "../time.js";
+import type { AqiEdition } from "../../methods/air.js";
 import type { Waterbody } from "../../methods/water.js";
 import type { WaterStore } from "../water-store.js";
 import type { LedgerStore } from "../ledger-store.js";
@@ -26,6 +27,8 @@ export interface ReadContext {
   air: AirStore;
   hourly: HourlyStore;
   hourConvention: HourConvention;
+  /** The AQI edition an AQI column is checked against. */
+  aqiEdition: AqiEdition;
   columnOverrides: Partial<Record<ColumnField, string>>;
   water: WaterStore;
   /** Section name or code -> its registry entry. */
