@@ -43,6 +43,8 @@ const rows = [
   ["长江流域新增断面水质自动站", "全市", "2019-09-30", "1", "项", ""],
   ["2017年土壤污染防治项目验收", "全市", "2020-03", "1", "项", "2020年3月通过验收"],
 ];
-const csv = rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n");
+const csv = rows
+  .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","))
+  .join("\r\n");
 writeFileSync(join(root, "fixtures", "hengyang-ledger.csv"), "\ufeff" + csv + "\r\n");
 console.log("wrote fixtures/hengyang-ledger.csv");

@@ -189,7 +189,11 @@ describe("parseTargetFile: a valid inline file", () => {
     expect(parsed.targets[0]?.informational).toBe(false);
     // Unset editions follow the plan year (2019: the 2012 editions).
     expect(parsed.standards).toEqual({});
-    expect(resolvedStandards(parsed)).toEqual({ aqi: "HJ633-2012", assessment: "HJ663-2013", limits: "GB3095-2012" });
+    expect(resolvedStandards(parsed)).toEqual({
+      aqi: "HJ633-2012",
+      assessment: "HJ663-2013",
+      limits: "GB3095-2012",
+    });
     expect(resolvedStandards({ ...parsed, plan: { ...parsed.plan, year: 2026 } })).toEqual({
       aqi: "HJ633-2026",
       assessment: "HJ663-2013",
