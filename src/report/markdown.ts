@@ -5,8 +5,8 @@
 import type { CheckReport, TargetResult } from "../engine/result.js";
 import { formatProblem } from "../errors.js";
 import { t, type Lang, type MessageKey } from "../i18n.js";
-import { roundGbt8170 } from "../methods/rounding.js";
 import type { Formatter } from "./format.js";
+import { sectionDetail } from "./text.js";
 
 const MAX_PRINTED_REJECTIONS = 10;
 
@@ -95,23 +95,14 @@ export function subRows(r: TargetResult, lang: Lang): SubRow[] {
   const rows: SubRow[] = [];
   const noData = t(lang, "status.no-data");
   for (const w of r.detail.sections ?? []) {
-    const deciding = w.deciding
-      .slice(0, 3)
-      .map(
-        (d) =>
-          `${d.parameter} ${d.value}${d.exceedance !== undefined ? ` (+${roundGbt8170(d.exceedance, 2)}x)` : ""}`,
-      )
-      .join(", ");
-    const failing = (w.failing ?? [])
-      .map((f) => `${f.parameter} ${f.value} > ${f.limit ?? "6-9"}`)
-      .join(", ");
+    const detail = sectionDetail(w);
     rows.push({
       kind: "section",
       name: `${w.section} (${w.river || "-"})`,
       mark: !w.sufficient ? noData : w.meets === false ? "✗" : w.meets === true ? "✓" : "",
       value: w.class ?? "-",
       change: w.baselineClass !== undefined ? `${w.baselineClass ?? "-"} → ${w.class ?? "-"}` : "",
-      items: failing || deciding,
+      items: detail,
       count: w.samplings,
       notable: !w.sufficient || w.meets === false,
     });

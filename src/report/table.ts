@@ -7,6 +7,7 @@ import type { BaselineBlock, CheckReport, TargetResult } from "../engine/result.
 import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
+import { sectionDetail } from "./text.js";
 import { HOURLY_POLLUTANTS, type StationCapture } from "../data/hourly-store.js";
 import { monthlyMinDays } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
@@ -81,16 +82,7 @@ export const formatTable: Formatter = (report, { lang, color }) => {
       r.clause,
     ]);
     for (const w of r.detail.sections ?? []) {
-      const deciding = w.deciding
-        .slice(0, 3)
-        .map(
-          (d) =>
-            `${d.parameter} ${d.value}${d.exceedance !== undefined ? ` (+${roundGbt8170(d.exceedance, 2)}x)` : ""}`,
-        )
-        .join(", ");
-      const failing = (w.failing ?? [])
-        .map((f) => `${f.parameter} ${f.value} > ${f.limit ?? "6-9"}`)
-        .join(", ");
+      const detail = sectionDetail(w);
       const mark = w.meets === false ? chalk.red("✗") : w.meets === true ? "✓" : "";
       table.push([
         "",
@@ -98,7 +90,7 @@ export const formatTable: Formatter = (report, { lang, color }) => {
         w.sufficient ? mark : chalk.magenta(t(lang, "status.no-data")),
         w.class ?? "-",
         "",
-        failing || deciding,
+        detail,
         w.baselineClass !== undefined ? `${w.baselineClass ?? "-"} → ${w.class ?? "-"}` : "",
         w.samplings,
         "",
