@@ -111,6 +111,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     new Option("--lang <lang>", "output language")
       .choices(LANGS)
       .default(langFromEnv(io.env), "from the locale");
+  // Options shared by check, validate and explain: one definition each.
+  const encodingOption = () =>
+    new Option("--encoding <encoding>", "text encoding of the CSV files").choices(ENCODINGS).default("auto");
+  const hourConventionOption = () =>
+    new Option(
+      "--hour-convention <convention>",
+      "hourly labels: ending (h = (h-1):00-h:00, CNEMC) or beginning",
+    )
+      .choices(HOUR_CONVENTIONS)
+      .default("ending");
   const targetsOption = () =>
     new Option("-t, --targets <file>", "target file (YAML)").default(
       DEFAULT_TARGETS_FILE,
@@ -124,24 +134,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(targetsOption())
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("table"))
     .addOption(langOption())
-    .addOption(
-      new Option("--encoding <encoding>", "text encoding of the CSV files")
-        .choices(ENCODINGS)
-        .default("auto"),
-    )
+    .addOption(encodingOption())
     .addOption(
       new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
         .choices(FAIL_ON)
         .default("fail"),
     )
-    .addOption(
-      new Option(
-        "--hour-convention <convention>",
-        "hourly labels: ending (h = (h-1):00-h:00, CNEMC) or beginning",
-      )
-        .choices(HOUR_CONVENTIONS)
-        .default("ending"),
-    )
+    .addOption(hourConventionOption())
     .option(
       "--as-of <date>",
       "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date",
@@ -193,19 +192,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(targetsOption())
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(langOption())
-    .addOption(
-      new Option("--encoding <encoding>", "text encoding of the CSV files")
-        .choices(ENCODINGS)
-        .default("auto"),
-    )
-    .addOption(
-      new Option(
-        "--hour-convention <convention>",
-        "hourly labels: ending (h = (h-1):00-h:00, CNEMC) or beginning",
-      )
-        .choices(HOUR_CONVENTIONS)
-        .default("ending"),
-    )
+    .addOption(encodingOption())
+    .addOption(hourConventionOption())
     .option("--from <date>", "first day of the declared period (default: 1 January of the plan year)")
     .option("--to <date>", "last day of the declared period (default: 31 December of the plan year)")
     .option("--max-warnings <n>", "warnings tolerated before exit code 1 (default: no limit)")
@@ -282,11 +270,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(targetsOption())
     .addOption(langOption())
     .option("--as-of <date>", "the date the evaluation stands at")
-    .addOption(
-      new Option("--encoding <encoding>", "text encoding of the CSV files")
-        .choices(ENCODINGS)
-        .default("auto"),
-    )
+    .addOption(encodingOption())
     .action(
       async (
         id: string,

@@ -56,7 +56,7 @@ function daysOfYear(ctx: AirMetricContext, area: string): Map<string, DailyValue
     for (const w of ctx.waivers) {
       if (date < w.from || date > w.to || (w.areas && !w.areas.includes(area))) continue;
       if (!w.pollutants) days.delete(date);
-      else for (const p of w.pollutants) delete values[p as Pollutant];
+      else for (const p of w.pollutants) delete values[p];
     }
   }
   return days;

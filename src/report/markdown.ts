@@ -6,7 +6,7 @@ import type { CheckReport, TargetResult } from "../engine/result.js";
 import { formatProblem } from "../errors.js";
 import { t, type Lang, type MessageKey } from "../i18n.js";
 import type { Formatter } from "./format.js";
-import { sectionDetail } from "./text.js";
+import { inputLine, sectionDetail } from "./text.js";
 
 const MAX_PRINTED_REJECTIONS = 10;
 
@@ -216,24 +216,7 @@ function basis(report: CheckReport, lang: Lang): string[] {
   if (report.hourConvention === "ending" || report.hourConvention === "beginning")
     lines.push(item(t(lang, `basis.hourConvention.${report.hourConvention}`)));
   if (report.inputs.length === 0) lines.push(item(t(lang, "basis.noInputs")));
-  for (const input of report.inputs) {
-    lines.push(
-      item(
-        t(lang, "basis.input", {
-          file: input.file,
-          kind: input.kind,
-          encoding: input.encoding,
-          rows: input.rows,
-          rejected: input.rejectedRows,
-          outside: input.outsidePeriodRows,
-          unassigned: input.unassignedRows,
-          year: report.plan.year,
-          from: input.from ?? "-",
-          to: input.to ?? "-",
-        }),
-      ),
-    );
-  }
+  for (const input of report.inputs) lines.push(item(inputLine(report, input, lang)));
   for (const f of report.skippedFiles)
     lines.push(item(t(lang, "warn.skipped", { ...f, reason: f.reason.split(";")[0] ?? "" })));
   for (const input of report.inputs) {

@@ -7,7 +7,7 @@ import type { BaselineBlock, CheckReport, TargetResult } from "../engine/result.
 import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
-import { sectionDetail } from "./text.js";
+import { inputLine, sectionDetail } from "./text.js";
 import { HOURLY_POLLUTANTS, type StationCapture } from "../data/hourly-store.js";
 import { monthlyMinDays } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
@@ -217,22 +217,7 @@ export const formatTable: Formatter = (report, { lang, color }) => {
   if (report.hourConvention === "ending" || report.hourConvention === "beginning")
     lines.push(t(lang, `basis.hourConvention.${report.hourConvention}`));
   if (report.inputs.length === 0) lines.push(t(lang, "basis.noInputs"));
-  for (const input of report.inputs) {
-    lines.push(
-      t(lang, "basis.input", {
-        file: input.file,
-        kind: input.kind,
-        encoding: input.encoding,
-        rows: input.rows,
-        rejected: input.rejectedRows,
-        outside: input.outsidePeriodRows,
-        unassigned: input.unassignedRows,
-        year: report.plan.year,
-        from: input.from ?? "-",
-        to: input.to ?? "-",
-      }),
-    );
-  }
+  for (const input of report.inputs) lines.push(inputLine(report, input, lang));
   lines.push(...inputWarnings(report, lang, chalk));
   return `${lines.join("\n")}\n`;
 };

@@ -1,5 +1,5 @@
 // Daily air exports: one row per station (or area) per day, pollutant columns, optional AQI.
-import { inputError, quoted, type InputProblem } from "../../errors.js";
+import { inputError, quoted } from "../../errors.js";
 import { columnOf as column, concentrationColumns, readConcentrations } from "./concentrations.js";
 import {
   dailyAqi,
@@ -13,10 +13,11 @@ import {
 import { addStationDay } from "../air-store.js";
 import type { RecognisedColumn } from "../columns.js";
 import type { CsvSource } from "../csv.js";
-import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, warnRow, type InputReport } from "../input-report.js";
+import { MAX_LISTED_PROBLEMS, noteDate, warnRow, type InputReport } from "../input-report.js";
 import { areaOfRow, canonicalStation } from "../registry.js";
 import { hasTimeOfDay } from "../time.js";
 import { parseCellNumber, parseDate } from "../values.js";
+import { dataRows } from "../rows.js";
 import type { DataKind, ReadContext } from "./kind.js";
 import { plausibilityFindings } from "../../validate/plausibility.js";
 
@@ -52,21 +53,9 @@ export const airDaily: DataKind = {
       throw missingColumn(file, missingCore.join(", "), missingCore.join(", "), source.header.fields);
 
     report.aqiCheck.withoutO3_1h = !pollutantCols.some((c) => c.key === "O3_1h");
-    const width = source.header.fields.length;
     const unassigned = new Map<string, number>();
 
-    for await (const { line, fields } of source.records) {
-      report.rows++;
-      const reject = (problem: Omit<InputProblem, "file" | "line">) =>
-        rejectRow(report, { file, line, ...problem });
-      if (fields.length !== width) {
-        reject({
-          col: Math.min(fields.length, width) + 1,
-          code: "HY-FIELDS",
-          message: `expected ${width} fields, found ${fields.length}`,
-        });
-        continue;
-      }
+    for await (const { line, fields, reject } of dataRows(source, report)) {
       const dateText = fields[dateCol.index] ?? "";
       const date = parseDate(dateText);
       if (!date) {

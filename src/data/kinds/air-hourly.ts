@@ -1,5 +1,5 @@
 // Hourly air exports in long format: one row per station per hour (datetime, or date + hour).
-import { inputError, quoted, type InputProblem } from "../../errors.js";
+import { inputError, quoted } from "../../errors.js";
 import {
   HOURLY_POLLUTANTS,
   addStationHour,
@@ -8,11 +8,12 @@ import {
 } from "../hourly-store.js";
 import type { ColumnField, RecognisedColumn } from "../columns.js";
 import type { CsvSource } from "../csv.js";
-import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, warnRow, type InputReport } from "../input-report.js";
+import { MAX_LISTED_PROBLEMS, noteDate, warnRow, type InputReport } from "../input-report.js";
 import { areaOfRow, canonicalStation } from "../registry.js";
 import { hasTimeOfDay, naturalHour, parseDateTime, type HourLabel } from "../time.js";
 import { parseDate } from "../values.js";
 import { columnOf, concentrationColumns, readConcentrations } from "./concentrations.js";
+import { dataRows } from "../rows.js";
 import type { DataKind } from "./kind.js";
 import { plausibilityFindings } from "../../validate/plausibility.js";
 
@@ -70,20 +71,8 @@ export const airHourly: DataKind = {
         message: "missing column station or area (站点/station or 区域/area)",
       });
 
-    const width = source.header.fields.length;
     const unassigned = new Map<string, number>();
-    for await (const { line, fields } of source.records) {
-      report.rows++;
-      const reject = (problem: Omit<InputProblem, "file" | "line">) =>
-        rejectRow(report, { file, line, ...problem });
-      if (fields.length !== width) {
-        reject({
-          col: Math.min(fields.length, width) + 1,
-          code: "HY-FIELDS",
-          message: `expected ${width} fields, found ${fields.length}`,
-        });
-        continue;
-      }
+    for await (const { line, fields, reject } of dataRows(source, report)) {
       const timeText = fields[timeCol.index] ?? "";
       let label: HourLabel | null;
       if (hourCol && timeCol.field === "date") {

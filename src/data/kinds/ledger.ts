@@ -1,12 +1,13 @@
 // The indicator ledger: one row per indicator (per region) per period, with value and unit: emissions by
 // year, safe-use rates, counted tasks, milestones, incidents.
-import { inputError, quoted, type InputProblem } from "../../errors.js";
+import { inputError, quoted } from "../../errors.js";
 import { normaliseHeader } from "../columns.js";
 import type { CsvSource } from "../csv.js";
-import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
+import { MAX_LISTED_PROBLEMS, noteDate, type InputReport } from "../input-report.js";
 import { addLedgerEntry } from "../ledger-store.js";
 import { convertUnit, unitsOf } from "../units.js";
 import { daysInMonth, parseCellNumber } from "../values.js";
+import { dataRows } from "../rows.js";
 import type { DataKind } from "./kind.js";
 
 type LedgerField = "indicator" | "region" | "period" | "value" | "unit" | "note";
@@ -83,24 +84,12 @@ export const ledger: DataKind = {
         code: "HY-COLUMN",
         message: "missing a unit column (单位/unit): ledger figures are never read without their unit",
       });
-    const width = source.header.fields.length;
     const cell = (row: readonly string[], i: number | undefined) =>
       i === undefined ? "" : (row[i] ?? "").trim();
     const unknown = new Map<string, number>();
     let regional = 0;
 
-    for await (const { line, fields: row } of source.records) {
-      report.rows++;
-      const reject = (problem: Omit<InputProblem, "file" | "line">) =>
-        rejectRow(report, { file, line, ...problem });
-      if (row.length !== width) {
-        reject({
-          col: Math.min(row.length, width) + 1,
-          code: "HY-FIELDS",
-          message: `expected ${width} fields, found ${row.length}`,
-        });
-        continue;
-      }
+    for await (const { line, fields: row, reject } of dataRows(source, report)) {
       const name = cell(row, indicatorCol);
       const spec = ctx.indicators.get(name.toLowerCase());
       if (!spec) {

@@ -10,10 +10,11 @@ import {
 } from "../../methods/water.js";
 import { normaliseHeader } from "../columns.js";
 import type { CsvSource } from "../csv.js";
-import { noteDate, rejectRow, type InputReport } from "../input-report.js";
+import { noteDate, type InputReport } from "../input-report.js";
 import { parseDateTime } from "../time.js";
 import { parseDate } from "../values.js";
 import { addSampling } from "../water-store.js";
+import { dataRows } from "../rows.js";
 import type { DataKind } from "./kind.js";
 
 type WaterField = "section" | "sectionCode" | "river" | "waterbody" | "sectionType" | "date";
@@ -86,20 +87,8 @@ export const waterMonthly: DataKind = {
     const dateCol = fields.date;
     const cell = (row: readonly string[], index: number | undefined) =>
       index === undefined ? "" : (row[index] ?? "").trim();
-    const width = source.header.fields.length;
 
-    for await (const { line, fields: row } of source.records) {
-      report.rows++;
-      const reject = (problem: Omit<InputProblem, "file" | "line">) =>
-        rejectRow(report, { file, line, ...problem });
-      if (row.length !== width) {
-        reject({
-          col: Math.min(row.length, width) + 1,
-          code: "HY-FIELDS",
-          message: `expected ${width} fields, found ${row.length}`,
-        });
-        continue;
-      }
+    for await (const { fields: row, reject } of dataRows(source, report)) {
       const dateText = cell(row, dateCol);
       const date = parseDate(dateText) ?? parseDateTime(dateText)?.date ?? null;
       if (!date) {
