@@ -1,6 +1,7 @@
 // Streaming CSV reading: bytes -> text (detected encoding) -> records with their line numbers.
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
+import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { InputError, inputError, quoted } from "../errors.js";
 import { decodeStream, detectEncoding, type EncodingOption, type TextEncodingName } from "./encoding.js";
@@ -46,6 +47,40 @@ export function describeFsError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch (e) {
+    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+  }
+}
+
+/**
+ * Passes the bytes on and, at the end, fails when fewer or more arrived than the file held when it was
+ * opened: an export rewritten or truncated mid-run would otherwise be read in part and judged as whole.
+ * (A file deleted mid-run is still read in full on POSIX systems, from the open handle.)
+ */
+function wholeFileCheck(file: string, size: number): Transform {
+  let read = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      read += chunk.length;
+      callback(null, chunk);
+    },
+    flush(callback) {
+      if (read === size) callback();
+      else
+        callback(
+          inputError({
+            file,
+            code: "HY-READ",
+            message: `the file changed while it was read (${size} bytes when opened, ${read} read); read it again once it is complete`,
+          }),
+        );
+    },
+  });
+}
+
 /** Opens a CSV file for streaming; the header record is read before this resolves. */
 export async function openCsv(file: string, encodingOption: EncodingOption = "auto"): Promise<CsvSource> {
   const sample = await readSample(file);
@@ -67,14 +102,17 @@ export async function openCsv(file: string, encodingOption: EncodingOption = "au
     raw: true,
     record_delimiter: ["\r\n", "\n", "\r"],
   });
+  const size = await sizeOf(file);
   const bytes = createReadStream(file);
+  const whole = wholeFileCheck(file, size);
   const decoder = decodeStream(file, encoding);
   const forward = (e: unknown) => parser.destroy(e instanceof Error ? e : new Error(String(e)));
   bytes.on("error", (e) =>
     forward(inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` })),
   );
+  whole.on("error", forward);
   decoder.on("error", forward);
-  bytes.pipe(decoder).pipe(parser);
+  bytes.pipe(whole).pipe(decoder).pipe(parser);
 
   const iterator = toRecords(file, parser)[Symbol.asyncIterator]();
   const first = await iterator.next();

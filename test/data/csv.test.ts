@@ -194,6 +194,32 @@ describe("openCsv: input errors", () => {
     expect(problems[0]?.message).toContain("no such file");
   });
 
+  // An 8 MB file cut to 2 MB after the header is read: the stream ends early, and without the size check
+  // the first 2 MB would be judged as the whole file.
+  it("a file truncated while it is read is HY-READ, not a shorter file", async () => {
+    const row = "2019-01-01,A,12\n";
+    const file = write("date,station,PM2.5\n" + row.repeat(Math.ceil(8e6 / row.length)));
+    const source = await openCsv(file);
+    fs.truncateSync(file, 2e6);
+    const problems = await problemsOf(
+      (async () => {
+        for await (const record of source.records) void record;
+      })(),
+    );
+    expect(problems).toEqual([expect.objectContaining({ file, code: "HY-READ" })]);
+    expect(problems[0]?.message).toMatch(/changed while it was read \(\d+ bytes when opened, \d+ read\)/);
+  });
+
+  it("a file deleted while it is read is still read in full from the open handle", async () => {
+    const rows = 200_000;
+    const file = write("date,station,PM2.5\n" + "2019-01-01,A,12\n".repeat(rows));
+    const source = await openCsv(file);
+    fs.unlinkSync(file);
+    let n = 0;
+    for await (const record of source.records) if (record.fields.length === 3) n++;
+    expect(n).toBe(rows);
+  });
+
   // describeFsError has an EISDIR message ("it is a folder, not a file"), so a folder is meant to be HY-READ.
   it("a folder is HY-READ", async () => {
     const problems = await problemsOf(readAll(dir));
