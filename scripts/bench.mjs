@@ -2,6 +2,9 @@
 // Benchmark: wall time and peak memory (/usr/bin/time %M) of `hy-check check` on generated exports:
 // daily files with more and more stations, and hourly files with more and more years.
 // Run with `npm run bench` (builds first). Figures go in the issue notes, not in tests.
+// Then runs the national benchmark (scripts/bench-national.mjs: byte scan vs hy-check on the national files,
+// results in bench/RESULTS.md), passing on this script's arguments, e.g. `npm run bench -- --sizes S`.
+// BENCH_NATIONAL=0 skips it; `--national-only` skips the exports above.
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -90,21 +93,35 @@ function report(label, rows, file) {
   );
 }
 
-console.log(
-  `${"input".padEnd(26)} ${"rows".padStart(9)} ${"MiB".padStart(7)} ${"wall s".padStart(8)} ${"peak MiB".padStart(9)}`,
-);
-for (const stations of (process.env.BENCH_STATIONS ?? "10,100,1000").split(",").map(Number)) {
-  const file = join(dir, `daily-${stations}.csv`);
-  const rows = await writeLines(
-    file,
-    "日期,区域,监测点位,PM2.5,PM10,SO2,NO2,CO,O3_8h,AQI",
-    dailyRows(stations),
+const args = process.argv.slice(2);
+const nationalOnly = args.includes("--national-only");
+const nationalArgs = args.filter((a) => a !== "--national-only");
+
+if (!nationalOnly) {
+  console.log(
+    `${"input".padEnd(26)} ${"rows".padStart(9)} ${"MiB".padStart(7)} ${"wall s".padStart(8)} ${"peak MiB".padStart(9)}`,
   );
-  report(`daily, ${stations} stations`, rows, file);
-}
-for (const years of (process.env.BENCH_YEARS ?? "1,4").split(",").map(Number)) {
-  const file = join(dir, `hourly-${years}y.csv`);
-  const rows = await writeLines(file, "station_code,datetime,PM2.5,PM10,SO2,NO2,CO,O3", hourlyRows(years));
-  report(`hourly, 10 stations, ${years} y`, rows, file);
+  for (const stations of (process.env.BENCH_STATIONS ?? "10,100,1000").split(",").map(Number)) {
+    const file = join(dir, `daily-${stations}.csv`);
+    const rows = await writeLines(
+      file,
+      "日期,区域,监测点位,PM2.5,PM10,SO2,NO2,CO,O3_8h,AQI",
+      dailyRows(stations),
+    );
+    report(`daily, ${stations} stations`, rows, file);
+  }
+  for (const years of (process.env.BENCH_YEARS ?? "1,4").split(",").map(Number)) {
+    const file = join(dir, `hourly-${years}y.csv`);
+    const rows = await writeLines(file, "station_code,datetime,PM2.5,PM10,SO2,NO2,CO,O3", hourlyRows(years));
+    report(`hourly, 10 stations, ${years} y`, rows, file);
+  }
 }
 rmSync(dir, { recursive: true, force: true });
+
+if (process.env.BENCH_NATIONAL !== "0") {
+  console.log("");
+  const national = spawnSync(process.execPath, [join(root, "scripts/bench-national.mjs"), ...nationalArgs], {
+    stdio: "inherit",
+  });
+  process.exitCode = national.status ?? 1;
+}

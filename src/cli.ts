@@ -7,6 +7,7 @@ main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 }).then((code) => {
   process.exitCode = code;
 });

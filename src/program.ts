@@ -5,7 +5,8 @@ import { z } from "zod";
 import { ENCODINGS } from "./data/encoding.js";
 import { HOUR_CONVENTIONS } from "./data/time.js";
 import { parseDate } from "./data/values.js";
-import { check } from "./engine/check.js";
+import { check, type CheckOptions } from "./engine/check.js";
+import { terminalProgress } from "./data/progress.js";
 import { formatProblem, InputError, inputError } from "./errors.js";
 import { describeFsError } from "./data/csv.js";
 import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "./exit.js";
@@ -58,6 +59,8 @@ const CheckOptionsSchema = z.object({
     .refine((d) => parseDate(d) === d, "not a calendar date")
     .optional(),
   color: z.boolean(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  quiet: z.boolean().optional(),
 });
 
 export interface Io {
@@ -65,6 +68,17 @@ export interface Io {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** stderr is a terminal: a progress line may be drawn there. */
+  stderrIsTTY?: boolean;
+}
+
+/**
+ * The reader and the progress line: HY_READER=plain reads with csv-parse only (to compare with the fast
+ * reader); the progress line needs stderr to be a terminal, and --quiet silences it.
+ */
+function readerOptions(io: Io, quiet: boolean | undefined): Pick<CheckOptions, "reader" | "progress"> {
+  const reader = io.env.HY_READER === "plain" ? "plain" : "fast";
+  return { reader, ...(io.stderrIsTTY && !quiet ? { progress: terminalProgress(io.stderr) } : {}) };
 }
 
 /** --period 2019-04 or --from/--to as a window; usage errors say which flag is wrong. */
@@ -154,11 +168,18 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--from <date>", "evaluate the air targets from this date (with --to)")
     .option("--to <date>", "evaluate the air targets up to this date (with --from)")
     .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
+    .option(
+      "--year <year>",
+      "evaluate this calendar year instead of the target file's plan year (for standard target files such as gb3095-2012-class2.yaml)",
+    )
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--no-color", "plain text output (also when NO_COLOR is set)")
+    .option("-q, --quiet", "no progress line on stderr for large inputs")
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = CheckOptionsSchema.parse(raw);
       const report = await check(files, {
+        ...(opts.year ? { year: opts.year } : {}),
+        ...readerOptions(io, opts.quiet),
         targets: opts.targets,
         encoding: opts.encoding,
         lang: opts.lang,
@@ -297,6 +318,72 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         io.stdout(explainText(target, plan, raw.lang, report));
       },
     );
+
+  program
+    .command("report")
+    .description(
+      "the year-end report: summary, every target with its plan sentence, charts, data basis (HTML or Markdown)",
+    )
+    .argument("<csv...>", "CSV files of monitoring data")
+    .addOption(targetsOption())
+    .addOption(
+      new Option("-f, --format <format>", "report format").choices(["html", "markdown"]).default("html"),
+    )
+    .addOption(langOption())
+    .addOption(encodingOption())
+    .addOption(hourConventionOption())
+    .addOption(
+      // A report is a document, not a gate: by default it exits 0 whatever the targets say.
+      new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
+        .choices(FAIL_ON)
+        .default("never"),
+    )
+    .option("--as-of <date>", "the date the evaluation stands at: the year so far, projected to its end")
+    .option("--period <month>", "report the air targets on one month, e.g. 2019-04")
+    .option("--from <date>", "report the air targets from this date (with --to)")
+    .option("--to <date>", "report the air targets up to this date (with --from)")
+    .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
+    .option(
+      "-o, --output <file>",
+      "write the report to a file (Markdown: its charts go next to it as SVG files)",
+    )
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = CheckOptionsSchema.pick({
+        targets: true,
+        lang: true,
+        encoding: true,
+        failOn: true,
+        maxRejected: true,
+        output: true,
+        hourConvention: true,
+        period: true,
+        from: true,
+        to: true,
+        asOf: true,
+      })
+        .extend({ format: z.enum(["html", "markdown"]) })
+        .parse(raw);
+      // Loaded on use: ECharts and the report's layout stay out of every other command's start-up.
+      const { makeYearEndReport } = await import("./report/year-end-output.js");
+      const made = await makeYearEndReport(files, {
+        targets: opts.targets,
+        encoding: opts.encoding,
+        lang: opts.lang,
+        hourConvention: opts.hourConvention,
+        format: opts.format,
+        ...(opts.output ? { output: opts.output } : {}),
+        ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        ...windowOption(opts),
+      });
+      for (const file of made.files) await writeOutput(file.path, file.text);
+      if (made.stdout !== undefined) io.stdout(made.stdout);
+      const code = getExitCode(made.report, opts.failOn, opts.maxRejected);
+      if (code === EXIT.inputError)
+        io.stderr(
+          `${t(opts.lang, "warn.exitRejected", { count: rejectedRows(made.report), max: opts.maxRejected })}\n`,
+        );
+      setExit(code);
+    });
 
   program
     .command("schema")

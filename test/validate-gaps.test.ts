@@ -41,21 +41,21 @@ describe("dailyGaps", () => {
   });
 
   it("ignores the area series derived from hourly data", () => {
-    const hourly = createHourlyStore();
+    const hourly = createHourlyStore(2019);
     const air = createAirStore();
-    addStationHour(hourly, "市城区", "2457A", "2019-01-01", 0, { "PM2.5": 30 });
-    addStationHour(hourly, "市城区", "2457A", "2019-01-03", 0, { "PM2.5": 30 });
+    addStationHour(hourly, ["市城区"], "2457A", "2019-01-01", 0, { "PM2.5": 30 });
+    addStationHour(hourly, ["市城区"], "2457A", "2019-01-03", 0, { "PM2.5": 30 });
     finishHourly(hourly, air);
     expect(dailyGaps(air)).toEqual([]);
   });
 });
 
 describe("hourlyGaps", () => {
-  const hourly = createHourlyStore();
+  const hourly = createHourlyStore(2019);
   // Slots 0..23 of the natural day; slot 3 of 01-01 and the whole of 01-02 missing.
   for (let slot = 0; slot < 24; slot++)
-    if (slot !== 3) addStationHour(hourly, "市城区", "2457A", "2019-01-01", slot, {});
-  addStationHour(hourly, "市城区", "2457A", "2019-01-03", 0, {});
+    if (slot !== 3) addStationHour(hourly, ["市城区"], "2457A", "2019-01-01", slot, {});
+  addStationHour(hourly, ["市城区"], "2457A", "2019-01-03", 0, {});
 
   it("labels the missing hours hour-ending (slot 3 = 04:00; slot 23 = 00:00 of the next day)", () => {
     expect(hourlyGaps(hourly, "ending", () => "h.csv")[0]?.runs).toEqual([
@@ -83,9 +83,9 @@ describe("outside the declared period", () => {
   });
 
   it("hourly data count the hours of consecutive days outside", () => {
-    const hourly = createHourlyStore();
+    const hourly = createHourlyStore(2019);
     for (const date of ["2019-06-30", "2019-07-01", "2019-07-02", "2019-07-05"])
-      for (const slot of [0, 1]) addStationHour(hourly, "市城区", "2457A", date, slot, {});
+      for (const slot of [0, 1]) addStationHour(hourly, ["市城区"], "2457A", date, slot, {});
     expect(hourlyOutside(hourly, "2019-01-01", "2019-06-30", () => "h.csv")[0]?.runs).toEqual([
       { from: "2019-07-01", to: "2019-07-02", count: 4, file: "h.csv" },
       { from: "2019-07-05", to: "2019-07-05", count: 2, file: "h.csv" },

@@ -5,6 +5,7 @@ import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { InputError, inputError, quoted } from "../errors.js";
 import { decodeStream, detectEncoding, type EncodingOption, type TextEncodingName } from "./encoding.js";
+import type { ProgressSink } from "./progress.js";
 
 export interface CsvRecord {
   /** 1-based line where the record starts. */
@@ -15,8 +16,14 @@ export interface CsvRecord {
 export interface CsvSource {
   file: string;
   encoding: TextEncodingName;
+  /** Bytes when opened. */
+  size: number;
   header: CsvRecord;
   records: AsyncIterable<CsvRecord>;
+  /** Set when the header is plainly line 1: where a byte reader may start on the data rows. */
+  dataStart?: LineStart;
+  /** Stops the stream (a reader that takes over from `dataStart` no longer needs it). */
+  close: () => void;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -60,11 +67,12 @@ async function sizeOf(file: string): Promise<number> {
  * opened: an export rewritten or truncated mid-run would otherwise be read in part and judged as whole.
  * (A file deleted mid-run is still read in full on POSIX systems, from the open handle.)
  */
-function wholeFileCheck(file: string, size: number): Transform {
+function wholeFileCheck(file: string, size: number, onBytes: (n: number) => void): Transform {
   let read = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       read += chunk.length;
+      onBytes(chunk.length);
       callback(null, chunk);
     },
     flush(callback) {
@@ -81,8 +89,77 @@ function wholeFileCheck(file: string, size: number): Transform {
   });
 }
 
+/** Where a reader may continue: a byte offset at the start of a line, and that line's number. */
+export interface LineStart {
+  offset: number;
+  line: number;
+}
+
+/**
+ * The records of a file from a line start to its end (csv-parse, with its line numbers). `expectedBytes`
+ * is the file's size minus the offset when it was opened: fewer or more bytes read is HY-READ.
+ */
+export function csvRecords(
+  file: string,
+  encoding: TextEncodingName,
+  from: LineStart,
+  expectedBytes: number,
+  progress?: ProgressSink,
+): { records: AsyncIterable<CsvRecord>; close: () => void } {
+  const parser = parse({
+    bom: from.offset === 0,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    // The raw text gives each record's first line: csv-parse's own line count drifts on CRLF inside quotes.
+    raw: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+  });
+  const bytes = createReadStream(file, { start: from.offset, highWaterMark: 1 << 20 });
+  const counter = { rows: 0, reported: 0 };
+  const whole = wholeFileCheck(file, expectedBytes, (n) => {
+    progress?.advance(n, counter.rows - counter.reported);
+    counter.reported = counter.rows;
+  });
+  const decoder = decodeStream(file, encoding, from.line);
+  const forward = (e: unknown) => parser.destroy(e instanceof Error ? e : new Error(String(e)));
+  bytes.on("error", (e) =>
+    forward(inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` })),
+  );
+  whole.on("error", forward);
+  decoder.on("error", forward);
+  bytes.pipe(whole).pipe(decoder).pipe(parser);
+  return {
+    records: toRecords(file, parser, from.line - 1, counter),
+    close: () => {
+      bytes.destroy();
+      parser.destroy();
+    },
+  };
+}
+
+/**
+ * Where the data rows start when the header is plainly the file's first line (no quote, no lone CR, ends
+ * within the sample): a byte reader may take over from there.
+ */
+function dataStartOf(sample: Uint8Array): LineStart | undefined {
+  const skip = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
+  const end = sample.indexOf(0x0a, skip);
+  if (end === -1) return undefined;
+  for (let i = skip; i < end; i++) {
+    const b = sample[i];
+    if (b === 0x22 || (b === 0x0d && i !== end - 1)) return undefined;
+  }
+  return { offset: end + 1, line: 2 };
+}
+
 /** Opens a CSV file for streaming; the header record is read before this resolves. */
-export async function openCsv(file: string, encodingOption: EncodingOption = "auto"): Promise<CsvSource> {
+export async function openCsv(
+  file: string,
+  encodingOption: EncodingOption = "auto",
+  progress?: ProgressSink,
+): Promise<CsvSource> {
   const sample = await readSample(file);
   if (sample.length === 0)
     throw inputError({
@@ -92,33 +169,22 @@ export async function openCsv(file: string, encodingOption: EncodingOption = "au
       message: "the file is empty; expected a header row",
     });
   const encoding = encodingOption === "auto" ? detectEncoding(sample) : encodingOption;
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-    // The raw text gives each record's first line: csv-parse's own line count drifts on CRLF inside quotes.
-    raw: true,
-    record_delimiter: ["\r\n", "\n", "\r"],
-  });
   const size = await sizeOf(file);
-  const bytes = createReadStream(file);
-  const whole = wholeFileCheck(file, size);
-  const decoder = decodeStream(file, encoding);
-  const forward = (e: unknown) => parser.destroy(e instanceof Error ? e : new Error(String(e)));
-  bytes.on("error", (e) =>
-    forward(inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` })),
-  );
-  whole.on("error", forward);
-  decoder.on("error", forward);
-  bytes.pipe(whole).pipe(decoder).pipe(parser);
-
-  const iterator = toRecords(file, parser)[Symbol.asyncIterator]();
+  const { records, close } = csvRecords(file, encoding, { offset: 0, line: 1 }, size, progress);
+  const iterator = records[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done)
     throw inputError({ file, line: 1, code: "HY-EMPTY", message: "the file has no header row" });
-  return { file, encoding, header: first.value, records: { [Symbol.asyncIterator]: () => iterator } };
+  const dataStart = first.value.line === 1 ? dataStartOf(sample) : undefined;
+  return {
+    file,
+    encoding,
+    size,
+    header: first.value,
+    records: { [Symbol.asyncIterator]: () => iterator },
+    ...(dataStart ? { dataStart } : {}),
+    close,
+  };
 }
 
 interface ParsedWithInfo {
@@ -133,15 +199,21 @@ function countLineBreaks(text: string): number {
   return text.match(LINE_BREAK)?.length ?? 0;
 }
 
-async function* toRecords(file: string, parser: AsyncIterable<unknown>): AsyncGenerator<CsvRecord> {
+async function* toRecords(
+  file: string,
+  parser: AsyncIterable<unknown>,
+  linesBefore: number,
+  counter: { rows: number },
+): AsyncGenerator<CsvRecord> {
   // Line breaks consumed so far: the next record starts after them (and after any blank lines in its raw text).
-  let consumed = 0;
+  let consumed = linesBefore;
   try {
     for await (const item of parser) {
       const { record, raw } = item as ParsedWithInfo;
       const blank = countLineBreaks(LEADING_BLANK_LINES.exec(raw)?.[0] ?? "");
       const line = consumed + blank + 1;
       consumed += countLineBreaks(raw);
+      counter.rows++;
       yield { line, fields: record };
     }
   } catch (e) {

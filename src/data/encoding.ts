@@ -66,9 +66,10 @@ function firstBadLine(chunk: Uint8Array, encoding: TextEncodingName): number {
 }
 
 /** A byte -> text transform that fails with file and line when the bytes are not in the encoding. */
-export function decodeStream(file: string, encoding: TextEncodingName): Transform {
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-  let line = 1;
+export function decodeStream(file: string, encoding: TextEncodingName, firstLine = 1): Transform {
+  // Mid-file (a reader that continues from a line) a BOM is text, as it would be to a reader from the start.
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: firstLine > 1 });
+  let line = firstLine;
   const fail = (cb: TransformCallback, at = line) =>
     cb(
       inputError({

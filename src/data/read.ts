@@ -11,7 +11,9 @@ export async function readInput(
   ctx: ReadContext,
   encoding: EncodingOption,
 ): Promise<InputReport> {
-  const source = await openCsv(file, encoding);
+  ctx.progress?.start(file, 0);
+  const source = await openCsv(file, encoding, ctx.progress);
+  ctx.progress?.start(file, source.size);
   const { columns, duplicates } = recogniseHeaders(source.header.fields, ctx.columnOverrides);
   const duplicate = duplicates[0];
   if (duplicate) {
@@ -38,7 +40,11 @@ export async function readInput(
     });
   }
   const report = createInputReport(file, kind.id, source.encoding);
-  await kind.read(replay, columns, ctx, report);
+  try {
+    await kind.read(replay, columns, ctx, report);
+  } finally {
+    ctx.progress?.done();
+  }
   return report;
 }
 

@@ -12,20 +12,29 @@ export interface DataRow {
   reject: (problem: RowProblem) => void;
 }
 
+/** Counts a row and hands it on with its `reject`, or rejects it (HY-FIELDS) when its width is wrong. */
+export function countRow(
+  file: string,
+  width: number,
+  report: InputReport,
+  line: number,
+  fields: string[],
+): DataRow | undefined {
+  report.rows++;
+  const reject = (problem: RowProblem) => rejectRow(report, { file, line, ...problem });
+  if (fields.length === width) return { line, fields, reject };
+  reject({
+    col: Math.min(fields.length, width) + 1,
+    code: "HY-FIELDS",
+    message: `expected ${width} fields, found ${fields.length}`,
+  });
+  return undefined;
+}
+
 export async function* dataRows(source: CsvSource, report: InputReport): AsyncGenerator<DataRow> {
-  const { file } = source;
   const width = source.header.fields.length;
   for await (const { line, fields } of source.records) {
-    report.rows++;
-    const reject = (problem: RowProblem) => rejectRow(report, { file, line, ...problem });
-    if (fields.length !== width) {
-      reject({
-        col: Math.min(fields.length, width) + 1,
-        code: "HY-FIELDS",
-        message: `expected ${width} fields, found ${fields.length}`,
-      });
-      continue;
-    }
-    yield { line, fields, reject };
+    const row = countRow(source.file, width, report, line, fields);
+    if (row) yield row;
   }
 }

@@ -4,6 +4,7 @@ import { createAirStore } from "../data/air-store.js";
 import type { EncodingOption } from "../data/encoding.js";
 import type { InputReport } from "../data/input-report.js";
 import type { ReadContext } from "../data/kinds/index.js";
+import type { ProgressSink } from "../data/progress.js";
 import { readInput } from "../data/read.js";
 import {
   areaHourlySeries as hourlySeries,
@@ -25,6 +26,7 @@ import {
   type Target,
   type TargetFile,
   type Waiver,
+  type GroupKind,
   resolvedStandards,
 } from "../targets/schema.js";
 import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
@@ -40,7 +42,8 @@ import type { MetricOutcome } from "./outcome.js";
 import { waterMetric } from "./water-metrics.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
-import type { BaselineBlock, CheckReport, SkippedFile, TargetResult } from "./result.js";
+import type { BaselineBlock, CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
+import { groupKey, groupName } from "../data/groups.js";
 import { InputError } from "../errors.js";
 
 export interface CheckOptions {
@@ -64,6 +67,21 @@ export interface CheckOptions {
   today?: string;
   /** Also give every area's good-day rate and days by category under both AQI editions. */
   compareEditions?: boolean;
+  /** Evaluate this calendar year instead of the target file's plan year. */
+  year?: number;
+  /** "plain" reads every file with csv-parse only (the reference the fast reader is tested against). */
+  reader?: "fast" | "plain";
+  /** Called as large inputs are read: bytes done of the file's size. */
+  progress?: ProgressSink;
+  /** Receives what the targets were evaluated on, for charts of daily values (the year-end report). */
+  onEvaluated?: (data: EvaluatedData) => void;
+}
+
+/** The plan, the stores and the air evaluation context of a run: the daily values behind the results. */
+export interface EvaluatedData {
+  plan: TargetFile;
+  read: ReadContext;
+  air: AirMetricContext;
 }
 
 /** The last date any input covers, but not past the plan year; the year's end when nothing is dated. */
@@ -90,12 +108,16 @@ export async function readAll(
   skipped: SkippedFile[];
   hourly: boolean;
 }> {
-  const { targets: plan } = await loadTargetFile(options.targets ?? DEFAULT_TARGETS_FILE);
+  const { targets: loaded } = await loadTargetFile(options.targets ?? DEFAULT_TARGETS_FILE);
+  const plan = options.year ? { ...loaded, plan: { ...loaded.plan, year: options.year } } : loaded;
   const ctx: ReadContext = {
+    reader: options.reader ?? "fast",
+    ...(options.progress ? { progress: options.progress } : {}),
     registry: buildRegistry(plan),
+    groupings: new Set(plan.targets.flatMap((t) => (t.scope?.each ? [t.scope.each] : []))),
     year: plan.plan.year,
     air: createAirStore(),
-    hourly: createHourlyStore(),
+    hourly: createHourlyStore(plan.plan.year),
     hourConvention: options.hourConvention ?? "ending",
     columnOverrides: plan.columns ?? {},
     aqiEdition: resolvedStandards(plan).aqi,
@@ -125,7 +147,7 @@ export async function readAll(
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(ctx.hourly, ctx.air);
-    const capture = stationCapture(ctx.hourly, plan.plan.year);
+    const capture = stationCapture(ctx.hourly);
     for (const input of hourlyInputs) input.capture = capture;
   }
   return { plan, ctx, inputs, skipped, hourly: hourlyInputs.length > 0 };
@@ -154,18 +176,24 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const waivers = plan.waivers.map((w) => ({ ...w, expired: w.expires < today }));
   const active = waivers.filter((w) => !w.expired);
-  const results = plan.targets.map((target) =>
-    evaluate(target, {
-      plan,
-      read: ctx,
-      families,
-      lang,
-      asOf,
-      window,
-      waivers: active,
-      ...(projectTo ? { projectTo } : {}),
-    }),
+  const ec: EvalContext = {
+    plan,
+    read: ctx,
+    families,
+    lang,
+    asOf,
+    window,
+    waivers: active,
+    ...(projectTo ? { projectTo } : {}),
+  };
+  const results = plan.targets.flatMap((target) =>
+    target.scope?.each ? evaluateEach(target, target.scope.each, ec) : [evaluate(target, ec)],
   );
+  options.onEvaluated?.({
+    plan,
+    read: ctx,
+    air: airContext({ plan, read: ctx, families, lang, asOf, window, waivers: active }),
+  });
   const count = (s: TargetResult["status"]) => results.filter((r) => r.status === s).length;
   return {
     schemaVersion: 1,
@@ -387,6 +415,53 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     validDays: outcome.validDays,
     detail,
   };
+}
+
+/**
+ * A target evaluated for every city, county or station in the data: one result per group, ranked as the
+ * bulletins rank (best first, equal reported values share a rank: 并列), groups without a value last.
+ */
+function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetResult[] {
+  const names = [...ec.read.air.areas.keys()]
+    .map((key) => groupName(key, each))
+    .filter((name): name is string => name !== undefined);
+  if (names.length === 0 || !ec.families.has(familyOf(target))) {
+    const result = evaluate({ ...target, scope: { area: groupKey(each, "") } }, ec);
+    if (result.detail.reasonCode !== "no-input")
+      result.detail = { reasonCode: "no-groups", reason: t(ec.lang, "reason.no-groups", { each }) };
+    return [{ ...result, actual: null, margin: null, validDays: null, status: "no-data" }];
+  }
+  const results = names.map((name) => ({
+    name,
+    result: evaluate({ ...target, scope: { area: groupKey(each, name) } }, ec),
+  }));
+  const lowerIsBetter = target.op === "<=";
+  const higherIsBetter = target.op === ">=";
+  const ranked = results.filter(({ result }) => result.status !== "no-data" && result.actual !== null);
+  const better = (a: number, b: number) => (lowerIsBetter ? a < b : a > b);
+  const valueOf = (r: TargetResult) => r.actual ?? NaN;
+  const places = results.map(({ name, result }) => {
+    const value = valueOf(result);
+    const inRanking = ranked.some((r) => r.result === result) && (lowerIsBetter || higherIsBetter);
+    const rank = inRanking ? 1 + ranked.filter((r) => better(valueOf(r.result), value)).length : null;
+    const tied = inRanking && ranked.some((r) => r.result !== result && valueOf(r.result) === value);
+    const group: GroupPlace = { by: each, name, rank, tied, of: inRanking ? ranked.length : 0 };
+    const where =
+      rank === null
+        ? ""
+        : ` (${t(ec.lang, tied ? "group.tied" : "group.rank", { rank, of: ranked.length })})`;
+    return {
+      ...result,
+      id: `${target.id}/${name}`,
+      title: t(ec.lang, "group.title", { title: result.title, name }) + where,
+      group,
+    };
+  });
+  return places.sort(
+    (a, b) =>
+      (a.group.rank ?? Infinity) - (b.group.rank ?? Infinity) ||
+      (a.group.name < b.group.name ? -1 : a.group.name > b.group.name ? 1 : 0),
+  );
 }
 
 function decimalsOf(value: number | readonly number[]): number {

@@ -6,7 +6,7 @@ import type { WaterClass } from "../methods/water.js";
 import type { Projection } from "./projection.js";
 import type { RevisionReport } from "./revisions.js";
 import type { EditionComparison } from "./editions.js";
-import type { Waiver } from "../targets/schema.js";
+import type { GroupKind, Waiver } from "../targets/schema.js";
 
 export interface AreaValue {
   area: string;
@@ -51,8 +51,22 @@ export interface BaselineBlock {
   deltaPercent: number | null;
 }
 
+/** A target evaluated `each: city|county|station`: which group this result is, and its rank. */
+export interface GroupPlace {
+  by: GroupKind;
+  name: string;
+  /** 1 = best, as bulletins rank (competition ranking: tied groups share a rank); null without a value. */
+  rank: number | null;
+  tied: boolean;
+  /** Groups ranked. */
+  of: number;
+}
+
 export interface TargetResult {
+  /** The target's id; for a group, `id/group` (e.g. pm25-annual/衡阳市). */
   id: string;
+  /** Set for targets evaluated for each city, county or station. */
+  group?: GroupPlace;
   title: string;
   /** The kind of data it rests on: air, water, ledger, or manual. */
   family: string;

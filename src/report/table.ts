@@ -223,7 +223,7 @@ export const formatTable: Formatter = (report, { lang, color }) => {
 };
 
 /** One line per station whose months fall short of the HJ 663-2013 day counts, with the short pollutants. */
-function captureWarnings(capture: readonly StationCapture[], lang: Lang): string[] {
+export function captureWarnings(capture: readonly StationCapture[], lang: Lang): string[] {
   const byStation = new Map<string, { area: string; parts: string[]; empty: string[] }>();
   for (const c of capture) {
     const month = Number(c.month.slice(5, 7));

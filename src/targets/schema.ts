@@ -141,16 +141,25 @@ const Metric = z.discriminatedUnion("name", [
     .describe("A qualitative commitment no data can check: listed, never reported as pass"),
 ]);
 
+/** Groups a target can be evaluated for one by one, taken from the data's columns (城市, 区县, 站点). */
+export const GROUP_KINDS = ["city", "county", "station"] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
 const Scope = z
   .object({
     area: z.string().min(1).optional().describe("One area of the registry"),
     areaKind: z.enum(AREA_KINDS).optional().describe("Every area of this kind in the registry"),
     combine: z.literal("mean").optional().describe("How per-area values combine: the arithmetic mean"),
+    each: z
+      .enum(GROUP_KINDS)
+      .optional()
+      .describe("Every city, county or station in the data, one result each, ranked as bulletins rank them"),
   })
   .strict()
   .superRefine((scope, ctx) => {
-    if ((scope.area === undefined) === (scope.areaKind === undefined))
-      ctx.addIssue({ code: "custom", message: "give exactly one of `area` or `areaKind`" });
+    const given = [scope.area, scope.areaKind, scope.each].filter((v) => v !== undefined).length;
+    if (given !== 1)
+      ctx.addIssue({ code: "custom", message: "give exactly one of `area`, `areaKind` or `each`" });
     if (scope.areaKind !== undefined && scope.combine === undefined)
       ctx.addIssue({ code: "custom", message: "`areaKind` needs `combine: mean`", path: ["combine"] });
   });
@@ -205,7 +214,7 @@ const Target = z
       ctx.addIssue({
         code: "custom",
         path: ["scope"],
-        message: "an air target needs a scope: { area } or { areaKind, combine }",
+        message: "an air target needs a scope: { area }, { areaKind, combine } or { each }",
       });
     const isRange = Array.isArray(t.value);
     if (t.op === "between" && !isRange)
@@ -231,7 +240,13 @@ export const TargetFileSchema = z
         title: Bilingual,
         year: z.number().int().min(2000).max(2100),
         issuer: z.string().min(1),
-        seed: z.string().min(1).describe("Path of the plan text, relative to the target file"),
+        seed: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            "Path of the plan text, relative to the target file; may be left out when every target quotes a standard (`source.document`)",
+          ),
       })
       .strict(),
     standards: z
@@ -315,6 +330,12 @@ export const TargetFileSchema = z
     });
     const ids = new Set<string>();
     file.targets.forEach((t, i) => {
+      if (file.plan.seed === undefined && t.source.document === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets", i, "source", "document"],
+          message: "this target quotes the plan, so `plan.seed` (the plan text) is needed, or name the `document` it quotes",
+        });
       if (ids.has(t.id))
         ctx.addIssue({ code: "custom", path: ["targets", i, "id"], message: `duplicate target id ${t.id}` });
       ids.add(t.id);

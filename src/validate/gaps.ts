@@ -1,7 +1,7 @@
 // Gaps and dates outside the declared period, found in the stores after every input is read: per
 // station, the days (daily data) or hours (hourly data) without a row between its first and last one.
 import type { AirStore } from "../data/air-store.js";
-import { HOURLY_SERIES, type HourlyStore } from "../data/hourly-store.js";
+import { HOURLY_SERIES, stationDays, type HourlyStore } from "../data/hourly-store.js";
 import { slotLabel, type HourConvention } from "../data/time.js";
 
 const DAY_MS = 86_400_000;
@@ -89,9 +89,13 @@ export function hourlyGaps(
   fileOf: (date: string) => string,
 ): StationRuns[] {
   const result: StationRuns[] = [];
-  for (const [station, { area, days }] of hourly.stations) {
-    const sorted = [...days].map(([date, d]) => ({ date, day: dayNumber(date), seen: d.seen }));
-    sorted.sort((a, b) => a.day - b.day);
+  for (const [station, record] of hourly.stations) {
+    const area = record.area;
+    const sorted = [...stationDays(hourly, record)].map(({ date, seen }) => ({
+      date,
+      day: dayNumber(date),
+      seen,
+    }));
     const runs: Run[] = [];
     let previous: { hour: number; date: string } | undefined;
     for (const { date, day, seen } of sorted)
@@ -141,10 +145,11 @@ export function hourlyOutside(
   fileOf: (date: string) => string,
 ): StationRuns[] {
   const result: StationRuns[] = [];
-  for (const [station, { area, days }] of hourly.stations) {
-    const outside = [...days]
-      .filter(([date]) => date < from || date > to)
-      .map(([date, d]) => ({ date, day: dayNumber(date), hours: popCount(d.seen) }))
+  for (const [station, record] of hourly.stations) {
+    const area = record.area;
+    const outside = [...stationDays(hourly, record)]
+      .filter(({ date }) => date < from || date > to)
+      .map(({ date, seen }) => ({ date, day: dayNumber(date), hours: popCount(seen) }))
       .sort((a, b) => a.day - b.day);
     const runs: Run[] = [];
     for (const o of outside) {

@@ -10,27 +10,27 @@ import {
 
 describe("hourly store", () => {
   it("the area's hour is the mean over the stations that have the pollutant", () => {
-    const store = createHourlyStore();
-    addStationHour(store, "A", "S1", "2019-01-01", 0, { "PM2.5": 40, CO: 1.1 });
-    addStationHour(store, "A", "S2", "2019-01-01", 0, { "PM2.5": 45 });
+    const store = createHourlyStore(2019);
+    addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 40, CO: 1.1 });
+    addStationHour(store, ["A"], "S2", "2019-01-01", 0, { "PM2.5": 45 });
     const [first] = [...areaHourlySeries(store, "A", "ending")];
     // slot 0 of 2019-01-01 is labelled 01:00 under hour-ending; CO only from S1.
     expect(first).toEqual({ date: "2019-01-01", hour: 1, values: { "PM2.5": 42.5, CO: 1.1 } });
   });
 
   it("rejects a station-hour given twice", () => {
-    const store = createHourlyStore();
-    expect(addStationHour(store, "A", "S1", "2019-01-01", 5, { SO2: 1 })).toBe(true);
-    expect(addStationHour(store, "A", "S1", "2019-01-01", 5, { SO2: 2 })).toBe(false);
-    expect(addStationHour(store, "A", "S2", "2019-01-01", 5, { SO2: 2 })).toBe(true);
+    const store = createHourlyStore(2019);
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 1 })).toBe(true);
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 2 })).toBe(false);
+    expect(addStationHour(store, ["A"], "S2", "2019-01-01", 5, { SO2: 2 })).toBe(true);
   });
 
   it("derives daily values: 20 PM2.5 hours give a 24-hour mean, 19 do not", () => {
-    const store = createHourlyStore();
+    const store = createHourlyStore(2019);
     for (let slot = 0; slot < 20; slot++)
-      addStationHour(store, "A", "S1", "2019-01-01", slot, { "PM2.5": slot });
+      addStationHour(store, ["A"], "S1", "2019-01-01", slot, { "PM2.5": slot });
     for (let slot = 0; slot < 19; slot++)
-      addStationHour(store, "A", "S1", "2019-01-02", slot, { "PM2.5": 10 });
+      addStationHour(store, ["A"], "S1", "2019-01-02", slot, { "PM2.5": 10 });
     const air = createAirStore();
     finishHourly(store, air);
     const days = areaDailyValues(air, "A");
@@ -39,10 +39,10 @@ describe("hourly store", () => {
   });
 
   it("derives the O3 daily max 8 h and 1 h from the hourly series", () => {
-    const store = createHourlyStore();
+    const store = createHourlyStore(2019);
     // O3 = 100 in every hour except 200 in slots 10..17: the window ending 18:00 (slots 10..17) averages 200.
     for (let slot = 0; slot < 24; slot++)
-      addStationHour(store, "A", "S1", "2019-06-01", slot, { O3: slot >= 10 && slot < 18 ? 200 : 100 });
+      addStationHour(store, ["A"], "S1", "2019-06-01", slot, { O3: slot >= 10 && slot < 18 ? 200 : 100 });
     const air = createAirStore();
     finishHourly(store, air);
     const day = areaDailyValues(air, "A").get("2019-06-01");
@@ -51,10 +51,10 @@ describe("hourly store", () => {
   });
 
   it("counts capture per station and month", () => {
-    const store = createHourlyStore();
-    for (let slot = 0; slot < 24; slot++) addStationHour(store, "A", "S1", "2019-02-10", slot, { NO2: 5 });
-    addStationHour(store, "A", "S1", "2019-02-11", 0, { NO2: 5 });
-    const feb = stationCapture(store, 2019).find((c) => c.month === "2019-02");
+    const store = createHourlyStore(2019);
+    for (let slot = 0; slot < 24; slot++) addStationHour(store, ["A"], "S1", "2019-02-10", slot, { NO2: 5 });
+    addStationHour(store, ["A"], "S1", "2019-02-11", 0, { NO2: 5 });
+    const feb = stationCapture(store).find((c) => c.month === "2019-02");
     expect(feb).toMatchObject({ station: "S1", area: "A", hours: 28 * 24, days: 28 });
     expect(feb?.validHours.NO2).toBe(25);
     expect(feb?.validDays.NO2).toBe(1);

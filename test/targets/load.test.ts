@@ -457,7 +457,7 @@ describe("loadTargetFile", () => {
     expect(loaded.targets).toEqual(parseTargetFile(fs.readFileSync(SHIPPED, "utf8"), SHIPPED));
     expect(loaded.targets.targets.length).toBeGreaterThan(0);
     const seed = fs
-      .readFileSync(path.resolve(path.dirname(SHIPPED), loaded.targets.plan.seed), "utf8")
+      .readFileSync(path.resolve(path.dirname(SHIPPED), loaded.targets.plan.seed ?? ""), "utf8")
       .replace(/\s+/g, "");
     for (const t of loaded.targets.targets) {
       if (t.source.document === undefined) expect(seed, t.id).toContain(t.source.text.replace(/\s+/g, ""));

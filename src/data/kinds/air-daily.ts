@@ -14,7 +14,8 @@ import { addStationDay } from "../air-store.js";
 import type { RecognisedColumn } from "../columns.js";
 import type { CsvSource } from "../csv.js";
 import { MAX_LISTED_PROBLEMS, noteDate, warnRow, type InputReport } from "../input-report.js";
-import { areaOfRow, canonicalStation } from "../registry.js";
+import { canonicalStation } from "../registry.js";
+import { cell, placeColumns, registryArea, rowKeys } from "../groups.js";
 import { hasTimeOfDay } from "../time.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { dataRows } from "../rows.js";
@@ -42,7 +43,8 @@ export const airDaily: DataKind = {
     const { file } = source;
     const dateCol = column(columns, "date");
     const stationCol = column(columns, "station") ?? column(columns, "stationCode");
-    const areaCol = column(columns, "area");
+    const place = placeColumns(columns);
+    const areaCol = place.area ?? place.county ?? place.city;
     const aqiCol = column(columns, "aqi");
     const pollutantCols = concentrationColumns(file, columns, DAILY_COLUMNS);
     if (!dateCol) throw missingColumn(file, "date", "日期/date", source.header.fields);
@@ -74,7 +76,8 @@ export const airDaily: DataKind = {
       }
       const values: DailyValues = parsed.values;
       const stationText = stationCol ? (fields[stationCol.index] ?? "").trim() : "";
-      const areaText = areaCol ? (fields[areaCol.index] ?? "").trim() : "";
+      const areaTexts = [cell(fields, place.area), cell(fields, place.county), cell(fields, place.city)];
+      const areaText = areaTexts.find(Boolean) ?? "";
       if (stationCol && stationText === "") {
         reject({
           col: stationCol.index + 1,
@@ -89,9 +92,16 @@ export const airDaily: DataKind = {
         for (const finding of plausibilityFindings(values, pollutantCols))
           warnRow(report, { file, line, ...finding });
       };
-      const area = areaOfRow(ctx.registry, stationText, areaText);
+      const area = registryArea(ctx.registry, stationText, "", areaTexts);
+      const station = stationText ? canonicalStation(ctx.registry, stationText) : (area ?? "");
+      const keys = rowKeys(area, ctx.groupings, {
+        station,
+        area: areaTexts[0] ?? "",
+        county: areaTexts[1] ?? "",
+        city: areaTexts[2] ?? "",
+      });
       noteDate(report, date);
-      if (!area) {
+      if (keys.length === 0) {
         const name = [stationText, areaText && `(${areaText})`].filter(Boolean).join(" ") || "(blank)";
         unassigned.set(name, (unassigned.get(name) ?? 0) + 1);
         report.unassignedRows++;
@@ -111,13 +121,16 @@ export const airDaily: DataKind = {
         warnValues();
         continue;
       }
-      const station = stationText ? canonicalStation(ctx.registry, stationText) : area;
-      const earlier = addStationDay(ctx.air, area, date, station, { values, file, line });
+      const entry = { values, file, line };
+      // One station-day enters each of its keys; a duplicate is a duplicate in all of them alike.
+      const earlier = keys
+        .map((key) => addStationDay(ctx.air, key, date, station || key, entry))
+        .find((e) => e !== undefined);
       if (earlier) {
         reject({
           col: (stationCol ?? areaCol ?? dateCol).index + 1,
           code: "HY-DUP",
-          message: `${station} on ${date} was already read at ${earlier.file}:${earlier.line}`,
+          message: `${station || keys[0]} on ${date} was already read at ${earlier.file}:${earlier.line}`,
         });
         continue;
       }

@@ -7,14 +7,21 @@ import {
   type HourlyValues,
 } from "../hourly-store.js";
 import type { ColumnField, RecognisedColumn } from "../columns.js";
-import type { CsvSource } from "../csv.js";
+import { csvRecords, type CsvRecord, type CsvSource } from "../csv.js";
+import { readHourlyFast } from "../fast-hourly.js";
 import { MAX_LISTED_PROBLEMS, noteDate, warnRow, type InputReport } from "../input-report.js";
-import { areaOfRow, canonicalStation } from "../registry.js";
+import { canonicalStation } from "../registry.js";
+import { cell, placeColumns, registryArea, rowKeys, type PlaceColumns } from "../groups.js";
+import { countRow } from "../rows.js";
 import { hasTimeOfDay, naturalHour, parseDateTime, type HourLabel } from "../time.js";
 import { parseDate } from "../values.js";
-import { columnOf, concentrationColumns, readConcentrations } from "./concentrations.js";
-import { dataRows } from "../rows.js";
-import type { DataKind } from "./kind.js";
+import {
+  columnOf,
+  concentrationColumns,
+  readConcentrations,
+  type ConcentrationColumn,
+} from "./concentrations.js";
+import type { DataKind, ReadContext } from "./kind.js";
 import { plausibilityFindings } from "../../validate/plausibility.js";
 
 type Wanted = Partial<Record<ColumnField, { key: HourlyPollutant; unit: "ug/m3" | "mg/m3" }>>;
@@ -41,114 +48,204 @@ export function isHourlyLong(columns: readonly RecognisedColumn[], sample: reado
   return timed && hasPollutant(columns);
 }
 
+/** The columns an hourly reader uses, found once per file. */
+export interface HourlyLayout {
+  file: string;
+  width: number;
+  timeCol: RecognisedColumn;
+  hourCol: RecognisedColumn | undefined;
+  codeCol: RecognisedColumn | undefined;
+  nameCol: RecognisedColumn | undefined;
+  place: PlaceColumns;
+  pollutantCols: ConcentrationColumn<HourlyPollutant>[];
+}
+
+export function hourlyLayout(file: string, header: readonly string[], columns: readonly RecognisedColumn[]) {
+  const timeCol = columnOf(columns, "datetime") ?? columnOf(columns, "date");
+  const hourCol = columnOf(columns, "hour");
+  const codeCol = columnOf(columns, "stationCode");
+  const nameCol = columnOf(columns, "station");
+  const place = placeColumns(columns);
+  const pollutantCols = concentrationColumns(file, columns, HOURLY_COLUMNS);
+  if (!timeCol)
+    throw inputError({
+      file,
+      line: 1,
+      col: 1,
+      code: "HY-COLUMN",
+      message: "missing a time column (时间/datetime)",
+    });
+  if (!codeCol && !nameCol && !place.area && !place.city && !place.county)
+    throw inputError({
+      file,
+      line: 1,
+      col: 1,
+      code: "HY-COLUMN",
+      message: "missing column station or area (站点/station, 区域/area, 城市/city or 区县/county)",
+    });
+  const layout: HourlyLayout = {
+    file,
+    width: header.length,
+    timeCol,
+    hourCol,
+    codeCol,
+    nameCol,
+    place,
+    pollutantCols,
+  };
+  return layout;
+}
+
+/** The station and the store keys of a row, as the plain reader decides them. */
+export function rowPlace(layout: HourlyLayout, ctx: ReadContext, fields: readonly string[]) {
+  const code = cell(fields, layout.codeCol);
+  const name = cell(fields, layout.nameCol);
+  const areaTexts = [
+    cell(fields, layout.place.area),
+    cell(fields, layout.place.county),
+    cell(fields, layout.place.city),
+  ];
+  const area = registryArea(ctx.registry, code, name, areaTexts);
+  const stationText = code || name;
+  const station = stationText ? canonicalStation(ctx.registry, stationText) : (area ?? "");
+  const keys = rowKeys(area, ctx.groupings, {
+    station: stationText ? station : "",
+    area: areaTexts[0] ?? "",
+    county: areaTexts[1] ?? "",
+    city: areaTexts[2] ?? "",
+  });
+  // A row without a station (an area's own series) is its area's station, as in the daily reader.
+  return {
+    code,
+    name,
+    stationText,
+    areaText: areaTexts.find(Boolean) ?? "",
+    station: station || (keys[0] ?? ""),
+    keys,
+  };
+}
+
+/**
+ * The plain reader of one row: counts it, rejects it with its reason, or adds it to the store. The fast
+ * reader hands it every row it does not take itself, so both give the same counts, warnings and values.
+ */
+export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: InputReport) {
+  const { file, width, timeCol, hourCol, codeCol, nameCol, pollutantCols } = layout;
+  const unassigned = new Map<string, number>();
+  const row = (line: number, fields: string[]): void => {
+    const counted = countRow(file, width, report, line, fields);
+    if (!counted) return;
+    const { reject } = counted;
+    const timeText = fields[timeCol.index] ?? "";
+    let label: HourLabel | null;
+    if (hourCol && timeCol.field === "date") {
+      const date = parseDate(timeText);
+      const hour = Number((fields[hourCol.index] ?? "").trim());
+      label = date && Number.isInteger(hour) && hour >= 0 && hour <= 24 ? { date, hour } : null;
+    } else label = parseDateTime(timeText);
+    const natural = label && naturalHour(label, ctx.hourConvention);
+    if (!natural) {
+      reject({
+        col: (label ? (hourCol ?? timeCol) : timeCol).index + 1,
+        field: timeCol.header,
+        code: "HY-DATE",
+        message: `expected a time like 2019-01-01 13:00 (hour 0-24${ctx.hourConvention === "beginning" ? ", 24 only with hour-ending labels" : ""}), found ${quoted(`${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`)}`,
+      });
+      return;
+    }
+    const parsed = readConcentrations(fields, pollutantCols);
+    if ("problem" in parsed) {
+      reject(parsed.problem);
+      return;
+    }
+    const values: HourlyValues = parsed.values;
+    const { code, name, stationText, areaText, station, keys } = rowPlace(layout, ctx, fields);
+    if ((codeCol || nameCol) && !code && !name) {
+      reject({
+        col: (codeCol ?? nameCol ?? timeCol).index + 1,
+        code: "HY-STATION",
+        message: "expected a station name or code, found an empty cell",
+      });
+      return;
+    }
+    noteDate(report, natural.date);
+    // Warnings keep the row: recorded for every row that is read and not rejected (HY-RATIO, HY-CO-UNIT).
+    const warnValues = () => {
+      for (const finding of plausibilityFindings(values, pollutantCols))
+        warnRow(report, { file, line, ...finding });
+    };
+    if (keys.length === 0) {
+      const label = [stationText, areaText && `(${areaText})`].filter(Boolean).join(" ") || "(blank)";
+      unassigned.set(label, (unassigned.get(label) ?? 0) + 1);
+      report.unassignedRows++;
+      warnValues();
+      return;
+    }
+    if (Number(natural.date.slice(0, 4)) !== ctx.year) {
+      report.outsidePeriodRows++;
+      warnRow(report, {
+        file,
+        line,
+        col: timeCol.index + 1,
+        field: timeCol.header,
+        code: "HY-PERIOD",
+        message: `${natural.date} (the natural day of "${timeText.trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
+      });
+      warnValues();
+      return;
+    }
+    if (!addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, values))
+      reject({
+        col: timeCol.index + 1,
+        code: "HY-DUP",
+        message: `${station} at ${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""} was already read`,
+      });
+    else warnValues();
+  };
+  const finish = (): void => {
+    report.unassignedStationCount = unassigned.size;
+    report.unassignedStations = [...unassigned]
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .map(([station, rows]) => ({ station, rows }));
+  };
+  return { row, finish };
+}
+
+export type HourlyRowReader = ReturnType<typeof hourlyRowReader>;
+
 export const airHourly: DataKind = {
   id: "air-hourly",
   family: "air",
   detect: isHourlyLong,
 
   async read(source: CsvSource, columns, ctx, report: InputReport) {
-    const { file } = source;
-    const timeCol = columnOf(columns, "datetime") ?? columnOf(columns, "date");
-    const hourCol = columnOf(columns, "hour");
-    const codeCol = columnOf(columns, "stationCode");
-    const nameCol = columnOf(columns, "station");
-    const areaCol = columnOf(columns, "area");
-    const pollutantCols = concentrationColumns(file, columns, HOURLY_COLUMNS);
-    if (!timeCol)
-      throw inputError({
-        file,
-        line: 1,
-        col: 1,
-        code: "HY-COLUMN",
-        message: "missing a time column (时间/datetime)",
-      });
-    if (!codeCol && !nameCol && !areaCol)
-      throw inputError({
-        file,
-        line: 1,
-        col: 1,
-        code: "HY-COLUMN",
-        message: "missing column station or area (站点/station or 区域/area)",
-      });
-
-    const unassigned = new Map<string, number>();
-    for await (const { line, fields, reject } of dataRows(source, report)) {
-      const timeText = fields[timeCol.index] ?? "";
-      let label: HourLabel | null;
-      if (hourCol && timeCol.field === "date") {
-        const date = parseDate(timeText);
-        const hour = Number((fields[hourCol.index] ?? "").trim());
-        label = date && Number.isInteger(hour) && hour >= 0 && hour <= 24 ? { date, hour } : null;
-      } else label = parseDateTime(timeText);
-      const natural = label && naturalHour(label, ctx.hourConvention);
-      if (!natural) {
-        reject({
-          col: (label ? (hourCol ?? timeCol) : timeCol).index + 1,
-          field: timeCol.header,
-          code: "HY-DATE",
-          message: `expected a time like 2019-01-01 13:00 (hour 0-24${ctx.hourConvention === "beginning" ? ", 24 only with hour-ending labels" : ""}), found ${quoted(`${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`)}`,
-        });
-        continue;
-      }
-      const parsed = readConcentrations(fields, pollutantCols);
-      if ("problem" in parsed) {
-        reject(parsed.problem);
-        continue;
-      }
-      const values: HourlyValues = parsed.values;
-      const code = codeCol ? (fields[codeCol.index] ?? "").trim() : "";
-      const name = nameCol ? (fields[nameCol.index] ?? "").trim() : "";
-      const areaText = areaCol ? (fields[areaCol.index] ?? "").trim() : "";
-      if ((codeCol || nameCol) && !code && !name) {
-        reject({
-          col: (codeCol ?? nameCol ?? timeCol).index + 1,
-          code: "HY-STATION",
-          message: "expected a station name or code, found an empty cell",
-        });
-        continue;
-      }
-      const stationText = code || name;
-      const area =
-        areaOfRow(ctx.registry, code, areaText) ??
-        (name ? areaOfRow(ctx.registry, name, areaText) : undefined);
-      noteDate(report, natural.date);
-      // Warnings keep the row: recorded for every row that is read and not rejected (HY-RATIO, HY-CO-UNIT).
-      const warnValues = () => {
-        for (const finding of plausibilityFindings(values, pollutantCols))
-          warnRow(report, { file, line, ...finding });
-      };
-      if (!area) {
-        const label = [stationText, areaText && `(${areaText})`].filter(Boolean).join(" ") || "(blank)";
-        unassigned.set(label, (unassigned.get(label) ?? 0) + 1);
-        report.unassignedRows++;
-        warnValues();
-        continue;
-      }
-      if (Number(natural.date.slice(0, 4)) !== ctx.year) {
-        report.outsidePeriodRows++;
-        warnRow(report, {
-          file,
-          line,
-          col: timeCol.index + 1,
-          field: timeCol.header,
-          code: "HY-PERIOD",
-          message: `${natural.date} (the natural day of "${timeText.trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
-        });
-        warnValues();
-        continue;
-      }
-      const station = stationText ? canonicalStation(ctx.registry, stationText) : area;
-      if (!addStationHour(ctx.hourly, area, station, natural.date, natural.slot, values))
-        reject({
-          col: timeCol.index + 1,
-          code: "HY-DUP",
-          message: `${station} at ${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""} was already read`,
-        });
-      else warnValues();
+    const layout = hourlyLayout(source.file, source.header.fields, columns);
+    const reader = hourlyRowReader(layout, ctx, report);
+    // The byte reader takes regular UTF-8 files with one datetime column; csv-parse reads the rest, and
+    // continues where the byte reader meets a line it leaves to it.
+    const fast =
+      ctx.reader === "fast" &&
+      source.encoding === "utf-8" &&
+      source.dataStart !== undefined &&
+      !(layout.hourCol && layout.timeCol.field === "date");
+    let records: AsyncIterable<CsvRecord> | Iterable<CsvRecord> = source.records;
+    if (fast && source.dataStart) {
+      source.close();
+      const { continueAt } = await readHourlyFast(
+        source.file,
+        source.dataStart,
+        source.size,
+        layout,
+        ctx,
+        report,
+        reader,
+      );
+      records = continueAt
+        ? csvRecords(source.file, source.encoding, continueAt, source.size - continueAt.offset, ctx.progress)
+            .records
+        : [];
     }
-    report.unassignedStationCount = unassigned.size;
-    report.unassignedStations = [...unassigned]
-      .slice(0, MAX_LISTED_PROBLEMS)
-      .map(([station, rows]) => ({ station, rows }));
+    for await (const { line, fields } of records) reader.row(line, fields);
+    reader.finish();
   },
 };

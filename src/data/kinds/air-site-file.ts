@@ -7,6 +7,7 @@ import type { CsvSource } from "../csv.js";
 import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
 import { areaOfStation, canonicalStation } from "../registry.js";
 import { naturalHour } from "../time.js";
+import { rowKeys } from "../groups.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { columnOf } from "./concentrations.js";
 import type { DataKind } from "./kind.js";
@@ -93,7 +94,9 @@ export const airSiteFile: DataKind = {
       }
       const duplicates: string[] = [];
       for (const { index, station, area } of stationCols) {
-        if (!addStationHour(ctx.hourly, area, station, natural.date, natural.slot, b.values.get(index) ?? {}))
+        // Site files name no city or county: only a station grouping applies to them.
+        const keys = rowKeys(area, ctx.groupings, { station, area: "", city: "", county: "" });
+        if (!addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, b.values.get(index) ?? {}))
           duplicates.push(station);
       }
       if (duplicates.length > 0)

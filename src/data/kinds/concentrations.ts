@@ -52,7 +52,7 @@ export function columnOf(
  * negative value, rejects the row with the cell's position.
  */
 /** Far above any ambient concentration (ug/m3 or mg/m3): a value beyond it is a typo or a unit error. */
-const MAX_PLAUSIBLE = 100_000;
+export const MAX_PLAUSIBLE = 100_000;
 
 export function readConcentrations<K extends string>(
   fields: readonly string[],

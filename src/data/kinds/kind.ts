@@ -1,3 +1,5 @@
+import type { ProgressSink } from "../progress.js";
+import type { GroupKind } from "../../targets/schema.js";
 // A data kind: how to recognise a CSV export from its header and first rows, and read it into the stores.
 import type { AirStore } from "../air-store.js";
 import type { RecognisedColumn, ColumnField } from "../columns.js";
@@ -21,7 +23,12 @@ export interface SectionInfo {
 }
 
 export interface ReadContext {
+  /** "fast": regular UTF-8 hourly files are read by the byte reader; "plain": csv-parse only. */
+  reader: "fast" | "plain";
+  progress?: ProgressSink;
   registry: AreaRegistry;
+  /** Groupings the targets evaluate `each:` of; rows also count for their group in each. */
+  groupings: ReadonlySet<GroupKind>;
   /** Only days of this year are used; others are counted as outside the period. */
   year: number;
   air: AirStore;

@@ -1,0 +1,226 @@
+// The fast byte reader of hourly files against the plain csv-parse reader (issue 8): on every fixture, every
+// corpus file, hourly files with each kind of damage and random damage (fast-check, fixed seed), check()
+// gives the same JSON with either reader, or the same input error.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { check, InputError } from "../src/index.js";
+
+const dir = mkdtempSync(join(tmpdir(), "hy-fast-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CITY_TARGETS = join(dir, "cities.yaml");
+writeFileSync(
+  CITY_TARGETS,
+  `schemaVersion: 1
+plan: { title: { zh: 城市, en: Cities }, year: 2019, issuer: test }
+standards: { aqi: HJ633-2012, limits: GB3095-2012 }
+areas:
+  - { id: 甲区, name: { zh: 甲区, en: A }, kind: urban, stations: [1001A, 1002A] }
+targets:
+  - id: city.pm25
+    title: { zh: PM2.5, en: PM2.5 }
+    source: { clause: 表1, document: GB 3095-2012, text: PM2.5 35 }
+    metric: { name: air.annual_mean, pollutant: PM2.5 }
+    scope: { each: city }
+    op: "<="
+    value: 35
+    unit: ug/m3
+  - id: station.good
+    title: { zh: 优良, en: Good days }
+    source: { clause: x, document: HJ 633-2012, text: good }
+    metric: { name: air.good_rate }
+    scope: { each: station }
+    op: ">="
+    value: 80
+    unit: "%"
+  - id: area.o3
+    title: { zh: O3, en: O3 }
+    source: { clause: x, document: GB 3095-2012, text: O3 }
+    metric: { name: air.percentile, pollutant: O3_8h, p: 90 }
+    scope: { area: 甲区 }
+    op: "<="
+    value: 160
+    unit: ug/m3
+`,
+);
+
+/** check() with one reader: the report as JSON, or the input error's problems. */
+async function run(files: string[], reader: "fast" | "plain", targets?: string): Promise<string> {
+  try {
+    const report = await check(files, { reader, today: "2026-01-01", ...(targets ? { targets } : {}) });
+    return JSON.stringify(report, null, 1);
+  } catch (e) {
+    if (e instanceof InputError) return `InputError ${JSON.stringify(e.problems)}`;
+    throw e;
+  }
+}
+
+async function expectSame(files: string[], targets?: string): Promise<string> {
+  const fast = await run(files, "fast", targets);
+  const plain = await run(files, "plain", targets);
+  expect(fast).toBe(plain);
+  return fast;
+}
+
+const HEADER = "station_code,city,county,datetime,PM2.5,PM10,SO2,NO2,O3,CO";
+const STATIONS = [
+  ["1001A", "衡阳市", "珠晖区"],
+  ["1002A", "衡阳市", "雁峰区"],
+  ["2001A", "株洲市", "荷塘区"],
+];
+
+/** A small seeded hourly file: 3 stations x `days` days, time-major, a few empty cells. */
+function cleanRows(days: number, seed = 7): string[] {
+  let state = seed;
+  const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rows: string[] = [];
+  for (let h = 0; h < days * 24; h++) {
+    const date = new Date(Date.UTC(2019, 0, 1, h));
+    const time = `${date.toISOString().slice(0, 10)} ${String(date.getUTCHours()).padStart(2, "0")}:00`;
+    for (const [code, city, county] of STATIONS) {
+      const pm25 = Math.round(20 + rand() * 60);
+      const cells = [
+        pm25,
+        Math.round(pm25 * 1.4 + rand() * 10),
+        Math.round(3 + rand() * 10),
+        Math.round(10 + rand() * 40),
+        Math.round(20 + rand() * 150),
+        (0.3 + rand()).toFixed(rand() < 0.5 ? 1 : 3),
+      ].map((v) => (rand() < 0.02 ? "" : String(v)));
+      rows.push([code, city, county, time, ...cells].join(","));
+    }
+  }
+  return rows;
+}
+
+let counter = 0;
+function write(content: string | Uint8Array): string {
+  const file = join(dir, `h${++counter}.csv`);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe("fast and plain readers give the same results", () => {
+  it("on every shipped fixture", async () => {
+    const fixtures = readdirSync("fixtures")
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => join("fixtures", f));
+    expect(fixtures.length).toBeGreaterThanOrEqual(4);
+    for (const file of fixtures) await expectSame([file]);
+    await expectSame(fixtures.filter((f) => !f.includes("gbk")));
+  });
+
+  it("on every file of the bad-input corpus", async () => {
+    const files = readdirSync("test/corpus").filter((f) => f.endsWith(".csv"));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) await expectSame([join("test/corpus", f)]);
+  });
+
+  it("on a clean hourly file, which the fast reader reads to the end (each: city and station)", async () => {
+    const out = await expectSame([write([HEADER, ...cleanRows(40)].join("\n") + "\n")], CITY_TARGETS);
+    const report = JSON.parse(out) as { results: { id: string; actual: number | null }[] };
+    // Two cities, three stations, and the registry area: the results name each.
+    expect(report.results.map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        "city.pm25/衡阳市",
+        "city.pm25/株洲市",
+        "station.good/1001A",
+        "station.good/2001A",
+        "area.o3",
+      ]),
+    );
+  });
+
+  const damaged: [string, (rows: string[]) => string | Uint8Array][] = [
+    ["a quoted field mid-file", (r) => lines(r, 48, (l) => l.replace("衡阳市", '"衡阳市"'))],
+    ["an unbalanced quote mid-file", (r) => lines(r, 51, (l) => l.replace("衡阳市", '"衡阳市'))],
+    ["a lone CR line end", (r) => lines(r, 50, (l) => `${l}\r${l.replace("1001A", "1002A")}`)],
+    ["CRLF line ends", (r) => [HEADER, ...r].join("\r\n") + "\r\n"],
+    ["no final line break", (r) => [HEADER, ...r].join("\n")],
+    ["a BOM at the start", (r) => "\ufeff" + [HEADER, ...r].join("\n") + "\n"],
+    ["blank lines", (r) => lines(r, 30, (l) => `\n\n${l}\n`)],
+    ["a space at a field's edge", (r) => lines(r, 40, (l) => l.replace(",", " ,"))],
+    [
+      "an ideographic space at a field's edge",
+      (r) => lines(r, 40, (l) => l.replace("衡阳市", "衡阳市\u3000")),
+    ],
+    ["a row outside the plan year", (r) => lines(r, 60, (l) => l.replace("2019-01", "2018-01"))],
+    [
+      "an unknown station without a city",
+      (r) => lines(r, 60, (l) => l.replace(/^1001A,衡阳市,珠晖区/, "9999A,,")),
+    ],
+    ["a duplicated station-hour", (r) => lines(r, 62, (l) => `${l}\n${l}`)],
+    ["PM2.5 above PM10 (HY-RATIO)", (r) => lines(r, 63, (l) => l.replace(/,(\d+),(\d+),/, ",300,20,"))],
+    ["CO in ug/m3 (HY-CO-UNIT)", (r) => lines(r, 64, (l) => l.replace(/,[\d.]*$/, ",800"))],
+    ["a missing marker and NA", (r) => lines(r, 65, (l) => l.replace(/,(\d+),(\d+),/, ",-,NA,"))],
+    ["a negative value", (r) => lines(r, 66, (l) => l.replace(/,(\d+),/, ",-5,"))],
+    ["a value in exponent form", (r) => lines(r, 67, (l) => l.replace(/,(\d+),/, ",1e1,"))],
+    ["a huge value", (r) => lines(r, 68, (l) => l.replace(/,(\d+),/, ",123456789,"))],
+    ["a leading-dot value", (r) => lines(r, 69, (l) => l.replace(/,(\d+),/, ",.5,"))],
+    ["a thousands separator", (r) => lines(r, 70, (l) => l.replace(/,(\d+),/, ',"1,234",'))],
+    ["a missing field", (r) => lines(r, 71, (l) => l.replace(/,[^,]*$/, ""))],
+    ["an extra field", (r) => lines(r, 72, (l) => `${l},9`)],
+    ["an empty station", (r) => lines(r, 75, (l) => l.replace("1001A", ""))],
+    ["a date in another format", (r) => lines(r, 74, (l) => l.replace(/2019-01-0(\d) /, "2019/1/$1 "))],
+    ["an hour 24:00 label", (r) => lines(r, 75, (l) => l.replace(/ \d\d:00/, " 24:00"))],
+    ["a bad time", (r) => lines(r, 76, (l) => l.replace(/ \d\d:00/, " 25:00"))],
+    [
+      "bytes that are not UTF-8 mid-file",
+      (r) => {
+        const head = Buffer.from([HEADER, ...r.slice(0, 80)].join("\n") + "\n");
+        const bad = Buffer.from([0x31, 0x30, 0x30, 0x31, 0x41, 0x2c, 0xb1, 0xb1, 0x0a]);
+        return Buffer.concat([head, bad, Buffer.from(r.slice(80).join("\n") + "\n")]);
+      },
+    ],
+    ["a 2 MiB line", (r) => lines(r, 90, (l) => `${l}\n${"x".repeat(2 << 20)}`)],
+  ];
+
+  function lines(rows: string[], at: number, change: (line: string) => string): string {
+    const copy = [...rows];
+    const changed = change(copy[at] ?? "");
+    // A case that leaves its line as it was would test nothing.
+    expect(changed).not.toBe(copy[at]);
+    copy[at] = changed;
+    return [HEADER, ...copy].join("\n") + "\n";
+  }
+
+  /** Damage that stops the reading (exit 2) in both readers; every other case gives a report. */
+  const STOPS: Record<string, string> = {
+    "an unbalanced quote mid-file": "HY-CSV",
+    "bytes that are not UTF-8 mid-file": "HY-ENCODING",
+  };
+
+  it.each(damaged)("with %s", async (name, make) => {
+    const out = await expectSame([write(make(cleanRows(3)))], CITY_TARGETS);
+    const stop = STOPS[name];
+    if (stop) expect(out).toMatch(new RegExp(`^InputError .*"code":"${stop}"`));
+    else expect(out).toMatch(/^\{/);
+  });
+
+  it("with random damage (fast-check, fixed seed)", async () => {
+    const base = cleanRows(2, 11);
+    const damage = fc.record({
+      at: fc.nat({ max: base.length - 1 }),
+      pos: fc.nat({ max: 60 }),
+      text: fc.constantFrom('"', "\r", ",", " ", "\n", "x", "-", ".", "9", "\u3000", "\ufeff", "é", ""),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(damage, { maxLength: 4 }), async (damages) => {
+        const rows = [...base];
+        for (const d of damages) {
+          const line = rows[d.at] ?? "";
+          const pos = Math.min(d.pos, line.length);
+          rows[d.at] = line.slice(0, pos) + d.text + line.slice(pos);
+        }
+        await expectSame([write([HEADER, ...rows].join("\n") + "\n")], CITY_TARGETS);
+      }),
+      {
+        seed: 20190101,
+        numRuns: Number(process.env.HY_FUZZ_RUNS) > 0 ? Number(process.env.HY_FUZZ_RUNS) : 40,
+      },
+    );
+  }, 120_000);
+});
