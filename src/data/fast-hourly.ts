@@ -10,6 +10,7 @@
 // could read differently (a quote, a lone CR, a space at a field's edge, bytes that are not UTF-8) it stops
 // and csv-parse reads the rest of the file from that line. So its counts, warnings, errors and values are
 // those of the plain reader: test/fast-reader.test.ts compares the two on every fixture and the corpus.
+import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { inputError, InputError } from "../errors.js";
 import { describeFsError, type LineStart } from "./csv.js";
@@ -52,47 +53,58 @@ const TAKEN = 0;
 const PLAIN = 1;
 const SWITCH = 2;
 
-/** A map from byte strings to values, hashed without decoding; the last hit is checked first. */
+/**
+ * A map from byte strings to values, hashed without decoding. Exports repeat their keys in a cycle (every
+ * station each hour, or every hour of each station), so the last key and the one that followed the last
+ * key the previous time round are tried before the hash.
+ */
 class BytesMap<T> {
-  private readonly buckets = new Map<number, { key: Uint8Array; value: T }[]>();
-  private lastKey: Uint8Array = new Uint8Array(0);
-  private lastValue: T | undefined;
+  private readonly buckets = new Map<number, number[]>();
+  private readonly keys: Uint8Array[] = [];
+  private readonly values: T[] = [];
+  /** Entry that followed each entry when last seen: the prediction for the next lookup. */
+  private readonly next: number[] = [];
+  private last = -1;
+
+  private matches(index: number, buf: Uint8Array, start: number, len: number): boolean {
+    const key = this.keys[index]!;
+    if (key.length !== len) return false;
+    for (let i = 0; i < len; i++) if (key[i] !== buf[start + i]) return false;
+    return true;
+  }
+
+  private hit(index: number): T {
+    if (this.last >= 0 && this.last !== index) this.next[this.last] = index;
+    this.last = index;
+    return this.values[index]!;
+  }
 
   get(buf: Uint8Array, start: number, end: number): T | undefined {
     const len = end - start;
-    const last = this.lastKey;
-    if (this.lastValue !== undefined && last.length === len) {
-      let same = true;
-      for (let i = 0; i < len; i++)
-        if (last[i] !== buf[start + i]) {
-          same = false;
-          break;
-        }
-      if (same) return this.lastValue;
+    const last = this.last;
+    if (last >= 0) {
+      if (this.matches(last, buf, start, len)) return this.values[last]!;
+      const predicted = this.next[last]!;
+      if (predicted >= 0 && this.matches(predicted, buf, start, len)) return this.hit(predicted);
     }
     let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] ?? 0), 0x01000193);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     const bucket = this.buckets.get(h);
-    if (!bucket) return undefined;
-    outer: for (const entry of bucket) {
-      if (entry.key.length !== len) continue;
-      for (let i = 0; i < len; i++) if (entry.key[i] !== buf[start + i]) continue outer;
-      this.lastKey = entry.key;
-      this.lastValue = entry.value;
-      return entry.value;
-    }
+    if (bucket) for (const index of bucket) if (this.matches(index, buf, start, len)) return this.hit(index);
     return undefined;
   }
 
   set(buf: Uint8Array, start: number, end: number, value: T): void {
     let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] ?? 0), 0x01000193);
-    const key = buf.slice(start, end);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const index = this.keys.length;
+    this.keys.push(buf.slice(start, end));
+    this.values.push(value);
+    this.next.push(-1);
     const bucket = this.buckets.get(h);
-    if (bucket) bucket.push({ key, value });
-    else this.buckets.set(h, [{ key, value }]);
-    this.lastKey = key;
-    this.lastValue = value;
+    if (bucket) bucket.push(index);
+    else this.buckets.set(h, [index]);
+    this.hit(index);
   }
 }
 
@@ -217,36 +229,44 @@ export async function readHourlyFast(
     return fields.some(edgeIsSpace) ? null : fields;
   };
 
-  /** One line [ls, le) without its line break. */
-  const readLine = (buf: Uint8Array, ls: number, le: number, line: number): number => {
-    // Split into fields, and find what csv-parse might read differently.
+  /** Hands a line to the plain row reader, as strings. */
+  const plain = (buf: Uint8Array, ls: number, le: number, line: number): number => {
+    const fields = fieldsOf(buf, ls, le);
+    if (fields === null) return SWITCH;
+    rows.row(line, fields);
+    return PLAIN;
+  };
+
+  /**
+   * Splits a line [ls, le) that may hold anything: the field count, or -1 where csv-parse could read the
+   * line otherwise (a quote, a CR, bytes that are not UTF-8).
+   */
+  const splitCareful = (buf: Uint8Array, ls: number, le: number): number => {
     let n = 0;
     starts[0] = ls;
     for (let i = ls; i < le; i++) {
-      const b = buf[i] ?? 0;
+      const b = buf[i]!;
       if (b === COMMA) {
         if (n < width) ends[n] = i;
         n++;
         if (n <= width) starts[n] = i + 1;
-      } else if (b === QUOTE || b === CR) return SWITCH;
+      } else if (b === QUOTE || b === CR) return -1;
       else if (b >= 0x80) {
         const len = utf8Length(buf, i, le);
-        if (len === 0) return SWITCH;
+        if (len === 0) return -1;
         i += len - 1;
       }
     }
     if (n < width) ends[n] = le;
-    n++;
-    const plain = (): number => {
-      const fields = fieldsOf(buf, ls, le);
-      if (fields === null) return SWITCH;
-      rows.row(line, fields);
-      return PLAIN;
-    };
-    if (n !== width) return plain();
+    return n + 1;
+  };
+
+  /** One line [ls, le) of `n` fields, split into starts/ends. */
+  const readLine = (buf: Uint8Array, ls: number, le: number, line: number, n: number): number => {
+    if (n !== width) return plain(buf, ls, le, line);
     for (let f = 0; f < width; f++) {
-      const s = starts[f] ?? 0;
-      const e = ends[f] ?? 0;
+      const s = starts[f]!;
+      const e = ends[f]!;
       if (e > s) {
         const first = buf[s];
         const last = buf[e - 1];
@@ -263,15 +283,14 @@ export async function readHourlyFast(
       time = text === null ? null : timeOf(text[0] ?? "");
       times.set(buf, ts, te, time);
     }
-    if (time === null) return plain();
+    if (time === null) return plain(buf, ls, le, line);
 
     let keyLength = 0;
     for (const index of placeIndices) {
       const s = starts[index] ?? 0;
       const e = ends[index] ?? 0;
-      if (keyLength + (e - s) + 1 > placeKey.length) return plain();
-      placeKey.set(buf.subarray(s, e), keyLength);
-      keyLength += e - s;
+      if (keyLength + (e - s) + 1 > placeKey.length) return plain(buf, ls, le, line);
+      for (let i = s; i < e; i++) placeKey[keyLength++] = buf[i]!;
       // 0xFF never occurs in UTF-8: the separator keeps "ab" + "c" apart from "a" + "bc".
       placeKey[keyLength++] = 0xff;
     }
@@ -282,44 +301,44 @@ export async function readHourlyFast(
       station = stationOf(fields);
       stations.set(placeKey, 0, keyLength, station);
     }
-    if (station.station === null) return plain();
+    if (station.station === null) return plain(buf, ls, le, line);
 
     // The values: digits with at most one decimal point, or empty (missing); anything else is plain.
     values.fill(NaN);
     for (let f = 0; f < width; f++) {
-      const slot = valueSlot[f] ?? -1;
+      const slot = valueSlot[f]!;
       if (slot < 0) continue;
-      const s = starts[f] ?? 0;
-      const e = ends[f] ?? 0;
+      const s = starts[f]!;
+      const e = ends[f]!;
       if (e === s) continue;
       let mantissa = 0;
       let decimals = -1;
       for (let i = s; i < e; i++) {
-        const b = buf[i] ?? 0;
+        const b = buf[i]!;
         if (b === DOT) {
-          if (decimals >= 0 || i === s || i === e - 1) return plain();
+          if (decimals >= 0 || i === s || i === e - 1) return plain(buf, ls, le, line);
           decimals = 0;
         } else {
           const digit = b - ZERO;
-          if (digit < 0 || digit > 9) return plain();
+          if (digit < 0 || digit > 9) return plain(buf, ls, le, line);
           mantissa = mantissa * 10 + digit;
           if (decimals >= 0) decimals++;
         }
       }
-      if (e - s > 15) return plain();
+      if (e - s > 15) return plain(buf, ls, le, line);
       let value = decimals > 0 ? mantissa / (POW10[decimals] ?? 1) : mantissa;
       const factor = valueFactor[f] ?? 1;
       if (factor !== 1) value *= factor;
-      if (value > MAX_PLAUSIBLE) return plain();
+      if (value > MAX_PLAUSIBLE) return plain(buf, ls, le, line);
       values[slot] = value;
     }
     // Rows the plausibility checks would flag go to the plain reader, which records the warning.
     if (pm25 >= 0) {
       const a = values[pm25] ?? NaN;
       const b = values[pm10] ?? NaN;
-      if (a === a && b === b && a > b * RATIO_FACTOR && a - b > RATIO_MARGIN) return plain();
+      if (a === a && b === b && a > b * RATIO_FACTOR && a - b > RATIO_MARGIN) return plain(buf, ls, le, line);
     }
-    if (co >= 0 && (values[co] ?? 0) > CO_MAX_MG) return plain();
+    if (co >= 0 && (values[co] ?? 0) > CO_MAX_MG) return plain(buf, ls, le, line);
 
     if (station.record === undefined) {
       station.record = stationRecord(store, station.station, station.keys[0] ?? "");
@@ -327,7 +346,7 @@ export async function readHourlyFast(
     }
     const seen = station.record.seen[time.day] ?? 0;
     // A station-hour read before: the plain reader rejects it (HY-DUP) with its message.
-    if (seen & (1 << time.slot)) return plain();
+    if (seen & (1 << time.slot)) return plain(buf, ls, le, line);
     report.rows++;
     addHourVector(station.record, station.series ?? [], time.day, time.slot, values);
     if (time.day < minDay) minDay = time.day;
@@ -354,23 +373,47 @@ export async function readHourlyFast(
       position += bytesRead;
       filled += bytesRead;
       const eof = bytesRead === 0;
+      // The chunk's complete lines: clean when they hold no quote and no CR and are valid UTF-8.
+      const lastLf = filled === 0 ? 0 : buf.lastIndexOf(LF, filled - 1) + 1;
+      const head = buf.subarray(0, lastLf);
+      const clean = head.indexOf(QUOTE) === -1 && head.indexOf(CR) === -1 && isUtf8(head);
       let ls = 0;
       let rowsBefore = report.rows;
       for (;;) {
-        let nl = buf.indexOf(LF, ls);
-        if (nl === -1 || nl >= filled) {
-          if (!eof) break;
-          if (ls >= filled) break reading;
-          nl = filled; // the last line, without a line break
+        let nl: number;
+        let n = 0;
+        if (clean && ls < lastLf) {
+          // One pass finds the commas and the line break (the chunk has no quote or CR).
+          starts[0] = ls;
+          let i = ls;
+          for (let b = buf[i]; b !== LF; b = buf[++i])
+            if (b === COMMA) {
+              if (n < width) ends[n] = i;
+              n++;
+              if (n <= width) starts[n] = i + 1;
+            }
+          nl = i;
+          if (n < width) ends[n] = nl;
+          n++;
+        } else {
+          nl = buf.indexOf(LF, ls);
+          if (nl === -1 || nl >= filled) {
+            if (!eof) break;
+            if (ls >= filled) break reading;
+            nl = filled; // the last line, without a line break
+          }
         }
-        const le = nl > ls && buf[nl - 1] === CR ? nl - 1 : nl;
+        const le = !clean && nl > ls && buf[nl - 1] === CR ? nl - 1 : nl;
         if (le - ls > MAX_LINE) {
           continueAt = { offset: base + ls, line };
           break reading;
         }
-        if (le > ls && readLine(buf, ls, le, line) === SWITCH) {
-          continueAt = { offset: base + ls, line };
-          break reading;
+        if (le > ls) {
+          if (!(clean && ls < lastLf)) n = splitCareful(buf, ls, le);
+          if (n < 0 || readLine(buf, ls, le, line, n) === SWITCH) {
+            continueAt = { offset: base + ls, line };
+            break reading;
+          }
         }
         line++;
         ls = nl + 1;

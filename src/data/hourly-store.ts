@@ -98,20 +98,23 @@ export function addHourVector(
   values: HourlyVector,
 ): boolean {
   const bit = 1 << slot;
-  const seen = station.seen[day] ?? 0;
+  const seen = station.seen[day]!;
   if (seen & bit) return false;
   station.seen[day] = seen | bit;
   const base = (day * 24 + slot) * P;
+  const valid = station.validHours;
+  const n = areas.length;
   for (let i = 0; i < P; i++) {
-    const v = values[i] ?? NaN;
+    const v = values[i]!;
     if (v !== v) continue;
-    station.validHours[day * P + i]!++;
-    for (const series of areas) {
+    valid[day * P + i]!++;
+    for (let a = 0; a < n; a++) {
+      const series = areas[a]!;
       series.sum[base + i]! += v;
       series.count[base + i]!++;
     }
   }
-  for (const series of areas) series.hasDay[day] = 1;
+  for (let a = 0; a < n; a++) areas[a]!.hasDay[day] = 1;
   return true;
 }
 

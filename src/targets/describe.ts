@@ -64,8 +64,18 @@ export function dataNeeded(target: Target, plan: TargetFile, lang: Lang): string
         `surface-water monitoring (${m.baselineYear} and ${plan.plan.year})`,
       );
     default: {
+      const each = target.scope?.each;
       const scope =
-        target.scope?.area ?? (target.scope?.areaKind === "county" ? zh(lang, "各县市", "each county") : "");
+        target.scope?.area ??
+        (target.scope?.areaKind === "county"
+          ? zh(lang, "各县市", "each county")
+          : each
+            ? zh(
+                lang,
+                `每个${{ city: "城市", county: "区县", station: "站点" }[each]}（城市/区县/站点列）`,
+                `each ${each} in the data (a ${each} column)`,
+              )
+            : "");
       return zh(lang, `空气质量日数据或小时数据：${scope}`, `air quality, daily or hourly: ${scope}`);
     }
   }
