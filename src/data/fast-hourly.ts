@@ -113,8 +113,9 @@ interface StationEntry {
   /** null: rows of this station go to the plain reader (no station, or in no area or group). */
   station: string | null;
   keys: readonly string[];
-  record?: StationRecord;
-  series?: AreaSeries[];
+  // Set on the first row added; present from the start so that every entry keeps one shape (V8 map).
+  record: StationRecord | null;
+  series: AreaSeries[];
 }
 
 /** null: rows at this time go to the plain reader (not a time it reads, or outside the plan year). */
@@ -203,8 +204,8 @@ export async function readHourlyFast(
     const place = rowPlace(layout, ctx, fields);
     const hasStationColumn = layout.codeCol !== undefined || layout.nameCol !== undefined;
     if ((hasStationColumn && !place.code && !place.name) || place.keys.length === 0)
-      return { station: null, keys: [] };
-    return { station: place.station, keys: place.keys };
+      return { station: null, keys: [], record: null, series: [] };
+    return { station: place.station, keys: place.keys, record: null, series: [] };
   };
 
   const timeOf = (text: string): TimeEntry => {
@@ -340,7 +341,7 @@ export async function readHourlyFast(
     }
     if (co >= 0 && (values[co] ?? 0) > CO_MAX_MG) return plain(buf, ls, le, line);
 
-    if (station.record === undefined) {
+    if (station.record === null) {
       station.record = stationRecord(store, station.station, station.keys[0] ?? "");
       station.series = station.keys.map((key) => areaSeries(store, key));
     }
@@ -348,7 +349,7 @@ export async function readHourlyFast(
     // A station-hour read before: the plain reader rejects it (HY-DUP) with its message.
     if (seen & (1 << time.slot)) return plain(buf, ls, le, line);
     report.rows++;
-    addHourVector(station.record, station.series ?? [], time.day, time.slot, values);
+    addHourVector(station.record, station.series, time.day, time.slot, values);
     if (time.day < minDay) minDay = time.day;
     if (time.day > maxDay) maxDay = time.day;
     return TAKEN;
