@@ -171,10 +171,10 @@ const en = {
   "report.col.change": "Change",
   "report.chart.pm": "Monthly mean PM2.5 and PM10: {area}",
   "report.chart.pmNote":
-    "Bars: the mean of the month's daily values. Dashed lines: the annual-mean targets ({targets}); they apply to the year's mean ({annual}), not to each month.",
+    "Bars: the mean of the month's daily values. Dashed lines: the annual-mean targets ({targets}); they apply to the mean over the days evaluated ({annual}), not to each month.",
   "report.chart.goodRate": "Monthly good-day rate: {area}",
   "report.chart.goodRateNote":
-    "Good days (AQI <= 100) over valid days, per month. Dashed line: the annual target {target}; the year: {annual}.",
+    "Good days (AQI <= 100) over valid days, per month. Dashed line: the target {target}; over the days evaluated: {annual}.",
   "report.chart.calendar": "Daily AQI category: {area}",
   "report.chart.calendarNote": "The colours of the AQI categories ({aqi}); grey: no valid AQI that day.",
   "report.chart.areas": "{title}: each area",
@@ -372,10 +372,10 @@ const zh: Record<MessageKey, string> = {
   "report.col.change": "变化",
   "report.chart.pm": "{area} PM2.5、PM10 月均浓度",
   "report.chart.pmNote":
-    "柱：当月日均值的算术平均。虚线：年均浓度目标（{targets}），适用于全年均值（{annual}），并非逐月要求。",
+    "柱：当月日均值的算术平均。虚线：年均浓度目标（{targets}），适用于评价时段的均值（{annual}），并非逐月要求。",
   "report.chart.goodRate": "{area} 月度优良天数比例",
   "report.chart.goodRateNote":
-    "每月优良天数（AQI ≤ 100）占有效天数的比例。虚线：年度目标 {target}；全年：{annual}。",
+    "每月优良天数（AQI ≤ 100）占有效天数的比例。虚线：目标 {target}；评价时段：{annual}。",
   "report.chart.calendar": "{area} 逐日空气质量级别",
   "report.chart.calendarNote": "颜色为空气质量指数级别的表示颜色（{aqi}）；灰色：当日无有效 AQI。",
   "report.chart.areas": "{title}：各地区",

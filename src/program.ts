@@ -343,6 +343,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--from <date>", "report the air targets from this date (with --to)")
     .option("--to <date>", "report the air targets up to this date (with --from)")
     .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
+    .option("--year <year>", "report on this calendar year instead of the target file's plan year")
     .option(
       "-o, --output <file>",
       "write the report to a file (Markdown: its charts go next to it as SVG files)",
@@ -360,6 +361,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         from: true,
         to: true,
         asOf: true,
+        year: true,
       })
         .extend({ format: z.enum(["html", "markdown"]) })
         .parse(raw);
@@ -371,6 +373,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         lang: opts.lang,
         hourConvention: opts.hourConvention,
         format: opts.format,
+        ...(opts.year ? { year: opts.year } : {}),
         ...(opts.output ? { output: opts.output } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         ...windowOption(opts),

@@ -87,6 +87,7 @@ export function pmChart(input: PmChartInput): EChartsOption {
       name: s.pollutant,
       type: "bar",
       barGap: "10%",
+      barMaxWidth: 28,
       itemStyle: { color: PM_COLOURS[s.pollutant] },
       data: s.values,
       label: { show: true, position: "top", fontSize: 10, color: "#333333" },
@@ -124,6 +125,7 @@ export function goodRateChart(input: RateChartInput): EChartsOption {
       {
         type: "bar",
         barWidth: "55%",
+        barMaxWidth: 48,
         data: input.values.map((v) => ({
           value: v,
           itemStyle: { color: target === null || (v ?? 0) >= target ? PASS_COLOUR : SHORT_COLOUR },
@@ -157,6 +159,7 @@ export interface CalendarChartInput {
 
 /** A calendar of the window, one cell per day in its AQI category's colour (grey without a valid AQI). */
 export function calendarChart(input: CalendarChartInput): EChartsOption {
+  const wide = input.days.length > 250;
   const code = (c: AqiCategory | null) => (c === null ? 0 : AQI_CATEGORIES.findIndex((x) => x.key === c) + 1);
   return {
     ...base(),
@@ -164,8 +167,9 @@ export function calendarChart(input: CalendarChartInput): EChartsOption {
       range: [input.from, input.to],
       top: 28,
       left: 44,
-      right: 16,
-      cellSize: ["auto", 15],
+      // A short window keeps square-ish cells at the left rather than stretching a few weeks over the width
+      // (a right edge would stretch them).
+      ...(wide ? { right: 16, cellSize: ["auto", 15] } : { cellSize: [16, 15] }),
       yearLabel: { show: false },
       monthLabel: { nameMap: input.monthNames, fontSize: 11 },
       dayLabel: { nameMap: input.weekdayNames, firstDay: 1, fontSize: 10 },
@@ -256,10 +260,12 @@ export function areaBarsChart(input: AreaBarsInput): EChartsOption {
         markLine: {
           silent: true,
           symbol: "none",
+          // The y axis is inverted, so "start" is the top: labels above the plot, clear of the axis labels;
+          // the mean's a line higher, so that two close values do not print on each other.
           data: lines.map((l, i) => ({
             xAxis: l.xAxis,
             lineStyle: { type: i === 0 ? "dashed" : "dotted", width: 1.5, color: l.colour },
-            label: { position: i === 0 ? "end" : "start", formatter: l.name, color: l.colour },
+            label: { position: "start", formatter: l.name, color: l.colour, distance: i === 0 ? 4 : 18 },
           })),
         },
       },
@@ -316,7 +322,7 @@ export function waterChart(input: WaterChartInput): EChartsOption {
           data: input.required.map((r) => ({
             xAxis: classRank(r.class),
             lineStyle: { type: "dashed", width: 1.5, color: TARGET_COLOUR },
-            label: { position: "end", formatter: r.label, color: TARGET_COLOUR },
+            label: { position: "start", formatter: r.label, color: TARGET_COLOUR },
           })),
         },
       },
@@ -332,8 +338,11 @@ export interface ChangeChartInput {
 /** Change against the baseline in % as horizontal bars, with each target's required change as a mark. */
 export function changeChart(input: ChangeChartInput): EChartsOption {
   const values = input.rows.flatMap((r) => [r.change, r.target]);
-  const reach = Math.max(1, ...values.map(Math.abs));
-  const edge = Math.ceil(reach * 1.25);
+  // Round 5 % steps around zero, with room for the bars' labels.
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const min = Math.floor((low * 1.15) / 5) * 5;
+  const max = Math.ceil((high * 1.15) / 5) * 5 + 5;
   return {
     ...base(),
     legend: { top: 4, right: 16, data: [input.targetLabel] },
@@ -345,7 +354,7 @@ export function changeChart(input: ChangeChartInput): EChartsOption {
       outerBoundsMode: "same",
       outerBoundsContain: "axisLabel",
     },
-    xAxis: { type: "value", name: "%", min: -edge, max: Math.min(edge, Math.max(1, edge / 3)) },
+    xAxis: { type: "value", name: "%", min, max, interval: 5 },
     yAxis: {
       type: "category",
       inverse: true,

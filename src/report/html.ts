@@ -54,6 +54,8 @@ code { font-family: Consolas, "Courier New", monospace; font-size: 11px; color: 
 .card .v { font-size: 20px; font-weight: 700; white-space: nowrap; }
 .card .r { font-size: 11px; color: #57606a; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 6px 0 10px; }
+table.targets { table-layout: fixed; }
+table.targets td { overflow-wrap: anywhere; }
 th { text-align: left; font-weight: 600; background: #f3f5f8; border-bottom: 1px solid #c9d3e0; padding: 4px 6px; }
 td { border-bottom: 1px solid #e5e8ec; padding: 3px 6px; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -131,7 +133,7 @@ function summary(doc: YearEnd): string {
   return (
     `<section id="summary"><h2>${esc(t(lang, "report.summary"))}</h2>` +
     `<div class="counts">${counts}</div>` +
-    `<p>${esc(t(lang, "report.total", { count: report.results.length }))}; ${esc(t(lang, "summary", s))}</p>` +
+    `<p>${esc(t(lang, "report.total", { count: report.results.length }))} · ${esc(t(lang, "summary", s))}</p>` +
     (cards ? `<h3>${esc(t(lang, "report.headline"))}</h3><div class="cards">${cards}</div>` : "") +
     `</section>`
   );
@@ -162,6 +164,9 @@ function targetBody(r: TargetResult, lang: Lang): string {
   return `<tbody class="target" data-id="${esc(r.id)}" data-status="${esc(r.status)}">${main}${subs}${quote}</tbody>`;
 }
 
+/** The targets tables' column widths, the same for every family so the columns line up down the page. */
+const COLUMNS = `<colgroup>${[37, 11, 11, 12, 8, 13, 8].map((w) => `<col style="width:${w}%">`).join("")}</colgroup>`;
+
 function targets(doc: YearEnd): string {
   const { lang } = doc;
   const head =
@@ -170,7 +175,7 @@ function targets(doc: YearEnd): string {
     `${th(lang, "col.validDays", true)}</tr></thead>`;
   const parts = doc.groups.map(
     (g) =>
-      `<h3>${esc(t(lang, `report.family.${g.family}`))}</h3><table class="targets">${head}` +
+      `<h3>${esc(t(lang, `report.family.${g.family}`))}</h3><table class="targets">${COLUMNS}${head}` +
       `${g.results.map((r) => targetBody(r, lang)).join("")}</table>`,
   );
   const skipped = doc.notChecked.map(
@@ -294,7 +299,7 @@ function basis(doc: YearEnd): string {
           : "");
   return (
     `<section id="basis"><h2>${esc(t(lang, "basis.title"))}</h2>` +
-    `<p>${esc(t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf }))}</p>` +
+    `<p class="meta">${esc(t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf }))}</p>` +
     `<h3>${esc(t(lang, "report.basis.files"))}</h3>` +
     (report.inputs.length === 0 ? `<p>${esc(t(lang, "basis.noInputs"))}</p>` : files) +
     (notes.length > 0 ? `<h3>${esc(t(lang, "report.basis.notes"))}</h3>${items(notes)}` : "") +

@@ -218,7 +218,7 @@ function airCharts(
       title: t(lang, "report.chart.calendar", { area: name }),
       note: t(lang, "report.chart.calendarNote", { aqi: standardName(report.standards.aqi) }),
       width: CHART_WIDTH,
-      height: 210,
+      height: 190,
       option: calendarChart({
         from: report.window.from,
         to: report.window.to,
@@ -269,7 +269,10 @@ function waterCharts(report: CheckReport, plan: TargetFile, lang: Lang): ChartSp
   for (const r of report.results)
     for (const s of r.detail.sections ?? [])
       if (!sections.has(s.section))
-        sections.set(s.section, { name: s.river ? `${s.section} (${s.river})` : s.section, class: s.class });
+        sections.set(s.section, {
+          name: s.river && s.river !== s.section ? `${s.section} (${s.river})` : s.section,
+          class: s.class,
+        });
   if (sections.size === 0) return [];
   const classLabel = (c: WaterClass) => t(lang, "report.class", { class: c });
   const required = new Map<WaterClass, string>();
@@ -386,17 +389,26 @@ function basisNotes(report: CheckReport, lang: Lang): string[] {
   return notes;
 }
 
-/** The standards the run applied (from the target file's editions) and the rules hy-check reads them by. */
-function methodLines(report: CheckReport, lang: Lang): string[] {
+/**
+ * The standards the run applied (from the target file's editions) and the rules hy-check reads them by:
+ * the air ones when air data were given, GB 3838 when water data were, the rounding always.
+ */
+function methodLines(report: CheckReport, families: ReadonlySet<string>, lang: Lang): string[] {
   const s = report.standards;
-  const lines = [
-    t(lang, "report.method.aqi", { code: standardName(s.aqi) }),
-    t(lang, "report.method.assessment", { code: standardName(s.assessment) }),
-    t(lang, "report.method.limits", { code: standardName(s.limits) }),
-    t(lang, "report.method.water"),
-    t(lang, "report.method.rounding"),
-    t(lang, "basis.dayValidity", { rule: t(lang, `dayValidity.${report.dayValidity}` as MessageKey) }),
-  ];
+  const lines: string[] = [];
+  if (families.has("air")) {
+    lines.push(
+      t(lang, "report.method.aqi", { code: standardName(s.aqi) }),
+      t(lang, "report.method.assessment", { code: standardName(s.assessment) }),
+      t(lang, "report.method.limits", { code: standardName(s.limits) }),
+    );
+  }
+  if (families.has("water")) lines.push(t(lang, "report.method.water"));
+  lines.push(t(lang, "report.method.rounding"));
+  if (families.has("air"))
+    lines.push(
+      t(lang, "basis.dayValidity", { rule: t(lang, `dayValidity.${report.dayValidity}` as MessageKey) }),
+    );
   if (report.hourConvention === "ending" || report.hourConvention === "beginning")
     lines.push(t(lang, `basis.hourConvention.${report.hourConvention}`));
   return lines;
@@ -452,7 +464,7 @@ export function buildYearEnd(report: CheckReport, data: EvaluatedData, lang: Lan
     capture: families.has("air") ? captureRows(report, plan, data, lang) : [],
     moreAreas: [...data.read.air.areas.keys()].filter((a) => !registry.has(a)).length,
     notes: [...basisNotes(report, lang), ...(hourly ? captureWarnings(hourly, lang) : [])],
-    methods: methodLines(report, lang),
+    methods: methodLines(report, families, lang),
   };
 }
 

@@ -1,0 +1,314 @@
+// hy-check report: the year-end report's content from a fixture run, against the JSON of the same run.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CheckReport, TargetResult } from "../../src/engine/result.js";
+import { t } from "../../src/i18n.js";
+import { areaBarsChart, renderCharts } from "../../src/report/charts.js";
+import { esc } from "../../src/report/html.js";
+import { actualText, escapeMarkdown, marginText } from "../../src/report/markdown.js";
+import { chartPath } from "../../src/report/year-end-output.js";
+import { runCli, runCliJson } from "../helpers/run-cli.js";
+
+const FILES = [
+  "fixtures/hengyang-2019-daily.csv",
+  "fixtures/hengyang-2019-water.csv",
+  "fixtures/hengyang-ledger.csv",
+];
+const dir = mkdtempSync(join(tmpdir(), "hy-report-"));
+
+function unescape(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** The text of an element's content, tags removed and entities decoded. */
+function text(html: string): string {
+  return unescape(html.replace(/<[^>]*>/g, ""));
+}
+
+/** Each target's <tbody>: its id, status, and the cells by their data-field. */
+function targetBodies(html: string): Map<string, { status: string; body: string }> {
+  const map = new Map<string, { status: string; body: string }>();
+  for (const m of html.matchAll(
+    /<tbody class="target" data-id="([^"]*)" data-status="([^"]*)">([\s\S]*?)<\/tbody>/g,
+  ))
+    map.set(unescape(m[1]!), { status: m[2]!, body: m[3]! });
+  return map;
+}
+
+function cell(body: string, field: string): { value?: string; text: string } {
+  const m = new RegExp(
+    `<td class="num" data-field="${field}"(?: data-value="([^"]*)")?>([\\s\\S]*?)</td>`,
+  ).exec(body);
+  if (!m) throw new Error(`no ${field} cell in ${body.slice(0, 200)}`);
+  return { ...(m[1] !== undefined ? { value: unescape(m[1]) } : {}), text: text(m[2]!) };
+}
+
+let json: CheckReport;
+let en: string;
+let zh: string;
+
+beforeAll(() => {
+  json = runCliJson<CheckReport>([...FILES, "-f", "json"]).json;
+  const a = runCli(["report", ...FILES, "--lang", "en", "-o", join(dir, "en.html")]);
+  expect(a.stderr).toBe("");
+  expect(a.status).toBe(0);
+  const b = runCli(["report", ...FILES, "--lang", "zh", "-o", join(dir, "zh.html")]);
+  expect(b.status).toBe(0);
+  en = readFileSync(join(dir, "en.html"), "utf8");
+  zh = readFileSync(join(dir, "zh.html"), "utf8");
+});
+
+describe("hy-check report (HTML) on the fixture year", () => {
+  it("shows every target with the figures of the JSON output of the same run", () => {
+    const bodies = targetBodies(en);
+    expect([...bodies.keys()].sort()).toEqual(json.results.map((r) => r.id).sort());
+    for (const r of json.results) {
+      const { status, body } = bodies.get(r.id)!;
+      expect(status, r.id).toBe(r.status);
+      const actual = cell(body, "actual");
+      expect(actual.value === undefined ? null : Number(actual.value), r.id).toBe(r.actual);
+      expect(actual.text, r.id).toBe(actualText(r));
+      const margin = cell(body, "margin");
+      expect(margin.value === undefined ? null : Number(margin.value), r.id).toBe(r.margin);
+      expect(margin.text, r.id).toBe(marginText(r));
+      const days = cell(body, "validDays");
+      expect(days.value === undefined ? null : Number(days.value), r.id).toBe(r.validDays);
+      const baseline = cell(body, "baseline");
+      expect(baseline.value === undefined ? null : Number(baseline.value), r.id).toBe(
+        r.baseline?.delta ?? null,
+      );
+      // The clause and the plan's sentence, as the target file quotes it.
+      expect(text(body), r.id).toContain(`${r.clause}: “${r.quote}”`);
+    }
+  });
+
+  it("every target id of the target file appears", () => {
+    const listed = runCliJson<{ id: string }[]>(["targets", "-f", "json"]).json;
+    expect(listed.length).toBeGreaterThan(30);
+    for (const { id } of listed) expect(en).toContain(`data-id="${esc(id)}"`);
+  });
+
+  it("the summary counts and the headline figures are the JSON's", () => {
+    for (const [status, n] of Object.entries({
+      pass: json.summary.pass,
+      warn: json.summary.warn,
+      fail: json.summary.fail,
+      "no-data": json.summary.noData,
+    }))
+      expect(en).toContain(`data-status="${status}" data-count="${n}"`);
+    const cards = [...en.matchAll(/<div class="card [^"]*" data-id="([^"]*)" data-actual="([^"]*)">/g)];
+    expect(cards.map((c) => c[1])).toEqual([
+      "air.urban.good_rate",
+      "air.urban.pm25",
+      "air.urban.pm10",
+      "air.counties.good_rate",
+      "air.counties.pm25",
+      "air.counties.pm10",
+      "water.sections.class",
+      "water.xiangjiang.class",
+    ]);
+    for (const [, id, actual] of cards)
+      expect(Number(actual)).toBe(json.results.find((r) => r.id === id)!.actual);
+  });
+
+  it("the monthly table adds up to the good-day-rate target's days", () => {
+    const rate = json.results.find((r) => r.id === "air.urban.good_rate")!;
+    const table = /<table class="months" data-area="市城区">([\s\S]*?)<\/table>/.exec(en)![1]!;
+    const sum = (field: string) =>
+      [...table.matchAll(new RegExp(`data-field="${field}">(\\d+)<`, "g"))].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      );
+    expect(table.match(/<tr data-month=/g)).toHaveLength(12);
+    expect(sum("goodDays")).toBe(rate.detail.goodDays);
+    expect(sum("validDays")).toBe(rate.validDays);
+  });
+
+  it("draws the charts of every kind of data given, as inline SVG", () => {
+    const charts = [...en.matchAll(/<figure class="chart" id="chart-([^"]*)"[^>]*>[\s\S]*?<\/figure>/g)];
+    expect(charts.map((c) => c[1])).toEqual([
+      "air-pm-1",
+      "air-good-rate-1",
+      "air-calendar-1",
+      "air-areas-1",
+      "water-classes",
+      "ledger-emissions",
+    ]);
+    for (const [figure] of charts)
+      expect(figure).toMatch(/<svg role="img" aria-label="[^"]+" width="\d+" height="\d+"/);
+    // The targets are the lines: 43 and 68 for the urban PM, 80 % for the rate, 86.5 for the counties.
+    expect(text(charts[0]![0])).toContain("PM2.5 target 43");
+    expect(text(charts[0]![0])).toContain("PM10 target 68");
+    expect(text(charts[1]![0])).toContain("target 80%");
+    expect(text(charts[3]![0])).toContain("target 86.5");
+    // The calendar uses the HJ 633 category colours.
+    for (const colour of ["#00E400", "#FFFF00", "#FF7E00", "#FF0000"])
+      expect(charts[2]![0]).toContain(colour);
+  });
+
+  it("lists the data basis: files with rows and rejected rows, capture, methods", () => {
+    for (const input of json.inputs) {
+      const row = new RegExp(`<tr data-file="${input.file}">([\\s\\S]*?)</tr>`).exec(en)![1]!;
+      expect(row).toContain(`data-field="rows">${input.rows}<`);
+      expect(row).toContain(`data-field="rejectedRows">${input.rejectedRows}<`);
+    }
+    expect(en).toContain('<tr data-area="市城区">');
+    for (const ref of ["HJ 633-2012", "HJ 663-2013", "GB 3838-2002", "GB/T 8170-2008", "GB 3095-2012"])
+      expect(text(en)).toContain(ref);
+  });
+
+  it("fetches nothing: no http(s) reference, no script, no external stylesheet or font", () => {
+    for (const html of [en, zh]) {
+      expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+      expect(html).not.toMatch(/url\(\s*["']?\s*(?:https?:)?\/\//i);
+      expect(html).not.toMatch(/@import/i);
+      expect(html).not.toMatch(/https?:\/\//i);
+      expect(html).not.toMatch(/<script|<link|<img|<iframe|@font-face/i);
+    }
+  });
+
+  it("renders in Chinese and in English with the labels of the message table", () => {
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(en).toContain('<html lang="en">');
+    for (const key of [
+      "report.summary",
+      "report.headline",
+      "report.targets",
+      "basis.title",
+      "report.basis.methods",
+    ] as const) {
+      expect(text(zh)).toContain(t("zh", key));
+      expect(text(en)).toContain(t("en", key));
+      expect(text(zh)).not.toContain(t("en", key));
+    }
+    expect(text(zh)).toContain(t("zh", "report.chart.calendar", { area: "市城区" }));
+    expect(text(zh)).toContain("轻度污染");
+    expect(text(en)).toContain("Lightly polluted");
+    // A CJK font stack, and no web font.
+    expect(zh).toMatch(/font-family: [^;]*"Microsoft YaHei"[^;]*"PingFang SC"[^;]*"Noto Sans CJK SC"/);
+  });
+});
+
+describe("hy-check report escapes what it embeds", () => {
+  it("a station named <script> shows as text in the HTML", () => {
+    const daily = readFileSync(FILES[0]!, "utf8").replace(/原169医院/g, "<script>alert(1)</script>");
+    const file = join(dir, "hostile.csv");
+    writeFileSync(file, daily);
+    const run = runCli(["report", file, "--lang", "en"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/<script/i);
+    expect(run.stdout).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("chart labels are escaped by the SVG renderer", async () => {
+    const [svg] = await renderCharts([
+      {
+        id: "x",
+        family: "air",
+        title: "x",
+        note: "",
+        width: 400,
+        height: 200,
+        option: areaBarsChart({
+          areas: [{ name: '<script>"x"</script>', value: 50 }],
+          op: ">=",
+          target: 80,
+          mean: 50,
+          unit: "%",
+          decimals: 1,
+          targetLabel: "target",
+          meanLabel: "mean",
+        }),
+      },
+    ]);
+    expect(svg).not.toMatch(/<script/i);
+    expect(svg).toContain("&lt;script&gt;");
+  });
+
+  it("esc() turns the five markup characters into entities", () => {
+    expect(esc(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
+  });
+});
+
+describe("hy-check report --format markdown", () => {
+  it("writes the same sections as tables, and each chart as an SVG file next to it", () => {
+    const run = runCli([
+      "report",
+      ...FILES,
+      "--lang",
+      "en",
+      "-f",
+      "markdown",
+      "-o",
+      join(dir, "year-end.md"),
+    ]);
+    expect(run.status).toBe(0);
+    const text = readFileSync(join(dir, "year-end.md"), "utf8");
+    for (const r of json.results) expect(text).toContain(`| ${escapeMarkdown(r.id)} |`);
+    const links = [...text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links).toEqual(
+      [
+        "air-pm-1",
+        "air-good-rate-1",
+        "air-calendar-1",
+        "air-areas-1",
+        "water-classes",
+        "ledger-emissions",
+      ].map((id) => `year-end-${id}.svg`),
+    );
+    for (const link of links) {
+      const svg = readFileSync(join(dir, link), "utf8");
+      // A standalone SVG file needs its namespace to open as an image.
+      expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
+    for (const heading of ["## Summary", "## Targets", "## Air quality", "## Water quality", "## Data basis"])
+      expect(text).toContain(heading);
+    expect(text).toContain(
+      `| ${json.summary.pass} | ${json.summary.warn} | ${json.summary.fail} | ${json.summary.noData} |`,
+    );
+  });
+
+  it("needs -o, since its charts are written next to it", () => {
+    const run = runCli(["report", FILES[0]!, "-f", "markdown"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("[HY-USAGE]");
+    expect(run.stdout).toBe("");
+  });
+
+  it("names the chart files after the report", () => {
+    expect(chartPath("out/report.md", "air-pm-1")).toBe(join("out", "report-air-pm-1.svg"));
+    expect(chartPath("report", "water-classes")).toBe("report-water-classes.svg");
+  });
+});
+
+describe("hy-check report shows a section only when its data are given", () => {
+  it("water alone: the water chart, no air or ledger charts, the other targets listed as not checked", () => {
+    const run = runCli(["report", FILES[1]!, "--lang", "en"]);
+    expect(run.status).toBe(0);
+    const html = run.stdout;
+    expect(html).toContain('id="charts-water"');
+    expect(html).not.toContain('id="charts-air"');
+    expect(html).not.toContain('id="charts-ledger"');
+    expect(text(html)).not.toContain(t("en", "report.basis.capture"));
+    const bodies = targetBodies(html);
+    const notChecked = json.results.filter((r: TargetResult) => r.family === "air" || r.family === "ledger");
+    for (const r of notChecked) {
+      expect(bodies.has(r.id)).toBe(false);
+      expect(html).toContain(`<code>${esc(r.id)}</code>`);
+    }
+  });
+
+  it("exits 1 with --fail-on fail when a target fails, 0 by default", () => {
+    expect(runCli(["report", FILES[1]!, "-o", join(dir, "w.html")]).status).toBe(0);
+    expect(runCli(["report", FILES[1]!, "-o", join(dir, "w.html"), "--fail-on", "fail"]).status).toBe(1);
+  });
+});
