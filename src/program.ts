@@ -5,34 +5,27 @@ import { z } from "zod";
 import { ENCODINGS } from "./data/encoding.js";
 import { HOUR_CONVENTIONS } from "./data/time.js";
 import { parseDate } from "./data/values.js";
-import { check, type CheckOptions } from "./engine/check.js";
+import type { CheckOptions } from "./engine/check.js";
 import { terminalProgress } from "./data/progress.js";
 import { formatProblem, InputError, inputError } from "./errors.js";
 import { describeFsError } from "./data/csv.js";
 import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "./exit.js";
 import { langFromEnv, LANGS, t, type Lang } from "./i18n.js";
 import { DEFAULT_TARGETS_FILE } from "./paths.js";
-import { FORMAT_NAMES, FORMATTERS } from "./report/index.js";
-import { loadTargetFile } from "./targets/load.js";
-import { targetFileJsonSchema } from "./targets/schema.js";
-import { dataNeeded, ruleText, targetsMarkdown } from "./targets/describe.js";
-import { explainText } from "./report/explain.js";
+import { FORMAT_NAMES } from "./report/names.js";
 import { VERSION } from "./version.js";
-import {
-  validate,
-  ValidateCliOptionsSchema,
-  validateExitCode,
-  validateExitMessage,
-  validateJson,
-  validateText,
-} from "./validate.js";
+
+// The engine, the formats and each command's helpers load when a command runs, not at startup: the
+// target-file schema and YAML parser alone take about 100 ms to load (`hy-check --version` needs none).
+const engine = () => import("./engine/check.js");
+const targetFiles = () => import("./targets/load.js");
 
 /** Exit code for a bug in hy-check itself (never for bad input). */
 const INTERNAL_ERROR = 3;
 
 const CheckOptionsSchema = z.object({
   targets: z.string().min(1),
-  format: z.enum(FORMAT_NAMES as [string, ...string[]]),
+  format: z.enum(FORMAT_NAMES),
   lang: z.enum(LANGS),
   encoding: z.enum(ENCODINGS),
   failOn: z.enum(FAIL_ON),
@@ -177,6 +170,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("-q, --quiet", "no progress line on stderr for large inputs")
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = CheckOptionsSchema.parse(raw);
+      const { check } = await engine();
       const report = await check(files, {
         ...(opts.year ? { year: opts.year } : {}),
         ...readerOptions(io, opts.quiet),
@@ -190,7 +184,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(opts.compareEditions ? { compareEditions: true } : {}),
       });
       const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
-      const text = FORMATTERS[opts.format as keyof typeof FORMATTERS](report, { lang: opts.lang, color });
+      const { FORMATTERS } = await import("./report/index.js");
+      const text = FORMATTERS[opts.format](report, { lang: opts.lang, color });
       if (opts.output) await writeOutput(opts.output, text);
       else io.stdout(text);
       const code = getExitCode(report, opts.failOn, opts.maxRejected);
@@ -220,6 +215,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--max-warnings <n>", "warnings tolerated before exit code 1 (default: no limit)")
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .action(async (files: string[], raw: Record<string, unknown>) => {
+      const {
+        validate,
+        ValidateCliOptionsSchema,
+        validateExitCode,
+        validateExitMessage,
+        validateJson,
+        validateText,
+      } = await import("./validate.js");
       const opts = ValidateCliOptionsSchema.parse(raw);
       const report = await validate(files, {
         targets: opts.targets,
@@ -253,6 +256,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .default("text"),
     )
     .action(async (raw: { targets: string; lang: Lang; format: "text" | "markdown" | "json" }) => {
+      const { loadTargetFile } = await targetFiles();
+      const { dataNeeded, ruleText, targetsMarkdown } = await import("./targets/describe.js");
       const { targets: plan } = await loadTargetFile(raw.targets);
       if (raw.format === "markdown") return io.stdout(targetsMarkdown(plan, raw.lang));
       if (raw.format === "json") {
@@ -298,6 +303,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         files: string[],
         raw: { targets: string; lang: Lang; asOf?: string; encoding: (typeof ENCODINGS)[number] },
       ) => {
+        const { loadTargetFile } = await targetFiles();
         const { targets: plan } = await loadTargetFile(raw.targets);
         const target = plan.targets.find((x) => x.id === id);
         if (!target)
@@ -308,13 +314,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           });
         const report =
           files.length > 0
-            ? await check(files, {
+            ? await (
+                await engine()
+              ).check(files, {
                 targets: raw.targets,
                 lang: raw.lang,
                 encoding: raw.encoding,
                 ...(raw.asOf ? { asOf: raw.asOf } : {}),
               })
             : undefined;
+        const { explainText } = await import("./report/explain.js");
         io.stdout(explainText(target, plan, raw.lang, report));
       },
     );
@@ -391,7 +400,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command("schema")
     .description("print the JSON Schema of the target-file format")
-    .action(() => io.stdout(`${JSON.stringify(targetFileJsonSchema(), null, 2)}\n`));
+    .action(async () => {
+      const { targetFileJsonSchema } = await import("./targets/schema.js");
+      io.stdout(`${JSON.stringify(targetFileJsonSchema(), null, 2)}\n`);
+    });
 
   return program;
 }

@@ -1,4 +1,4 @@
-// The registry of output formats: a new format is one module plus one line here.
+// The registry of output formats: a new format is one module, one line here and its name in names.ts.
 import type { Formatter } from "./format.js";
 import { formatCsv } from "./csv.js";
 import { formatGithub } from "./github.js";
@@ -7,6 +7,9 @@ import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatTable } from "./table.js";
 
+import type { FormatName } from "./names.js";
+
+// `satisfies` makes the compiler hold this table and FORMAT_NAMES (names.ts) to the same formats.
 export const FORMATTERS = {
   table: formatTable,
   json: formatJson,
@@ -14,8 +17,7 @@ export const FORMATTERS = {
   markdown: formatMarkdown,
   csv: formatCsv,
   github: formatGithub,
-} satisfies Record<string, Formatter>;
+} satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof FORMATTERS;
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export { FORMAT_NAMES, type FormatName } from "./names.js";
 export type { Formatter, FormatOptions } from "./format.js";
