@@ -200,6 +200,20 @@ describe("fast and plain readers give the same results", () => {
     else expect(out).toMatch(/^\{/);
   });
 
+  // Large files are parsed by worker threads in chunks; here every file goes to them, in 1 KiB chunks, so
+  // that lines fall across many chunk boundaries (records are still applied in file order).
+  it("with worker threads and 1 KiB chunks, on the clean file and every kind of damage", async () => {
+    process.env.HY_FAST_WORKERS_MIN_BYTES = "0";
+    process.env.HY_FAST_CHUNK_BYTES = "1024";
+    try {
+      await expectSame([write([HEADER, ...cleanRows(20)].join("\n") + "\n")], CITY_TARGETS);
+      for (const [, make] of damaged) await expectSame([write(make(cleanRows(3)))], CITY_TARGETS);
+    } finally {
+      delete process.env.HY_FAST_WORKERS_MIN_BYTES;
+      delete process.env.HY_FAST_CHUNK_BYTES;
+    }
+  }, 120_000);
+
   it("with random damage (fast-check, fixed seed)", async () => {
     const base = cleanRows(2, 11);
     const damage = fc.record({

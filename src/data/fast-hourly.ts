@@ -1,19 +1,41 @@
 // The fast reader of long hourly exports: bytes -> typed arrays, for regular UTF-8 files of any size.
 //
 // What the profile of the plain reader showed (bench/RESULTS.md): csv-parse's per-character state machine,
-// a string and an array per record, Number() on strings and Map lookups by station and date strings. This
-// reader scans each line's bytes once, parses numbers from the bytes, and looks a station or a time up by
-// the hash of its bytes, decoding text only the first time it meets it.
+// a string and an array per record, Number() on strings and Map lookups by station and date strings. Here
+// fast-parse.ts turns each line's bytes into a row record (numbers only), decoding text only the first
+// time it meets a station or a time, and this module applies the records to the store in file order.
+// Large files are parsed by two worker threads, chunk by chunk; the records are still applied in file
+// order on this thread, so sums (and thus results) are the same as the plain reader's, bit for bit.
 //
-// It takes only rows it can read exactly as the plain reader would (values in range, plausible, a station
-// and time it has met), and hands every other row, as strings, to the plain row reader; at anything CSV
-// could read differently (a quote, a lone CR, a space at a field's edge, bytes that are not UTF-8) it stops
-// and csv-parse reads the rest of the file from that line. So its counts, warnings, errors and values are
-// those of the plain reader: test/fast-reader.test.ts compares the two on every fixture and the corpus.
-import { isUtf8 } from "node:buffer";
+// The parser takes only rows it can read exactly as the plain reader would (values in range, plausible,
+// a time it reads); every other row, as text, goes to the plain row reader, and at anything CSV could read
+// differently (a quote, a lone CR, a space at a field's edge, bytes that are not UTF-8) csv-parse reads
+// the rest of the file from that line. So counts, warnings, errors and values are those of the plain
+// reader: test/fast-reader.test.ts compares the two on every fixture, the corpus and damaged files.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { inputError, InputError } from "../errors.js";
 import { describeFsError, type LineStart } from "./csv.js";
+import {
+  ChunkParser,
+  lineFields,
+  PLAIN,
+  R_DAY,
+  R_LENGTH,
+  R_LINE,
+  R_OFFSET,
+  R_PLACE,
+  R_SLOT,
+  R_TYPE,
+  R_VALUES,
+  RECORD,
+  SWITCH,
+  type ChunkResult,
+  type ParsePlan,
+} from "./fast-parse.js";
+import type { ChunkJob } from "./fast-worker.js";
 import {
   addHourVector,
   areaSeries,
@@ -29,86 +51,12 @@ import { MAX_PLAUSIBLE } from "./kinds/concentrations.js";
 import type { HourlyLayout, HourlyRowReader } from "./kinds/air-hourly.js";
 import { rowPlace } from "./kinds/air-hourly.js";
 import type { ReadContext } from "./kinds/kind.js";
-import { naturalHour, parseDateTime } from "./time.js";
-import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../validate/plausibility.js";
 
 const CHUNK = 8 << 20;
-/** A line longer than this is left to csv-parse (no export has one; a damaged file may). */
-const MAX_LINE = 1 << 20;
+/** Files from this size on are parsed by worker threads (HY_FAST_WORKERS_MIN_BYTES changes it, for tests). */
+const WORKERS_MIN_BYTES = 64 << 20;
 
-const COMMA = 0x2c;
-const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
-const SPACE = 0x20;
-const TAB = 0x09;
-const DOT = 0x2e;
-const ZERO = 0x30;
-
-/** Powers of ten that are exact doubles: m / 10^k is then the correctly rounded value, as Number() gives. */
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
-/** Outcome of a line: taken by the fast lane, handed to the plain row reader, or the end of the fast path. */
-const TAKEN = 0;
-const PLAIN = 1;
-const SWITCH = 2;
-
-/**
- * A map from byte strings to values, hashed without decoding. Exports repeat their keys in a cycle (every
- * station each hour, or every hour of each station), so the last key and the one that followed the last
- * key the previous time round are tried before the hash.
- */
-class BytesMap<T> {
-  private readonly buckets = new Map<number, number[]>();
-  private readonly keys: Uint8Array[] = [];
-  private readonly values: T[] = [];
-  /** Entry that followed each entry when last seen: the prediction for the next lookup. */
-  private readonly next: number[] = [];
-  private last = -1;
-
-  private matches(index: number, buf: Uint8Array, start: number, len: number): boolean {
-    const key = this.keys[index]!;
-    if (key.length !== len) return false;
-    for (let i = 0; i < len; i++) if (key[i] !== buf[start + i]) return false;
-    return true;
-  }
-
-  private hit(index: number): T {
-    if (this.last >= 0 && this.last !== index) this.next[this.last] = index;
-    this.last = index;
-    return this.values[index]!;
-  }
-
-  get(buf: Uint8Array, start: number, end: number): T | undefined {
-    const len = end - start;
-    const last = this.last;
-    if (last >= 0) {
-      if (this.matches(last, buf, start, len)) return this.values[last]!;
-      const predicted = this.next[last]!;
-      if (predicted >= 0 && this.matches(predicted, buf, start, len)) return this.hit(predicted);
-    }
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const bucket = this.buckets.get(h);
-    if (bucket) for (const index of bucket) if (this.matches(index, buf, start, len)) return this.hit(index);
-    return undefined;
-  }
-
-  set(buf: Uint8Array, start: number, end: number, value: T): void {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const index = this.keys.length;
-    this.keys.push(buf.slice(start, end));
-    this.values.push(value);
-    this.next.push(-1);
-    const bucket = this.buckets.get(h);
-    if (bucket) bucket.push(index);
-    else this.buckets.set(h, [index]);
-    this.hit(index);
-  }
-}
-
-/** A station as the fast lane adds to it: resolved on the first row that is added, as the plain reader does. */
+/** A station as rows add to it: resolved on the first row that is added, as the plain reader does. */
 interface StationEntry {
   /** null: rows of this station go to the plain reader (no station, or in no area or group). */
   station: string | null;
@@ -118,46 +66,127 @@ interface StationEntry {
   series: AreaSeries[];
 }
 
-/** null: rows at this time go to the plain reader (not a time it reads, or outside the plan year). */
-type TimeEntry = { day: number; slot: number } | null;
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** Length of the valid UTF-8 sequence at i (WHATWG rules, as a fatal decoder judges), or 0. */
-function utf8Length(buf: Uint8Array, i: number, end: number): number {
-  const b = buf[i] ?? 0;
-  const c1 = buf[i + 1] ?? 0;
-  if (b >= 0xc2 && b <= 0xdf) return i + 1 < end && (c1 & 0xc0) === 0x80 ? 2 : 0;
-  if (b >= 0xe0 && b <= 0xef) {
-    if (i + 2 >= end) return 0;
-    const lo = b === 0xe0 ? 0xa0 : 0x80;
-    const hi = b === 0xed ? 0x9f : 0xbf;
-    return c1 >= lo && c1 <= hi && ((buf[i + 2] ?? 0) & 0xc0) === 0x80 ? 3 : 0;
-  }
-  if (b >= 0xf0 && b <= 0xf4) {
-    if (i + 3 >= end) return 0;
-    const lo = b === 0xf0 ? 0x90 : 0x80;
-    const hi = b === 0xf4 ? 0x8f : 0xbf;
-    return c1 >= lo && c1 <= hi && ((buf[i + 2] ?? 0) & 0xc0) === 0x80 && ((buf[i + 3] ?? 0) & 0xc0) === 0x80
-      ? 4
-      : 0;
-  }
-  return 0;
-}
-
-/** A field whose first or last character is whitespace: csv-parse's trim could read it differently. */
-function edgeIsSpace(text: string): boolean {
-  return /^\s|\s$/.test(text);
-}
-
 export interface FastResult {
   /** Where csv-parse must continue, or null when the fast reader read the file to its end. */
   continueAt: LineStart | null;
 }
 
+function parsePlan(layout: HourlyLayout, ctx: ReadContext): ParsePlan {
+  const valueSlot = new Array<number>(layout.width).fill(-1);
+  const valueFactor = new Array<number>(layout.width).fill(1);
+  for (const c of layout.pollutantCols) {
+    valueSlot[c.index] = HOURLY_POLLUTANTS.indexOf(c.key);
+    valueFactor[c.index] = c.factor;
+  }
+  return {
+    width: layout.width,
+    timeIndex: layout.timeCol.index,
+    placeIndices: [layout.codeCol, layout.nameCol, layout.place.area, layout.place.county, layout.place.city]
+      .filter((c) => c !== undefined)
+      .map((c) => c.index),
+    valueSlot,
+    valueFactor,
+    hourConvention: ctx.hourConvention,
+    year: ctx.year,
+    maxPlausible: MAX_PLAUSIBLE,
+  };
+}
+
+/** Applies chunk results to the store in file order; returns where csv-parse must take over, if anywhere. */
+class Applier {
+  private readonly values = new Float64Array(P);
+  private minDay = Infinity;
+  private maxDay = -Infinity;
+  /** Per parser (this thread's, or each worker's): place id -> station. */
+  private readonly places = new Map<number, StationEntry[]>();
+
+  constructor(
+    private readonly layout: HourlyLayout,
+    private readonly ctx: ReadContext,
+    private readonly report: InputReport,
+    private readonly rows: HourlyRowReader,
+  ) {}
+
+  private stationOf(fields: readonly string[]): StationEntry {
+    const place = rowPlace(this.layout, this.ctx, fields);
+    const hasStationColumn = this.layout.codeCol !== undefined || this.layout.nameCol !== undefined;
+    if ((hasStationColumn && !place.code && !place.name) || place.keys.length === 0)
+      return { station: null, keys: [], record: null, series: [] };
+    return { station: place.station, keys: place.keys, record: null, series: [] };
+  }
+
+  /** Hands a line to the plain row reader; false when csv-parse must read it (its fields could differ). */
+  private plain(line: number, bytes: Uint8Array): boolean {
+    const fields = lineFields(bytes);
+    if (fields === null) return false;
+    this.rows.row(line, fields);
+    return true;
+  }
+
+  /**
+   * `firstLine`: the line number of the chunk's first line; `bytesAt` gives a line's bytes for the plain
+   * reader. Returns a LineStart to switch to csv-parse at, or null.
+   */
+  apply(
+    parser: number,
+    result: ChunkResult,
+    firstLine: number,
+    bytesAt: (offset: number, length: number) => Uint8Array,
+  ): LineStart | null {
+    let table = this.places.get(parser);
+    if (!table) this.places.set(parser, (table = []));
+    for (const { id, fields } of result.newPlaces) table[id] = this.stationOf(fields);
+    const { records, count } = result;
+    const store = this.ctx.hourly;
+    const values = this.values;
+    for (let i = 0; i < count; i++) {
+      const r = i * RECORD;
+      const type = records[r + R_TYPE]!;
+      const line = firstLine + records[r + R_LINE]!;
+      const offset = records[r + R_OFFSET]!;
+      if (type === SWITCH) return { offset, line };
+      const length = records[r + R_LENGTH]!;
+      if (type === PLAIN) {
+        if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        continue;
+      }
+      const station = table[records[r + R_PLACE]!]!;
+      if (station.station === null) {
+        if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        continue;
+      }
+      if (station.record === null) {
+        station.record = stationRecord(store, station.station, station.keys[0] ?? "");
+        station.series = station.keys.map((key) => areaSeries(store, key));
+      }
+      const day = records[r + R_DAY]!;
+      const slot = records[r + R_SLOT]!;
+      // A station-hour read before: the plain reader rejects it (HY-DUP) with its message.
+      if ((station.record.seen[day]! & (1 << slot)) !== 0) {
+        if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        continue;
+      }
+      for (let p = 0; p < P; p++) values[p] = records[r + R_VALUES + p]!;
+      this.report.rows++;
+      addHourVector(station.record, station.series, day, slot, values);
+      if (day < this.minDay) this.minDay = day;
+      if (day > this.maxDay) this.maxDay = day;
+    }
+    return null;
+  }
+
+  finish(): void {
+    const dates = this.ctx.hourly.dates;
+    if (this.minDay <= this.maxDay) {
+      noteDate(this.report, dates[this.minDay] ?? "");
+      noteDate(this.report, dates[this.maxDay] ?? "");
+    }
+  }
+}
+
 /**
  * Reads the data rows of `file` from `from` to the end, or to the first line it leaves to csv-parse.
- * `expectedBytes` is the file's size when opened: a file that changes meanwhile is HY-READ.
+ * `expectedSize` is the file's size when opened: a file that changes meanwhile is HY-READ.
  */
 export async function readHourlyFast(
   file: string,
@@ -168,285 +197,145 @@ export async function readHourlyFast(
   report: InputReport,
   rows: HourlyRowReader,
 ): Promise<FastResult> {
-  const width = layout.width;
-  const timeIndex = layout.timeCol.index;
-  // Columns whose bytes say which station and groups a row counts for, in a fixed order.
-  const placeIndices = [
-    layout.codeCol,
-    layout.nameCol,
-    layout.place.area,
-    layout.place.county,
-    layout.place.city,
-  ]
-    .filter((c) => c !== undefined)
-    .map((c) => c.index);
-  const valueSlot = new Int8Array(width).fill(-1);
-  const valueFactor = new Float64Array(width).fill(1);
-  for (const c of layout.pollutantCols) {
-    valueSlot[c.index] = HOURLY_POLLUTANTS.indexOf(c.key);
-    valueFactor[c.index] = c.factor;
-  }
-  const pm25 = layout.pollutantCols.some((c) => c.key === "PM2.5") ? HOURLY_POLLUTANTS.indexOf("PM2.5") : -1;
-  const pm10 = HOURLY_POLLUTANTS.indexOf("PM10");
-  const co = layout.pollutantCols.some((c) => c.key === "CO") ? HOURLY_POLLUTANTS.indexOf("CO") : -1;
-
-  const store = ctx.hourly;
-  const stations = new BytesMap<StationEntry>();
-  const times = new BytesMap<TimeEntry>();
-  const starts = new Int32Array(width + 1);
-  const ends = new Int32Array(width + 1);
-  const values = new Float64Array(P);
-  const placeKey = new Uint8Array(4096);
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-
-  const stationOf = (fields: readonly string[]): StationEntry => {
-    const place = rowPlace(layout, ctx, fields);
-    const hasStationColumn = layout.codeCol !== undefined || layout.nameCol !== undefined;
-    if ((hasStationColumn && !place.code && !place.name) || place.keys.length === 0)
-      return { station: null, keys: [], record: null, series: [] };
-    return { station: place.station, keys: place.keys, record: null, series: [] };
-  };
-
-  const timeOf = (text: string): TimeEntry => {
-    // Only a single datetime column: date + hour columns are left to the plain reader.
-    if (layout.hourCol && layout.timeCol.field === "date") return null;
-    const label = parseDateTime(text);
-    const natural = label && naturalHour(label, ctx.hourConvention);
-    if (!natural) return null;
-    const day = store.dayIndex.get(natural.date);
-    return day === undefined ? null : { day, slot: natural.slot };
-  };
-
-  /** The line's fields as the plain reader gets them; null when csv-parse could read them otherwise. */
-  const fieldsOf = (buf: Uint8Array, ls: number, le: number): string[] | null => {
-    let text: string;
-    try {
-      text = utf8.decode(buf.subarray(ls, le));
-    } catch {
-      return null;
-    }
-    const fields = text.split(",");
-    return fields.some(edgeIsSpace) ? null : fields;
-  };
-
-  /** Hands a line to the plain row reader, as strings. */
-  const plain = (buf: Uint8Array, ls: number, le: number, line: number): number => {
-    const fields = fieldsOf(buf, ls, le);
-    if (fields === null) return SWITCH;
-    rows.row(line, fields);
-    return PLAIN;
-  };
-
-  /**
-   * Splits a line [ls, le) that may hold anything: the field count, or -1 where csv-parse could read the
-   * line otherwise (a quote, a CR, bytes that are not UTF-8).
-   */
-  const splitCareful = (buf: Uint8Array, ls: number, le: number): number => {
-    let n = 0;
-    starts[0] = ls;
-    for (let i = ls; i < le; i++) {
-      const b = buf[i]!;
-      if (b === COMMA) {
-        if (n < width) ends[n] = i;
-        n++;
-        if (n <= width) starts[n] = i + 1;
-      } else if (b === QUOTE || b === CR) return -1;
-      else if (b >= 0x80) {
-        const len = utf8Length(buf, i, le);
-        if (len === 0) return -1;
-        i += len - 1;
-      }
-    }
-    if (n < width) ends[n] = le;
-    return n + 1;
-  };
-
-  /** One line [ls, le) of `n` fields, split into starts/ends. */
-  const readLine = (buf: Uint8Array, ls: number, le: number, line: number, n: number): number => {
-    if (n !== width) return plain(buf, ls, le, line);
-    for (let f = 0; f < width; f++) {
-      const s = starts[f]!;
-      const e = ends[f]!;
-      if (e > s) {
-        const first = buf[s];
-        const last = buf[e - 1];
-        if (first === SPACE || first === TAB || last === SPACE || last === TAB) return SWITCH;
-      }
-    }
-
-    // The time and the station, from their bytes.
-    const ts = starts[timeIndex] ?? 0;
-    const te = ends[timeIndex] ?? 0;
-    let time = times.get(buf, ts, te);
-    if (time === undefined) {
-      const text = fieldsOf(buf, ts, te);
-      time = text === null ? null : timeOf(text[0] ?? "");
-      times.set(buf, ts, te, time);
-    }
-    if (time === null) return plain(buf, ls, le, line);
-
-    let keyLength = 0;
-    for (const index of placeIndices) {
-      const s = starts[index] ?? 0;
-      const e = ends[index] ?? 0;
-      if (keyLength + (e - s) + 1 > placeKey.length) return plain(buf, ls, le, line);
-      for (let i = s; i < e; i++) placeKey[keyLength++] = buf[i]!;
-      // 0xFF never occurs in UTF-8: the separator keeps "ab" + "c" apart from "a" + "bc".
-      placeKey[keyLength++] = 0xff;
-    }
-    let station = stations.get(placeKey, 0, keyLength);
-    if (station === undefined) {
-      const fields = fieldsOf(buf, ls, le);
-      if (fields === null) return SWITCH;
-      station = stationOf(fields);
-      stations.set(placeKey, 0, keyLength, station);
-    }
-    if (station.station === null) return plain(buf, ls, le, line);
-
-    // The values: digits with at most one decimal point, or empty (missing); anything else is plain.
-    values.fill(NaN);
-    for (let f = 0; f < width; f++) {
-      const slot = valueSlot[f]!;
-      if (slot < 0) continue;
-      const s = starts[f]!;
-      const e = ends[f]!;
-      if (e === s) continue;
-      let mantissa = 0;
-      let decimals = -1;
-      for (let i = s; i < e; i++) {
-        const b = buf[i]!;
-        if (b === DOT) {
-          if (decimals >= 0 || i === s || i === e - 1) return plain(buf, ls, le, line);
-          decimals = 0;
-        } else {
-          const digit = b - ZERO;
-          if (digit < 0 || digit > 9) return plain(buf, ls, le, line);
-          mantissa = mantissa * 10 + digit;
-          if (decimals >= 0) decimals++;
-        }
-      }
-      if (e - s > 15) return plain(buf, ls, le, line);
-      let value = decimals > 0 ? mantissa / (POW10[decimals] ?? 1) : mantissa;
-      const factor = valueFactor[f] ?? 1;
-      if (factor !== 1) value *= factor;
-      if (value > MAX_PLAUSIBLE) return plain(buf, ls, le, line);
-      values[slot] = value;
-    }
-    // Rows the plausibility checks would flag go to the plain reader, which records the warning.
-    if (pm25 >= 0) {
-      const a = values[pm25] ?? NaN;
-      const b = values[pm10] ?? NaN;
-      if (a === a && b === b && a > b * RATIO_FACTOR && a - b > RATIO_MARGIN) return plain(buf, ls, le, line);
-    }
-    if (co >= 0 && (values[co] ?? 0) > CO_MAX_MG) return plain(buf, ls, le, line);
-
-    if (station.record === null) {
-      station.record = stationRecord(store, station.station, station.keys[0] ?? "");
-      station.series = station.keys.map((key) => areaSeries(store, key));
-    }
-    const seen = station.record.seen[time.day] ?? 0;
-    // A station-hour read before: the plain reader rejects it (HY-DUP) with its message.
-    if (seen & (1 << time.slot)) return plain(buf, ls, le, line);
-    report.rows++;
-    addHourVector(station.record, station.series, time.day, time.slot, values);
-    if (time.day < minDay) minDay = time.day;
-    if (time.day > maxDay) maxDay = time.day;
-    return TAKEN;
-  };
-
-  let handle;
+  const plan = parsePlan(layout, ctx);
+  const applier = new Applier(layout, ctx, report, rows);
+  const workersMin = Number(process.env.HY_FAST_WORKERS_MIN_BYTES ?? WORKERS_MIN_BYTES);
+  const useWorkers = expectedSize - from.offset >= workersMin && availableParallelism() > 1;
+  let continueAt: LineStart | null;
+  let readTo: number;
   try {
-    handle = await open(file, "r");
+    ({ continueAt, readTo } = useWorkers
+      ? await inWorkers(file, from, expectedSize, plan, applier, ctx)
+      : await onThisThread(file, from, plan, applier, ctx));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
   }
+  if (continueAt === null && readTo !== expectedSize)
+    throw inputError({
+      file,
+      code: "HY-READ",
+      message: `the file changed while it was read (${expectedSize} bytes when opened, ${readTo} read); read it again once it is complete`,
+    });
+  applier.finish();
+  return { continueAt };
+}
+
+/** Sequential reads into one buffer, the partial last line carried over. */
+async function onThisThread(
+  file: string,
+  from: LineStart,
+  plan: ParsePlan,
+  applier: Applier,
+  ctx: ReadContext,
+): Promise<{ continueAt: LineStart | null; readTo: number }> {
+  const parser = new ChunkParser(plan);
+  const handle = await open(file, "r");
   const buf = new Uint8Array(CHUNK);
   let filled = 0;
+  let base = from.offset;
   let position = from.offset;
   let line = from.line;
-  /** File offset of buf[0]. */
-  let base = from.offset;
-  let continueAt: LineStart | null = null;
   try {
-    reading: for (;;) {
+    for (;;) {
       const { bytesRead } = await handle.read(buf, filled, buf.length - filled, position);
       position += bytesRead;
       filled += bytesRead;
       const eof = bytesRead === 0;
-      // The chunk's complete lines: clean when they hold no quote and no CR and are valid UTF-8.
-      const lastLf = filled === 0 ? 0 : buf.lastIndexOf(LF, filled - 1) + 1;
-      const head = buf.subarray(0, lastLf);
-      const clean = head.indexOf(QUOTE) === -1 && head.indexOf(CR) === -1 && isUtf8(head);
-      let ls = 0;
-      let rowsBefore = report.rows;
-      for (;;) {
-        let nl: number;
-        let n = 0;
-        if (clean && ls < lastLf) {
-          // One pass finds the commas and the line break (the chunk has no quote or CR).
-          starts[0] = ls;
-          let i = ls;
-          for (let b = buf[i]; b !== LF; b = buf[++i])
-            if (b === COMMA) {
-              if (n < width) ends[n] = i;
-              n++;
-              if (n <= width) starts[n] = i + 1;
-            }
-          nl = i;
-          if (n < width) ends[n] = nl;
-          n++;
-        } else {
-          nl = buf.indexOf(LF, ls);
-          if (nl === -1 || nl >= filled) {
-            if (!eof) break;
-            if (ls >= filled) break reading;
-            nl = filled; // the last line, without a line break
-          }
-        }
-        const le = !clean && nl > ls && buf[nl - 1] === CR ? nl - 1 : nl;
-        if (le - ls > MAX_LINE) {
-          continueAt = { offset: base + ls, line };
-          break reading;
-        }
-        if (le > ls) {
-          if (!(clean && ls < lastLf)) n = splitCareful(buf, ls, le);
-          if (n < 0 || readLine(buf, ls, le, line, n) === SWITCH) {
-            continueAt = { offset: base + ls, line };
-            break reading;
-          }
-        }
-        line++;
-        ls = nl + 1;
-        if (ls > filled) break reading;
-      }
-      ctx.progress?.advance(ls, report.rows - rowsBefore);
-      rowsBefore = report.rows;
-      // A full buffer without a line break holds a line longer than MAX_LINE: csv-parse takes it.
-      if (ls === 0 && filled === buf.length) {
-        continueAt = { offset: base, line };
-        break;
-      }
-      // Keep the partial last line for the next read.
-      buf.copyWithin(0, ls, filled);
-      filled -= ls;
-      base += ls;
+      const result = parser.parse(buf.subarray(0, filled), base, 0, filled, eof);
+      const at = applier.apply(0, result, line, (offset, length) =>
+        buf.subarray(offset - base, offset - base + length),
+      );
+      if (at) return { continueAt: at, readTo: position };
+      line += result.lines;
+      const consumed = result.end - base;
+      ctx.progress?.advance(consumed, result.count);
+      if (eof) return { continueAt: null, readTo: position };
+      buf.copyWithin(0, consumed, filled);
+      filled -= consumed;
+      base += consumed;
     }
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
   } finally {
     await handle.close();
   }
-  if (continueAt === null && position !== expectedSize)
-    throw inputError({
-      file,
-      code: "HY-READ",
-      message: `the file changed while it was read (${expectedSize} bytes when opened, ${position} read); read it again once it is complete`,
+}
+
+/** Where the compiled worker is: beside this module in dist/, also when the tests run the sources. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts")
+    ? new URL("../../dist/data/fast-worker.js", here)
+    : new URL("./fast-worker.js", here);
+}
+
+type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string };
+
+/**
+ * Two workers parse alternate 8 MiB chunks; this thread applies each chunk's records in file order, with
+ * one chunk in flight per worker and one more queued, so that memory stays bounded.
+ */
+async function inWorkers(
+  file: string,
+  from: LineStart,
+  size: number,
+  plan: ParsePlan,
+  applier: Applier,
+  ctx: ReadContext,
+): Promise<{ continueAt: LineStart | null; readTo: number }> {
+  const W = 2;
+  // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.
+  const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? CHUNK);
+  const chunks = Math.ceil((size - from.offset) / chunkBytes);
+  const workers = Array.from({ length: W }, () => new Worker(workerUrl(), { workerData: { file, plan } }));
+  const results = new Map<number, WorkerReply>();
+  let wake: (() => void) | undefined;
+  let failure: unknown;
+  for (const w of workers) {
+    w.on("message", (reply: WorkerReply) => {
+      results.set(reply.k, reply);
+      wake?.();
     });
-  if (minDay <= maxDay) {
-    noteDate(report, store.dates[minDay] ?? "");
-    noteDate(report, store.dates[maxDay] ?? "");
+    w.on("error", (e) => {
+      failure = e;
+      wake?.();
+    });
   }
-  return { continueAt };
+  let sent = 0;
+  const send = (k: number) => {
+    const job: ChunkJob = {
+      k,
+      from: from.offset + k * chunkBytes,
+      to: Math.min(from.offset + (k + 1) * chunkBytes, size),
+      dataStart: from.offset,
+      size,
+    };
+    workers[k % W]!.postMessage(job);
+  };
+  while (sent < Math.min(chunks, W + 1)) send(sent++);
+  const fd = openSync(file, "r");
+  const bytesAt = (offset: number, length: number) => {
+    const bytes = new Uint8Array(length);
+    readSync(fd, bytes, 0, length, offset);
+    return bytes;
+  };
+  let line = from.line;
+  try {
+    for (let k = 0; k < chunks; k++) {
+      while (!results.has(k) && failure === undefined) await new Promise<void>((r) => (wake = r));
+      if (failure !== undefined) throw failure;
+      const reply = results.get(k)!;
+      results.delete(k);
+      if ("error" in reply) throw new Error(reply.error);
+      const at = applier.apply(k % W, reply, line, bytesAt);
+      if (at) return { continueAt: at, readTo: size };
+      line += reply.lines;
+      ctx.progress?.advance(Math.min(chunkBytes, size - from.offset - k * chunkBytes), reply.count);
+      if (sent < chunks) send(sent++);
+    }
+    // A file cut or grown meanwhile shows in its size now.
+    return { continueAt: null, readTo: fstatSync(fd).size };
+  } finally {
+    closeSync(fd);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }

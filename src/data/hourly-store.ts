@@ -162,8 +162,10 @@ export const HOURLY_SERIES = "(hourly series)";
  * Daily values of each area-day from its hourly series, by GB 3095-2012 Table 4 and HJ 663-2013:
  * 24-hour means with >= 20 hours, O3 daily max 8 h with >= 14 windows, O3 daily max 1 h.
  */
-export function finishHourly(store: HourlyStore, air: AirStore): void {
+export function finishHourly(store: HourlyStore, air: AirStore, { release = false } = {}): void {
   for (const [area, series] of store.areas) {
+    // Released, the area's hourly sums (0.5 MB a year) can be collected once its days are derived.
+    if (release) store.areas.delete(area);
     store.dates.forEach((date, day) => {
       if (!series.hasDay[day]) return;
       const values: DailyValues = {};

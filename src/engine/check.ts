@@ -101,6 +101,8 @@ const HOURLY_KINDS = new Set(["air-hourly", "air-site-file"]);
 export async function readAll(
   files: readonly string[],
   options: CheckOptions,
+  /** Keep each area's hourly series after the daily values are derived (areaHourlySeries needs them). */
+  keepHourlySeries = false,
 ): Promise<{
   plan: TargetFile;
   ctx: ReadContext;
@@ -146,7 +148,7 @@ export async function readAll(
   }
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
-    finishHourly(ctx.hourly, ctx.air);
+    finishHourly(ctx.hourly, ctx.air, { release: !keepHourlySeries });
     const capture = stationCapture(ctx.hourly);
     for (const input of hourlyInputs) input.capture = capture;
   }
@@ -478,6 +480,6 @@ export async function areaHourlySeries(
   area: string,
   options: CheckOptions = {},
 ): Promise<{ date: string; hour: number; values: HourlyValues }[]> {
-  const { ctx } = await readAll(files, options);
+  const { ctx } = await readAll(files, options, true);
   return [...hourlySeries(ctx.hourly, area, ctx.hourConvention)];
 }

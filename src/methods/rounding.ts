@@ -11,11 +11,27 @@ function decimalDigits(value: number): { digits: number[]; pointAt: number } {
   return { digits, pointAt: Number(exponent) + 1 };
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /** Rounds to `digits` decimals (may be negative for tens, hundreds) by GB/T 8170-2008 rule 3: half to even. */
 export function roundGbt8170(value: number, digits = 0): number {
   if (!Number.isFinite(value)) return value;
   if (!Number.isInteger(digits)) throw new RangeError(`digits must be an integer, got ${digits}`);
   if (value === 0) return 0;
+  // Far from a tie at the rounding digit (by more than the error of value x 10^digits), the decimal rule
+  // gives the nearest: no need for the value's decimal string, which costs a toExponential() per call.
+  if (digits >= 0 && digits <= 15) {
+    const scale = POW10[digits]!;
+    const x = Math.abs(value) * scale;
+    if (x < 2 ** 50) {
+      const floor = Math.floor(x);
+      const f = x - floor;
+      if (Math.abs(f - 0.5) > x * 2 ** -46 + 1e-9) {
+        const result = ((f < 0.5 ? floor : floor + 1) / scale) * (value < 0 ? -1 : 1);
+        return Object.is(result, -0) ? 0 : result;
+      }
+    }
+  }
   const { digits: ds, pointAt } = decimalDigits(value);
   const keep = pointAt + digits; // how many leading digits survive
   if (keep >= ds.length) return value;

@@ -1,0 +1,426 @@
+// The byte parser of the fast hourly reader: lines of bytes -> row records (numbers only), with no access
+// to the stores, so that it runs the same on the main thread and in worker threads. What a row means
+// (its station's area and groups, a duplicate) is decided where the records are applied, in file order:
+// see fast-hourly.ts.
+import { isUtf8 } from "node:buffer";
+import { HOURLY_POLLUTANTS, P, yearDates } from "./hourly-store.js";
+import { naturalHour, parseDateTime, type HourConvention } from "./time.js";
+import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../validate/plausibility.js";
+
+/** What the parser needs of a file's layout: plain data, so that it can be posted to a worker. */
+export interface ParsePlan {
+  width: number;
+  timeIndex: number;
+  /** Columns whose bytes say which station and groups a row counts for, in a fixed order. */
+  placeIndices: number[];
+  /** Per field: the pollutant's index in HOURLY_POLLUTANTS, or -1. */
+  valueSlot: number[];
+  /** Per field: the unit factor to the standard unit. */
+  valueFactor: number[];
+  hourConvention: HourConvention;
+  year: number;
+  maxPlausible: number;
+}
+
+/** Record layout: one row in RECORD numbers. */
+export const RECORD = 7 + P;
+export const R_TYPE = 0;
+export const R_OFFSET = 1;
+export const R_LENGTH = 2;
+export const R_LINE = 3;
+export const R_PLACE = 4;
+export const R_DAY = 5;
+export const R_SLOT = 6;
+export const R_VALUES = 7;
+
+/** A row the fast lane takes (still subject to its station and the duplicate check). */
+export const ROW = 0;
+/** A row for the plain row reader, as text. */
+export const PLAIN = 1;
+/** The line where csv-parse must take over. */
+export const SWITCH = 2;
+
+export interface ChunkResult {
+  records: Float64Array;
+  count: number;
+  /** Lines started in this chunk (blank ones included). */
+  lines: number;
+  /** Absolute offset after the last line taken; where the next chunk's first line starts. */
+  end: number;
+  /** Place keys met for the first time: the parser's id and the fields of their first line. */
+  newPlaces: { id: number; fields: string[] }[];
+}
+
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DOT = 0x2e;
+const ZERO = 0x30;
+
+/** A line longer than this is left to csv-parse (no export has one; a damaged file may). */
+export const MAX_LINE = 1 << 20;
+
+/** Powers of ten that are exact doubles: m / 10^k is then the correctly rounded value, as Number() gives. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A map from byte strings to values, hashed without decoding. Exports repeat their keys in a cycle (every
+ * station each hour, or every hour of each station), so the last key and the one that followed the last
+ * key the previous time round are tried before the hash.
+ */
+class BytesMap<T> {
+  private readonly buckets = new Map<number, number[]>();
+  private readonly keys: Uint8Array[] = [];
+  private readonly values: T[] = [];
+  /** Entry that followed each entry when last seen: the prediction for the next lookup. */
+  private readonly next: number[] = [];
+  private last = -1;
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  private matches(index: number, buf: Uint8Array, start: number, len: number): boolean {
+    const key = this.keys[index]!;
+    if (key.length !== len) return false;
+    for (let i = 0; i < len; i++) if (key[i] !== buf[start + i]) return false;
+    return true;
+  }
+
+  private hit(index: number): T {
+    if (this.last >= 0 && this.last !== index) this.next[this.last] = index;
+    this.last = index;
+    return this.values[index]!;
+  }
+
+  get(buf: Uint8Array, start: number, end: number): T | undefined {
+    const len = end - start;
+    const last = this.last;
+    if (last >= 0) {
+      if (this.matches(last, buf, start, len)) return this.values[last]!;
+      const predicted = this.next[last]!;
+      if (predicted >= 0 && this.matches(predicted, buf, start, len)) return this.hit(predicted);
+    }
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const bucket = this.buckets.get(h);
+    if (bucket) for (const index of bucket) if (this.matches(index, buf, start, len)) return this.hit(index);
+    return undefined;
+  }
+
+  set(buf: Uint8Array, start: number, end: number, value: T): void {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const index = this.keys.length;
+    this.keys.push(buf.slice(start, end));
+    this.values.push(value);
+    this.next.push(-1);
+    const bucket = this.buckets.get(h);
+    if (bucket) bucket.push(index);
+    else this.buckets.set(h, [index]);
+    this.hit(index);
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Length of the valid UTF-8 sequence at i (WHATWG rules, as a fatal decoder judges), or 0. */
+function utf8Length(buf: Uint8Array, i: number, end: number): number {
+  const b = buf[i] ?? 0;
+  const c1 = buf[i + 1] ?? 0;
+  if (b >= 0xc2 && b <= 0xdf) return i + 1 < end && (c1 & 0xc0) === 0x80 ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    if (i + 2 >= end) return 0;
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return c1 >= lo && c1 <= hi && ((buf[i + 2] ?? 0) & 0xc0) === 0x80 ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    if (i + 3 >= end) return 0;
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    return c1 >= lo && c1 <= hi && ((buf[i + 2] ?? 0) & 0xc0) === 0x80 && ((buf[i + 3] ?? 0) & 0xc0) === 0x80
+      ? 4
+      : 0;
+  }
+  return 0;
+}
+
+/**
+ * A line's fields as the plain reader gets them (csv-parse with trim, on a line without quotes), or null
+ * when csv-parse could read them otherwise: bytes that are not UTF-8, whitespace at a field's edge.
+ */
+export function lineFields(bytes: Uint8Array): string[] | null {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+  const fields = text.split(",");
+  return fields.some((f) => /^\s|\s$/.test(f)) ? null : fields;
+}
+
+/** Bytes with no quote and no CR that are valid UTF-8 (checked natively): only commas need looking for. */
+function isClean(bytes: Uint8Array): boolean {
+  return bytes.indexOf(QUOTE) === -1 && bytes.indexOf(CR) === -1 && isUtf8(bytes);
+}
+
+export class ChunkParser {
+  private readonly plan: ParsePlan;
+  private readonly places = new BytesMap<number>();
+  private readonly times = new BytesMap<number>();
+  private readonly dayIndex: Map<string, number>;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly placeKey = new Uint8Array(4096);
+  private readonly pm25: number;
+  private readonly pm10: number;
+  private readonly co: number;
+  private records = new Float64Array(RECORD * 4096);
+  private count = 0;
+  private newPlaces: { id: number; fields: string[] }[] = [];
+
+  constructor(plan: ParsePlan) {
+    this.plan = plan;
+    this.dayIndex = new Map(yearDates(plan.year).map((d, i) => [d, i]));
+    this.starts = new Int32Array(plan.width + 1);
+    this.ends = new Int32Array(plan.width + 1);
+    const has = (p: (typeof HOURLY_POLLUTANTS)[number]) =>
+      plan.valueSlot.includes(HOURLY_POLLUTANTS.indexOf(p));
+    this.pm25 = has("PM2.5") && has("PM10") ? HOURLY_POLLUTANTS.indexOf("PM2.5") : -1;
+    this.pm10 = HOURLY_POLLUTANTS.indexOf("PM10");
+    this.co = has("CO") ? HOURLY_POLLUTANTS.indexOf("CO") : -1;
+  }
+
+  /** A time as day * 24 + slot of the plan year, or -1 for a row the plain reader takes. */
+  private timeOf(text: string): number {
+    const label = parseDateTime(text);
+    const natural = label && naturalHour(label, this.plan.hourConvention);
+    if (!natural) return -1;
+    const day = this.dayIndex.get(natural.date);
+    return day === undefined ? -1 : day * 24 + natural.slot;
+  }
+
+  private push(type: number, offset: number, length: number, line: number): number {
+    if ((this.count + 1) * RECORD > this.records.length) {
+      const bigger = new Float64Array(this.records.length * 2);
+      bigger.set(this.records);
+      this.records = bigger;
+    }
+    const r = this.count * RECORD;
+    this.records[r + R_TYPE] = type;
+    this.records[r + R_OFFSET] = offset;
+    this.records[r + R_LENGTH] = length;
+    this.records[r + R_LINE] = line;
+    this.count++;
+    return r;
+  }
+
+  /**
+   * Parses the lines that start in buf[from, to): buf holds the file's bytes from offset `base`. A line
+   * running past the end of buf is left for the next chunk (`end` stops before it), unless `eof`.
+   * After a SWITCH record nothing more is parsed.
+   */
+  parse(buf: Uint8Array, base: number, from: number, to: number, eof: boolean): ChunkResult {
+    const { width } = this.plan;
+    const { starts, ends } = this;
+    this.count = 0;
+    this.newPlaces = [];
+    // Complete lines end at the last LF: their bytes are checked at once, natively.
+    const cleanTo = buf.length === 0 ? 0 : buf.lastIndexOf(LF, buf.length - 1) + 1;
+    const clean = cleanTo > from && isClean(buf.subarray(from, cleanTo));
+    let ls = from;
+    let lines = 0;
+    let stopped = false;
+    while (ls < to && !stopped) {
+      let n = 0;
+      let nl: number;
+      if (clean && ls < cleanTo) {
+        // One pass finds the commas and the line break (the bytes hold no quote or CR).
+        starts[0] = ls;
+        let i = ls;
+        for (let b = buf[i]; b !== LF; b = buf[++i])
+          if (b === COMMA) {
+            if (n < width) ends[n] = i;
+            n++;
+            if (n <= width) starts[n] = i + 1;
+          }
+        nl = i;
+        if (n < width) ends[n] = nl;
+        n++;
+      } else {
+        nl = buf.indexOf(LF, ls);
+        if (nl === -1) {
+          if (!eof) {
+            if (buf.length - ls > MAX_LINE) this.push(SWITCH, base + ls, 0, lines);
+            break;
+          }
+          nl = buf.length; // the last line, without a line break
+        }
+      }
+      const le = !clean && nl > ls && buf[nl - 1] === CR ? nl - 1 : nl;
+      const line = lines;
+      lines++;
+      const next = nl + 1;
+      if (le - ls > MAX_LINE) {
+        this.push(SWITCH, base + ls, 0, line);
+        stopped = true;
+        break;
+      }
+      if (le === ls) {
+        ls = next;
+        continue;
+      }
+      if (!(clean && ls < cleanTo)) n = this.splitCareful(buf, ls, le);
+      if (n < 0) this.push(SWITCH, base + ls, le - ls, line);
+      const type = n < 0 ? SWITCH : this.readLine(buf, base, ls, le, line, n);
+      if (type === SWITCH) stopped = true;
+      ls = next;
+    }
+    return {
+      records: this.records.subarray(0, this.count * RECORD),
+      count: this.count,
+      lines,
+      end: base + Math.min(ls, buf.length),
+      newPlaces: this.newPlaces,
+    };
+  }
+
+  /** Splits a line that may hold anything: the field count, or -1 (a quote, a CR, bytes not UTF-8). */
+  private splitCareful(buf: Uint8Array, ls: number, le: number): number {
+    const { width } = this.plan;
+    const { starts, ends } = this;
+    let n = 0;
+    starts[0] = ls;
+    for (let i = ls; i < le; i++) {
+      const b = buf[i]!;
+      if (b === COMMA) {
+        if (n < width) ends[n] = i;
+        n++;
+        if (n <= width) starts[n] = i + 1;
+      } else if (b === QUOTE || b === CR) return -1;
+      else if (b >= 0x80) {
+        const len = utf8Length(buf, i, le);
+        if (len === 0) return -1;
+        i += len - 1;
+      }
+    }
+    if (n < width) ends[n] = le;
+    return n + 1;
+  }
+
+  /** A line for the plain row reader; a switch when csv-parse could read its fields otherwise. */
+  private plain(buf: Uint8Array, ls: number, le: number, offset: number, line: number): number {
+    const type = lineFields(buf.subarray(ls, le)) === null ? SWITCH : PLAIN;
+    this.push(type, offset, le - ls, line);
+    return type;
+  }
+
+  /** One line [ls, le) of `n` fields: records it as a row, a plain row or a switch; returns the type. */
+  private readLine(buf: Uint8Array, base: number, ls: number, le: number, line: number, n: number): number {
+    const { width, timeIndex, placeIndices, valueSlot, valueFactor, maxPlausible } = this.plan;
+    const { starts, ends, placeKey, pm25, pm10, co } = this;
+    const offset = base + ls;
+    const length = le - ls;
+    if (n !== width) return this.plain(buf, ls, le, offset, line);
+    for (let f = 0; f < width; f++) {
+      const s = starts[f]!;
+      const e = ends[f]!;
+      if (e > s) {
+        const first = buf[s];
+        const last = buf[e - 1];
+        if (first === SPACE || first === TAB || last === SPACE || last === TAB) {
+          this.push(SWITCH, offset, length, line);
+          return SWITCH;
+        }
+      }
+    }
+
+    // The time, from its bytes (decoded and parsed once per distinct text).
+    const ts = starts[timeIndex]!;
+    const te = ends[timeIndex]!;
+    let time = this.times.get(buf, ts, te);
+    if (time === undefined) {
+      const text = lineFields(buf.subarray(ts, te));
+      time = text === null ? -1 : this.timeOf(text[0] ?? "");
+      this.times.set(buf, ts, te, time);
+    }
+    if (time < 0) return this.plain(buf, ls, le, offset, line);
+
+    // The place: the bytes of the station, area, county and city fields.
+    let keyLength = 0;
+    for (const index of placeIndices) {
+      const s = starts[index]!;
+      const e = ends[index]!;
+      if (keyLength + (e - s) + 1 > placeKey.length) return this.plain(buf, ls, le, offset, line);
+      for (let i = s; i < e; i++) placeKey[keyLength++] = buf[i]!;
+      // 0xFF never occurs in UTF-8: the separator keeps "ab" + "c" apart from "a" + "bc".
+      placeKey[keyLength++] = 0xff;
+    }
+    let place = this.places.get(placeKey, 0, keyLength);
+    if (place === undefined) {
+      const fields = lineFields(buf.subarray(ls, le));
+      if (fields === null) {
+        this.push(SWITCH, offset, length, line);
+        return SWITCH;
+      }
+      place = this.places.size;
+      this.places.set(placeKey, 0, keyLength, place);
+      this.newPlaces.push({ id: place, fields });
+    }
+
+    // The values: digits with at most one decimal point, or empty (missing); anything else is plain.
+    const r0 = this.count * RECORD;
+    if ((this.count + 1) * RECORD > this.records.length) {
+      const bigger = new Float64Array(this.records.length * 2);
+      bigger.set(this.records);
+      this.records = bigger;
+    }
+    const records = this.records;
+    for (let i = 0; i < P; i++) records[r0 + R_VALUES + i] = NaN;
+    for (let f = 0; f < width; f++) {
+      const slot = valueSlot[f]!;
+      if (slot < 0) continue;
+      const s = starts[f]!;
+      const e = ends[f]!;
+      if (e === s) continue;
+      if (e - s > 15) return this.plain(buf, ls, le, offset, line);
+      let mantissa = 0;
+      let decimals = -1;
+      for (let i = s; i < e; i++) {
+        const b = buf[i]!;
+        if (b === DOT) {
+          if (decimals >= 0 || i === s || i === e - 1) return this.plain(buf, ls, le, offset, line);
+          decimals = 0;
+        } else {
+          const digit = b - ZERO;
+          if (digit < 0 || digit > 9) return this.plain(buf, ls, le, offset, line);
+          mantissa = mantissa * 10 + digit;
+          if (decimals >= 0) decimals++;
+        }
+      }
+      let value = decimals > 0 ? mantissa / POW10[decimals]! : mantissa;
+      const factor = valueFactor[f]!;
+      if (factor !== 1) value *= factor;
+      if (value > maxPlausible) return this.plain(buf, ls, le, offset, line);
+      records[r0 + R_VALUES + slot] = value;
+    }
+    // Rows the plausibility checks would flag go to the plain reader, which records the warning.
+    if (pm25 >= 0) {
+      const a = records[r0 + R_VALUES + pm25]!;
+      const b = records[r0 + R_VALUES + pm10]!;
+      if (a === a && b === b && a > b * RATIO_FACTOR && a - b > RATIO_MARGIN)
+        return this.plain(buf, ls, le, offset, line);
+    }
+    if (co >= 0 && records[r0 + R_VALUES + co]! > CO_MAX_MG) return this.plain(buf, ls, le, offset, line);
+    this.push(ROW, offset, length, line);
+    records[r0 + R_PLACE] = place;
+    records[r0 + R_DAY] = Math.floor(time / 24);
+    records[r0 + R_SLOT] = time % 24;
+    return ROW;
+  }
+}
