@@ -53,6 +53,8 @@ import { rowPlace } from "./kinds/air-hourly.js";
 import type { ReadContext } from "./kinds/kind.js";
 
 const CHUNK = 8 << 20;
+/** Chunks for the workers: smaller, since up to three chunks' records (about 13 bytes a byte) are in flight. */
+const WORKER_CHUNK = 4 << 20;
 /** Files from this size on are parsed by worker threads (HY_FAST_WORKERS_MIN_BYTES changes it, for tests). */
 const WORKERS_MIN_BYTES = 64 << 20;
 
@@ -271,7 +273,7 @@ function workerUrl(): URL {
 type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string };
 
 /**
- * Two workers parse alternate 8 MiB chunks; this thread applies each chunk's records in file order, with
+ * Two workers parse alternate 4 MiB chunks; this thread applies each chunk's records in file order, with
  * one chunk in flight per worker and one more queued, so that memory stays bounded.
  */
 async function inWorkers(
@@ -284,7 +286,7 @@ async function inWorkers(
 ): Promise<{ continueAt: LineStart | null; readTo: number }> {
   const W = 2;
   // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.
-  const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? CHUNK);
+  const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? WORKER_CHUNK);
   const chunks = Math.ceil((size - from.offset) / chunkBytes);
   const workers = Array.from({ length: W }, () => new Worker(workerUrl(), { workerData: { file, plan } }));
   const results = new Map<number, WorkerReply>();

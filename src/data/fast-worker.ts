@@ -18,6 +18,7 @@ const { file, plan } = workerData as { file: string; plan: ParsePlan };
 const parser = new ChunkParser(plan);
 const fd = openSync(file, "r");
 const LF = 0x0a;
+let buffer = new Uint8Array(0);
 
 parentPort?.on("message", (job: ChunkJob | null) => {
   if (job === null) {
@@ -29,7 +30,9 @@ parentPort?.on("message", (job: ChunkJob | null) => {
     // One byte before the chunk tells whether a line starts at `from`; MAX_LINE after it ends its last line.
     const base = Math.max(job.from - 1, job.dataStart);
     const end = Math.min(job.to + MAX_LINE + 1, job.size);
-    const buf = new Uint8Array(end - base);
+    // One buffer for every chunk (they are all the same size but the last): no garbage per chunk.
+    if (buffer.length < end - base) buffer = new Uint8Array(end - base);
+    const buf = buffer.subarray(0, end - base);
     let got = 0;
     while (got < buf.length) {
       const n = readSync(fd, buf, got, buf.length - got, base + got);
