@@ -317,6 +317,48 @@ describe("methods", () => {
     );
   });
 
+  // The oracle rounds the value's shortest decimal string half to even with BigInt arithmetic, as a person
+  // would on paper; roundGbt8170 takes a numeric shortcut away from ties, which must never change a result.
+  function paperRound(x: number, d: number): number {
+    const [mantissa = "0", exponent = "0"] = Math.abs(x).toExponential().split("e");
+    const digits = mantissa.replace(".", "");
+    // value = digits x 10^(exp - (digits.length - 1)); keep d decimals: scale to 10^-d.
+    const shift = Number(exponent) - (digits.length - 1) + d;
+    let kept: bigint;
+    if (shift >= 0) kept = BigInt(digits) * 10n ** BigInt(shift);
+    else {
+      const div = 10n ** BigInt(-shift);
+      const q = BigInt(digits) / div;
+      const r = BigInt(digits) % div;
+      kept = 2n * r > div || (2n * r === div && q % 2n === 1n) ? q + 1n : q;
+    }
+    const result = Number(`${kept}e${-d}`) * (x < 0 ? -1 : 1);
+    return result === 0 ? 0 : result;
+  }
+
+  it("GB/T 8170 rounding equals rounding the decimal on paper (random values and exact ties)", () => {
+    const tie = fc
+      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }))
+      .map(([n, d]) => [Number(`${n}5e-${d + 1}`), d] as const);
+    const any = fc.tuple(
+      fc.oneof(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.integer().map((n) => n / 1000),
+      ),
+      fc.integer({ min: 0, max: 9 }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(tie, any), ([x, d]) => {
+        expect(roundGbt8170(x, d), `${x} to ${d} decimals`).toBe(paperRound(x, d));
+      }),
+      { ...PARAMS, numRuns: RUNS * 20 },
+    );
+    // Worked by hand: ties go to the even digit; 0.0035 is the decimal a person wrote, not 0.00349999...
+    expect([roundGbt8170(2.5), roundGbt8170(3.5), roundGbt8170(0.0035, 3), roundGbt8170(1.15, 1)]).toEqual([
+      2, 4, 0.004, 1.2,
+    ]);
+  });
+
   it("GB/T 8170 rounding never gives -0 (a tiny negative value rounds to 0)", () => {
     fc.assert(
       fc.property(
