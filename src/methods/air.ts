@@ -73,6 +73,10 @@ export const AQI_EDITIONS = {
     dailyO3_1h: true,
     roundBeforeIaqi: false,
     above800: "other-period",
+    // Table 2: AQI 0~500, level I 0~50.
+    minAqi: 0,
+    // 3.x: 超标污染物, the items with IAQI > 100.
+    exceedancePollutants: true,
   },
   "HJ633-2026": {
     breakpoints: {
@@ -83,6 +87,11 @@ export const AQI_EDITIONS = {
     dailyO3_1h: false,
     roundBeforeIaqi: true,
     above800: "cap",
+    // 4.1.1: AQI 1~500, level I 1~50. Reading chosen (the reference notes 0 is outside the range): an AQI
+    // that computes as 0 (every concentration 0) is reported as 1, still level I.
+    minAqi: 1,
+    // The foreword deletes 超标污染物 and its determination: none are named under 2026.
+    exceedancePollutants: false,
   },
 } as const satisfies Record<
   string,
@@ -91,6 +100,8 @@ export const AQI_EDITIONS = {
     dailyO3_1h: boolean;
     roundBeforeIaqi: boolean;
     above800: "other-period" | "cap";
+    minAqi: number;
+    exceedancePollutants: boolean;
   }
 >;
 export type AqiEdition = keyof typeof AQI_EDITIONS;
@@ -161,6 +172,8 @@ export interface AqiResult {
   category: AqiCategory | null;
   /** Items with the largest IAQI when AQI > 50 (HJ 633-2012 4.4.2; ties all listed); empty otherwise. */
   primary: IaqiItem[];
+  /** 超标污染物: items with IAQI > 100 (HJ 633-2012); always empty under HJ 633-2026, which deletes them. */
+  exceedance: IaqiItem[];
   iaqi: Partial<Record<IaqiItem, number>>;
 }
 
@@ -179,10 +192,12 @@ export function aqi(concentrations: Concentrations, options: EditionOption = {})
     if (value !== null) sub[item] = value;
   }
   const values = Object.values(sub);
-  if (values.length === 0) return { aqi: null, category: null, primary: [], iaqi: sub };
-  const max = Math.max(...values);
+  if (values.length === 0) return { aqi: null, category: null, primary: [], exceedance: [], iaqi: sub };
+  const rules = AQI_EDITIONS[options.edition ?? "HJ633-2012"];
+  const max = Math.max(rules.minAqi, ...values);
   const primary = max > 50 ? IAQI_ITEMS.filter((item) => sub[item] === max) : [];
-  return { aqi: max, category: aqiCategory(max), primary, iaqi: sub };
+  const exceedance = rules.exceedancePollutants ? IAQI_ITEMS.filter((item) => (sub[item] ?? 0) > 100) : [];
+  return { aqi: max, category: aqiCategory(max), primary, exceedance, iaqi: sub };
 }
 
 /** The 24-hour / daily IAQI item that each daily pollutant value enters (HJ 633-2012 5.1.2). */

@@ -71,3 +71,25 @@ describe("HJ 633-2026 5.3.1: a day with a missing pollutant", () => {
     expect(isValidAqiDay(polluted, dailyAqi(polluted), "complete-or-exceeding")).toBe(false);
   });
 });
+
+describe("HJ 633-2026 4.1.1 and the foreword: AQI range and exceedance pollutants", () => {
+  const E2026 = { edition: "HJ633-2026" } as const;
+
+  it("names the items with IAQI > 100 under 2012 and none under 2026", () => {
+    // PM2.5 80: 2012 segment 75-115 -> 100 + 50 x 5/40 = 106.25 -> 107; 2026 segment 60-115 ->
+    // 100 + 50 x 20/55 = 118.18 -> 119. NO2 30 -> IAQI 38 either way (0-40 -> 0-50).
+    const day = { "PM2.5_24h": 80, NO2_24h: 30 };
+    const r2012 = aqi(day);
+    const r2026 = aqi(day, E2026);
+    expect([r2012.aqi, r2012.exceedance, r2012.primary]).toEqual([107, ["PM2.5_24h"], ["PM2.5_24h"]]);
+    expect([r2026.aqi, r2026.exceedance, r2026.primary]).toEqual([119, [], ["PM2.5_24h"]]);
+  });
+
+  it("starts the 2026 scale at 1: a day of zeros is AQI 0 under 2012 and 1 under 2026, level I both", () => {
+    const zeros = { SO2_24h: 0, NO2_24h: 0, PM10_24h: 0, "PM2.5_24h": 0, CO_24h: 0, O3_8h: 0 };
+    expect([aqi(zeros).aqi, aqi(zeros).category]).toEqual([0, "excellent"]);
+    expect([aqi(zeros, E2026).aqi, aqi(zeros, E2026).category]).toEqual([1, "excellent"]);
+    // Any non-zero value already gives IAQI >= 1 (rounded up), so only the all-zero day changes.
+    expect(aqi({ SO2_24h: 0.4 }, E2026).aqi).toBe(1);
+  });
+});
