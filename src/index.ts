@@ -25,7 +25,8 @@ export type { Status } from "./engine/compare.js";
 export type { InputReport } from "./data/input-report.js";
 export { InputError, formatProblem, type InputProblem } from "./errors.js";
 export { getExitCode, EXIT, FAIL_ON, type FailOn } from "./exit.js";
-export { parseTargetFile, loadTargetFile } from "./targets/load.js";
+export { loadTargetFile } from "./targets/load.js";
+export { parseTargetFile } from "./targets/parse.js";
 export { TargetFileSchema, targetFileJsonSchema, type TargetFile, type Target } from "./targets/schema.js";
 export { FORMATTERS, type FormatName } from "./report/index.js";
 export {

@@ -16,7 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
-import { loadTargetFile, parseTargetFile } from "../src/targets/load.js";
+import { loadTargetFile } from "../src/targets/load.js";
+import { parseTargetFile } from "../src/targets/parse.js";
 import { ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
 
 const CORPUS = "test/corpus";

@@ -1,11 +1,13 @@
 // Loading a target file: YAML -> Zod, with every problem mapped back to its line and column.
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
-import type { z } from "zod";
+import { createHash } from "node:crypto";
+import { basename, join } from "node:path";
 import { InputError, inputError, type InputProblem } from "../errors.js";
 import { describeFsError } from "../data/csv.js";
-import { TargetFileSchema, type TargetFile } from "./schema.js";
+import { COMPILED_TARGETS_DIR } from "../paths.js";
+import type { TargetFile } from "./schema.js";
+import type { ParsedTargets } from "./parse.js";
 
 export interface LoadedTargets {
   file: string;
@@ -16,17 +18,19 @@ export interface LoadedTargets {
 
 const MAX_TARGET_FILE_BYTES = 1024 * 1024;
 
-export async function loadTargetFile(file: string): Promise<LoadedTargets> {
-  let text: string;
+export async function loadTargetFile(
+  file: string,
+  { useCompiled = true }: { useCompiled?: boolean } = {},
+): Promise<LoadedTargets> {
+  let bytes: Uint8Array;
   try {
-    const bytes = await readFile(file);
+    bytes = await readFile(file);
     if (bytes.length > MAX_TARGET_FILE_BYTES)
       throw inputError({
         file,
         code: "HY-TARGETS",
         message: `the target file is larger than 1 MiB (${bytes.length} bytes)`,
       });
-    text = new TextDecoder("utf-8").decode(bytes);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw inputError({
@@ -35,21 +39,49 @@ export async function loadTargetFile(file: string): Promise<LoadedTargets> {
       message: `cannot read the target file: ${describeFsError(e)}`,
     });
   }
-  const parsed = parseWithPositions(text, file);
   const dir = dirname(resolve(file));
+  const ready = useCompiled ? await compiled(file, bytes, dir) : undefined;
+  if (ready) return { file, dir, targets: ready };
+  const { parseWithPositions } = await import("./parse.js");
+  const parsed = parseWithPositions(new TextDecoder("utf-8").decode(bytes), file);
   await checkQuotes(parsed, file, dir);
   return { file, dir, targets: parsed.targets };
 }
 
-/** Parses and validates target-file text; throws an InputError listing every problem found. */
-export function parseTargetFile(text: string, file: string): TargetFile {
-  return parseWithPositions(text, file).targets;
+/** A shipped target file as the build validated it (scripts/compile-targets.mjs). */
+export interface CompiledTargets {
+  /** SHA-256 of the YAML bytes and of the plan text it quotes (null without one). */
+  yamlSha256: string;
+  seedSha256: string | null;
+  targets: TargetFile;
 }
 
-interface ParsedTargets {
-  targets: TargetFile;
-  /** Line and column of the value at a path of the file. */
-  locate(path: (string | number)[]): { line: number; col: number } | undefined;
+export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * The build's validated form of a shipped target file, when the file and the plan text it quotes are
+ * byte for byte those the build read: parsing and validating the YAML again would give the same. Any
+ * other file, or a changed one, is parsed (undefined here).
+ */
+async function compiled(file: string, bytes: Uint8Array, dir: string): Promise<TargetFile | undefined> {
+  let entry: CompiledTargets;
+  try {
+    entry = JSON.parse(
+      await readFile(join(COMPILED_TARGETS_DIR, `${basename(file)}.json`), "utf8"),
+    ) as CompiledTargets;
+  } catch {
+    return undefined;
+  }
+  if (entry.yamlSha256 !== sha256(bytes)) return undefined;
+  const seed = entry.targets.plan.seed;
+  if (seed !== undefined) {
+    try {
+      if (sha256(await readFile(resolve(dir, seed))) !== entry.seedSha256) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return entry.targets;
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, "");
@@ -87,75 +119,3 @@ async function checkQuotes({ targets, locate }: ParsedTargets, file: string, dir
   if (problems.length > 0) throw new InputError(problems);
 }
 
-function parseWithPositions(text: string, file: string): ParsedTargets {
-  const lineCounter = new LineCounter();
-  // Alias expansion is capped so that a hostile file cannot blow up memory (billion laughs).
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  // A tag the YAML core schema does not know (e.g. !!js/function) is refused: target files are data, never code.
-  const refused = [...doc.errors, ...doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")];
-  const syntaxProblems: InputProblem[] = refused.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return {
-      file,
-      line: pos.line,
-      col: pos.col,
-      code: "HY-YAML",
-      message: e.message.split("\n")[0] ?? e.message,
-    };
-  });
-  if (syntaxProblems.length > 0) throw new InputError(syntaxProblems);
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    throw inputError({ file, code: "HY-YAML", message: e instanceof Error ? e.message : String(e) });
-  }
-  const parsed = TargetFileSchema.safeParse(data);
-  const locate = (path: (string | number)[]) => {
-    const offset = sourceOffset(doc, path);
-    return offset === undefined ? undefined : lineCounter.linePos(offset);
-  };
-  if (parsed.success) return { targets: parsed.data, locate };
-  throw new InputError(parsed.error.issues.map((issue) => issueProblem(issue, doc, lineCounter, file)));
-}
-
-function issueProblem(
-  issue: z.core.$ZodIssue,
-  doc: Document,
-  lineCounter: LineCounter,
-  file: string,
-): InputProblem {
-  const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-  const offset = sourceOffset(doc, path, issue.code === "unrecognized_keys" ? issue.keys : undefined);
-  const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-  return {
-    file,
-    ...(pos ? { line: pos.line, col: pos.col } : {}),
-    field: formatPath(path) || "(top level)",
-    code: "HY-TARGETS",
-    message: issue.message,
-  };
-}
-
-/** Offset of the node at `path`, or of its nearest ancestor that exists (a missing key points at its parent). */
-function sourceOffset(doc: Document, path: (string | number)[], unknownKeys?: string[]): number | undefined {
-  if (unknownKeys && unknownKeys.length > 0) {
-    const parent = doc.getIn(path, true);
-    if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
-      for (const pair of parent.items as { key?: unknown }[]) {
-        const key = pair.key;
-        if (isNode(key) && unknownKeys.includes(String(key.toJSON())) && key.range) return key.range[0];
-      }
-    }
-  }
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return undefined;
-}
-
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addStationDay, createAirStore, type AirStore } from "../../src/data/air-store.js";
 import { airMetric, annualMean, goodDayRate, type AirMetricContext } from "../../src/engine/air-metrics.js";
 import type { DailyValues, DayValidityRule } from "../../src/methods/air.js";
-import { parseTargetFile } from "../../src/targets/load.js";
+import { parseTargetFile } from "../../src/targets/parse.js";
 import type { AirMetric } from "../../src/targets/schema.js";
 
 function datesOf2019(): string[] {

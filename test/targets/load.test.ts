@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError, type InputProblem } from "../../src/errors.js";
-import { loadTargetFile, parseTargetFile } from "../../src/targets/load.js";
+import { loadTargetFile } from "../../src/targets/load.js";
+import { parseTargetFile } from "../../src/targets/parse.js";
 import { resolvedStandards, targetFileJsonSchema, type Area } from "../../src/targets/schema.js";
 
 const SHIPPED = fileURLToPath(new URL("../../targets/hengyang-2019.yaml", import.meta.url));
@@ -515,5 +516,32 @@ describe("targetFileJsonSchema", () => {
   it("serialises to JSON and back unchanged", () => {
     const schema = targetFileJsonSchema();
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+  });
+});
+
+describe("compiled target files (dist/compiled-targets, written by the build)", () => {
+  // npm test builds first, so the shipped files have their compiled form beside dist/.
+  it.each(["hengyang-2019.yaml", "gb3095-2012-class2.yaml", "gb3095-2026-class2.yaml"])(
+    "%s: the compiled form equals parsing and validating the YAML",
+    async (name) => {
+      const file = path.join("targets", name);
+      const fromCompiled = await loadTargetFile(file);
+      const fromYaml = await loadTargetFile(file, { useCompiled: false });
+      expect(fromCompiled.targets).toEqual(fromYaml.targets);
+    },
+  );
+
+  it("is not used for a changed copy: its own YAML is read (an added target shows)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hy-compiled-"));
+    try {
+      const text = fs.readFileSync("targets/gb3095-2012-class2.yaml", "utf8");
+      // Same name as the shipped file, other bytes: the hash differs, so the compiled form is not served.
+      const copy = path.join(dir, "gb3095-2012-class2.yaml");
+      fs.writeFileSync(copy, text.replace("value: 35\n", "value: 30\n"));
+      const loaded = await loadTargetFile(copy);
+      expect(loaded.targets.targets.find((t) => t.id === "city.pm25_annual")?.value).toBe(30);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
