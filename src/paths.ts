@@ -6,3 +6,11 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEFAULT_TARGETS_FILE = join(PACKAGE_ROOT, "targets", "hengyang-2019.yaml");
 /** The shipped target files as the build validated them (scripts/compile-targets.mjs). */
 export const COMPILED_TARGETS_DIR = join(PACKAGE_ROOT, "dist", "compiled-targets");
+/**
+ * The fast reader's worker (dist/data/fast-worker.js), from this module's place: dist/ in the installed
+ * CLI and in its one-file bundle (dist/hy-check.js), src/ when the tests run the sources.
+ */
+export const FAST_WORKER_URL = new URL(
+  import.meta.url.endsWith(".ts") ? "../dist/data/fast-worker.js" : "./data/fast-worker.js",
+  import.meta.url,
+);

@@ -51,6 +51,7 @@ import { MAX_PLAUSIBLE } from "./kinds/concentrations.js";
 import type { HourlyLayout, HourlyRowReader } from "./kinds/air-hourly.js";
 import { rowPlace } from "./kinds/air-hourly.js";
 import type { ReadContext } from "./kinds/kind.js";
+import { FAST_WORKER_URL } from "../paths.js";
 
 const CHUNK = 8 << 20;
 /** Chunks for the workers: smaller, since up to three chunks' records (about 13 bytes a byte) are in flight. */
@@ -262,14 +263,6 @@ async function onThisThread(
   }
 }
 
-/** Where the compiled worker is: beside this module in dist/, also when the tests run the sources. */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith(".ts")
-    ? new URL("../../dist/data/fast-worker.js", here)
-    : new URL("./fast-worker.js", here);
-}
-
 type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string };
 
 /**
@@ -288,7 +281,10 @@ async function inWorkers(
   // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.
   const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? WORKER_CHUNK);
   const chunks = Math.ceil((size - from.offset) / chunkBytes);
-  const workers = Array.from({ length: W }, () => new Worker(workerUrl(), { workerData: { file, plan } }));
+  const workers = Array.from(
+    { length: W },
+    () => new Worker(FAST_WORKER_URL, { workerData: { file, plan } }),
+  );
   const results = new Map<number, WorkerReply>();
   let wake: (() => void) | undefined;
   let failure: unknown;

@@ -1,4 +1,5 @@
-// Runs the built CLI (dist/cli.js) as a child process, the way a user or a CI job runs it.
+// Runs the built CLI as a child process, the way a user or a CI job runs it: the package's bin, the one-file
+// bundle dist/hy-check.js (scripts/bundle.mjs) of dist/cli.js.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -11,9 +12,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node dist/cli.js ...args` in the package root, with colours off and an English locale. */
+export const BIN = "dist/hy-check.js";
+
+/** Runs `node dist/hy-check.js ...args` in the package root, with colours off and an English locale. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, ["dist/cli.js", ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8", ...env },
