@@ -26,3 +26,5 @@ await build({
   logLevel: "warning",
 });
 chmodSync(outfile, 0o755);
+// dist/cli.js stays runnable as a command too (an npx cache made before the bundle may still point at it).
+chmodSync(join(root, "dist/cli.js"), 0o755);
