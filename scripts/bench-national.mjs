@@ -4,7 +4,7 @@
 // rewrites its section of bench/RESULTS.md (between `<!-- bench:<slug> -->` markers).
 //
 //   node scripts/bench-national.mjs [--sizes S,L] [--section "Latest run"] [--runs N] [--compat]
-//                                   [--cli dist/cli.js] [--targets FILE] [--timeout-min 15]
+//                                   [--cli dist/hy-check.js] [--targets FILE] [--timeout-min 15]
 //                                   [--note TEXT] [--cli-commit SHA] [--dir DIR] [--no-record]
 //
 // --sizes (or BENCH_SIZES): S = 50 stations x 2019 (438,000 rows), L = 1,700 stations (14.9 M rows, ~0.9 GB);
@@ -49,7 +49,7 @@ if (sizes.length === 0 || bad.length > 0) {
   process.exit(2);
 }
 const dir = resolve(option("--dir", process.env.BENCH_DIR ?? join(tmpdir(), "hy-check-bench")));
-const cli = resolve(option("--cli", process.env.HY_CHECK_CLI ?? join(root, "dist/cli.js")));
+const cli = resolve(option("--cli", process.env.HY_CHECK_CLI ?? join(root, "dist/hy-check.js")));
 const section = option("--section", "Latest run");
 const cliCommit = option("--cli-commit");
 /** A path as the report shows it: relative inside the repository, absolute outside. */
