@@ -6,21 +6,12 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./random.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = (name) => join(root, "fixtures", name);
 mkdirSync(join(root, "fixtures"), { recursive: true });
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20190101);
 const gauss = () => {
   const u = 1 - rand();

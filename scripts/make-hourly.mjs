@@ -17,6 +17,7 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "./random.mjs";
 
 export const STATION_NAMES = {
   "2456A": "原169医院",
@@ -28,17 +29,6 @@ export const STATION_NAMES = {
 };
 export const DEFAULT_STATIONS = Object.keys(STATION_NAMES);
 export const HEADER = "station_code,station_name,datetime,PM2.5,PM10,SO2,NO2,O3,CO";
-
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function addDays(date, days) {
   const d = new Date(`${date}T00:00:00Z`);

@@ -9,6 +9,7 @@ import { HOUR_CONVENTIONS, type HourConvention } from "./data/time.js";
 import { parseDate } from "./data/values.js";
 import { readAll } from "./engine/check.js";
 import type { SkippedFile } from "./engine/result.js";
+import type { InputReport } from "./data/input-report.js";
 import { inputError, type InputProblem } from "./errors.js";
 import { LANGS } from "./i18n.js";
 import { DEFAULT_TARGETS_FILE } from "./paths.js";
@@ -43,23 +44,26 @@ export interface Finding {
   ranges?: string[];
 }
 
-export interface ValidateInput {
-  file: string;
-  kind: string;
-  encoding: string;
-  rows: number;
-  rejectedRows: number;
-  outsidePeriodRows: number;
-  unassignedRows: number;
-  unassignedStationCount: number;
-  from: string | null;
-  to: string | null;
+/** An input's counts as the readers report them, and what validate found in it. */
+export type ValidateInput = Pick<
+  InputReport,
+  | "file"
+  | "kind"
+  | "encoding"
+  | "rows"
+  | "rejectedRows"
+  | "outsidePeriodRows"
+  | "unassignedRows"
+  | "unassignedStationCount"
+  | "from"
+  | "to"
+> & {
   errors: number;
   warnings: number;
   /** Findings of this input counted but not listed (the readers list the first 50 of each kind), per code. */
   unlisted: number;
   unlistedByCode: Record<string, number>;
-}
+};
 
 export interface ValidateReport {
   schemaVersion: 1;

@@ -33,17 +33,31 @@ async function readSample(file: string): Promise<Uint8Array> {
   try {
     handle = await open(file, "r");
   } catch (e) {
-    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+    throw readError(file, e);
   }
   try {
     const buffer = Buffer.alloc(SAMPLE_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
     return buffer.subarray(0, bytesRead);
   } catch (e) {
-    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+    throw readError(file, e);
   } finally {
     await handle.close();
   }
+}
+
+/** HY-READ: the file cannot be read, with the system's reason. */
+export function readError(file: string, e: unknown): InputError {
+  return inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+}
+
+/** HY-READ: fewer or more bytes were read than the file held when it was opened. */
+export function changedWhileRead(file: string, size: number, read: number): InputError {
+  return inputError({
+    file,
+    code: "HY-READ",
+    message: `the file changed while it was read (${size} bytes when opened, ${read} read); read it again once it is complete`,
+  });
 }
 
 export function describeFsError(e: unknown): string {
@@ -58,7 +72,7 @@ async function sizeOf(file: string): Promise<number> {
   try {
     return (await stat(file)).size;
   } catch (e) {
-    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+    throw readError(file, e);
   }
 }
 
@@ -77,14 +91,7 @@ function wholeFileCheck(file: string, size: number, onBytes: (n: number) => void
     },
     flush(callback) {
       if (read === size) callback();
-      else
-        callback(
-          inputError({
-            file,
-            code: "HY-READ",
-            message: `the file changed while it was read (${size} bytes when opened, ${read} read); read it again once it is complete`,
-          }),
-        );
+      else callback(changedWhileRead(file, size, read));
     },
   });
 }
@@ -124,9 +131,7 @@ export function csvRecords(
   });
   const decoder = decodeStream(file, encoding, from.line);
   const forward = (e: unknown) => parser.destroy(e instanceof Error ? e : new Error(String(e)));
-  bytes.on("error", (e) =>
-    forward(inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` })),
-  );
+  bytes.on("error", (e) => forward(readError(file, e)));
   whole.on("error", forward);
   decoder.on("error", forward);
   bytes.pipe(whole).pipe(decoder).pipe(parser);
@@ -170,6 +175,7 @@ export async function openCsv(
     });
   const encoding = encodingOption === "auto" ? detectEncoding(sample) : encodingOption;
   const size = await sizeOf(file);
+  progress?.start(file, size);
   const { records, close } = csvRecords(file, encoding, { offset: 0, line: 1 }, size, progress);
   const iterator = records[Symbol.asyncIterator]();
   const first = await iterator.next();

@@ -16,8 +16,8 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { inputError, InputError } from "../errors.js";
-import { describeFsError, type LineStart } from "./csv.js";
+import { InputError } from "../errors.js";
+import { changedWhileRead, readError, type LineStart } from "./csv.js";
 import {
   ChunkParser,
   lineFields,
@@ -112,8 +112,8 @@ class Applier {
 
   private stationOf(fields: readonly string[]): StationEntry {
     const place = rowPlace(this.layout, this.ctx, fields);
-    const hasStationColumn = this.layout.codeCol !== undefined || this.layout.nameCol !== undefined;
-    if ((hasStationColumn && !place.code && !place.name) || place.keys.length === 0)
+    // Rejected (no station) or unassigned (no area or group): the plain reader says which.
+    if (place.missingStation || place.keys.length === 0)
       return { station: null, keys: [], record: null, series: [] };
     return { station: place.station, keys: place.keys, record: null, series: [] };
   }
@@ -211,15 +211,9 @@ export async function readHourlyFast(
       ? await inWorkers(file, from, expectedSize, plan, applier, ctx)
       : await onThisThread(file, from, plan, applier, ctx));
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+    throw e instanceof InputError ? e : readError(file, e);
   }
-  if (continueAt === null && readTo !== expectedSize)
-    throw inputError({
-      file,
-      code: "HY-READ",
-      message: `the file changed while it was read (${expectedSize} bytes when opened, ${readTo} read); read it again once it is complete`,
-    });
+  if (continueAt === null && readTo !== expectedSize) throw changedWhileRead(file, expectedSize, readTo);
   applier.finish();
   return { continueAt };
 }

@@ -205,13 +205,18 @@ export class ChunkParser {
     return day === undefined ? -1 : day * 24 + natural.slot;
   }
 
-  private push(type: number, offset: number, length: number, line: number): number {
+  /** Room for one more record; returns where it starts. */
+  private reserve(): number {
     if ((this.count + 1) * RECORD > this.records.length) {
       const bigger = new Float64Array(this.records.length * 2);
       bigger.set(this.records);
       this.records = bigger;
     }
-    const r = this.count * RECORD;
+    return this.count * RECORD;
+  }
+
+  private push(type: number, offset: number, length: number, line: number): number {
+    const r = this.reserve();
     this.records[r + R_TYPE] = type;
     this.records[r + R_OFFSET] = offset;
     this.records[r + R_LENGTH] = length;
@@ -374,12 +379,9 @@ export class ChunkParser {
     }
 
     // The values: digits with at most one decimal point, or empty (missing); anything else is plain.
-    const r0 = this.count * RECORD;
-    if ((this.count + 1) * RECORD > this.records.length) {
-      const bigger = new Float64Array(this.records.length * 2);
-      bigger.set(this.records);
-      this.records = bigger;
-    }
+    // The values go straight into the next record; push() below completes it (or a plain/switch record
+    // overwrites it).
+    const r0 = this.reserve();
     const records = this.records;
     for (let i = 0; i < P; i++) records[r0 + R_VALUES + i] = NaN;
     for (let f = 0; f < width; f++) {

@@ -11,9 +11,7 @@ export async function readInput(
   ctx: ReadContext,
   encoding: EncodingOption,
 ): Promise<InputReport> {
-  ctx.progress?.start(file, 0);
   const source = await openCsv(file, encoding, ctx.progress);
-  ctx.progress?.start(file, source.size);
   const { columns, duplicates } = recogniseHeaders(source.header.fields, ctx.columnOverrides);
   const duplicate = duplicates[0];
   if (duplicate) {

@@ -20,6 +20,7 @@ import { t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
 import {
+  isAirMetric,
   isLedgerMetric,
   isWaterMetric,
   type IndicatorSpec,
@@ -33,7 +34,7 @@ import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
 import { change, ledgerMetric } from "./ledger-metrics.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import type { SectionInfo } from "../data/kinds/index.js";
-import { airMetric, waivedDays, type AirMetricContext, type Window } from "./air-metrics.js";
+import { airMetric, metricDecimals, waivedDays, type AirMetricContext, type Window } from "./air-metrics.js";
 import { compareDrops } from "./revisions.js";
 import { compareEditions } from "./editions.js";
 import { goodRateProjection, meanProjection, type Projection } from "./projection.js";
@@ -327,9 +328,9 @@ function targetBaseline(target: Target, actual: number | null, ec: EvalContext):
   };
 }
 
-function evaluate(target: Target, ec: EvalContext): TargetResult {
-  const { lang } = ec;
-  const base = {
+/** What a target's result says of the target itself, whatever the data. */
+function resultBase(target: Target, lang: Lang) {
+  return {
     id: target.id,
     title: target.title[lang],
     family: familyOf(target),
@@ -342,15 +343,30 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     target: target.value ?? null,
     tolerance: target.tolerance ?? null,
   };
-  const noData = (detail: TargetResult["detail"]): TargetResult => ({
-    ...base,
+}
+
+/** A result without a value, for the reason in `detail`. */
+function noDataResult(
+  target: Target,
+  lang: Lang,
+  detail: TargetResult["detail"],
+  decimals = target.value === undefined ? 0 : decimalsOf(target.value),
+): TargetResult {
+  return {
+    ...resultBase(target, lang),
     status: "no-data",
     actual: null,
-    decimals: target.value === undefined ? 0 : decimalsOf(target.value),
+    decimals,
     margin: null,
     validDays: null,
     detail,
-  });
+  };
+}
+
+function evaluate(target: Target, ec: EvalContext): TargetResult {
+  const { lang } = ec;
+  const base = resultBase(target, lang);
+  const noData = (detail: TargetResult["detail"]) => noDataResult(target, lang, detail);
   if (target.metric.name === "manual")
     return noData({ reasonCode: "manual", reason: t(lang, "reason.manual") });
   const family = familyOf(target);
@@ -359,7 +375,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
 
   const outcome = computeMetric(target, ec);
   const waived =
-    target.metric.name.startsWith("air.") && target.scope?.area !== undefined && ec.waivers.length > 0
+    isAirMetric(target.metric) && target.scope?.area !== undefined && ec.waivers.length > 0
       ? waivedDays(airContext(ec), target.scope.area)
       : 0;
   const baseline = outcome.baseline ?? targetBaseline(target, outcome.actual, ec);
@@ -427,11 +443,11 @@ function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetR
   const names = [...ec.read.air.areas.keys()]
     .map((key) => groupName(key, each))
     .filter((name): name is string => name !== undefined);
-  if (names.length === 0 || !ec.families.has(familyOf(target))) {
-    const result = evaluate({ ...target, scope: { area: groupKey(each, "") } }, ec);
-    if (result.detail.reasonCode !== "no-input")
-      result.detail = { reasonCode: "no-groups", reason: t(ec.lang, "reason.no-groups", { each }) };
-    return [{ ...result, actual: null, margin: null, validDays: null, status: "no-data" }];
+  if (!ec.families.has(familyOf(target))) return [evaluate(target, ec)];
+  if (names.length === 0) {
+    const detail = { reasonCode: "no-groups", reason: t(ec.lang, "reason.no-groups", { each }) };
+    const decimals = isAirMetric(target.metric) ? metricDecimals(target.metric) : undefined;
+    return [noDataResult(target, ec.lang, detail, decimals)];
   }
   const results = names.map((name) => ({
     name,

@@ -83,24 +83,20 @@ export function ledgerMetric(ctx: LedgerMetricContext, metric: LedgerMetric): Me
       "unknown-indicator",
       t(ctx.lang, "reason.unknown-indicator", { indicator: metric.indicator }),
     );
+  const noFigure = (decimals?: number) =>
+    noData(
+      "no-figure",
+      t(ctx.lang, "reason.no-figure", { indicator: spec.id, year: ctx.year, asOf: ctx.asOf }),
+      decimals,
+    );
   switch (metric.name) {
     case "ledger.value": {
       const entry = valueAsOf(ctx.store, spec.id, ctx.year, ctx.asOf);
-      if (!entry)
-        return noData(
-          "no-figure",
-          t(ctx.lang, "reason.no-figure", { indicator: spec.id, year: ctx.year, asOf: ctx.asOf }),
-        );
-      return ofValue(entry);
+      return entry ? ofValue(entry) : noFigure();
     }
     case "ledger.change": {
       const entry = valueAsOf(ctx.store, spec.id, ctx.year, ctx.asOf);
-      if (!entry)
-        return noData(
-          "no-figure",
-          t(ctx.lang, "reason.no-figure", { indicator: spec.id, year: ctx.year, asOf: ctx.asOf }),
-          CHANGE_DECIMALS,
-        );
+      if (!entry) return noFigure(CHANGE_DECIMALS);
       const base = baselineValue(ctx, spec.id, metric.baseline);
       if (base.value === null)
         return noData(

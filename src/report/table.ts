@@ -4,15 +4,10 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../engine/compare.js";
 import type { BaselineBlock, CheckReport, TargetResult } from "../engine/result.js";
-import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
-import { inputLine, sectionDetail } from "./text.js";
-import { HOURLY_POLLUTANTS, type StationCapture } from "../data/hourly-store.js";
-import { monthlyMinDays } from "../methods/air.js";
+import { captureWarnings, inputLine, inputNotes, sectionDetail, skippedNote } from "./text.js";
 import { roundGbt8170 } from "../methods/rounding.js";
-
-const MAX_PRINTED_REJECTIONS = 10;
 
 function statusLabel(status: Status, lang: Lang, chalk: ChalkInstance): string {
   const text = t(lang, `status.${status}`);
@@ -222,79 +217,13 @@ export const formatTable: Formatter = (report, { lang, color }) => {
   return `${lines.join("\n")}\n`;
 };
 
-/** One line per station whose months fall short of the HJ 663-2013 day counts, with the short pollutants. */
-export function captureWarnings(capture: readonly StationCapture[], lang: Lang): string[] {
-  const byStation = new Map<string, { area: string; parts: string[]; empty: string[] }>();
-  for (const c of capture) {
-    const month = Number(c.month.slice(5, 7));
-    const required = monthlyMinDays(month);
-    const short = HOURLY_POLLUTANTS.filter((p) => c.validDays[p] < required);
-    if (short.length === 0) continue;
-    const entry = byStation.get(c.station) ?? { area: c.area, parts: [], empty: [] };
-    // A month without a single valid hour is listed once, not pollutant by pollutant.
-    if (HOURLY_POLLUTANTS.every((p) => c.validHours[p] === 0)) entry.empty.push(c.month.slice(5));
-    else entry.parts.push(`${c.month} ${short.map((p) => `${p} ${c.validDays[p]}`).join(", ")} /${required}`);
-    byStation.set(c.station, entry);
-  }
-  return [...byStation].map(([station, { area, parts, empty }]) => {
-    if (empty.length > 0) parts.push(t(lang, "warn.captureNone", { months: empty.join(", ") }));
-    return t(lang, "warn.capture", { station, area, months: parts.join("; ") });
-  });
-}
-
 function inputWarnings(report: CheckReport, lang: Lang, chalk: ChalkInstance): string[] {
-  const lines: string[] = report.skippedFiles.map((f) =>
-    chalk.yellow(t(lang, "warn.skipped", { ...f, reason: f.reason.split(";")[0] ?? "" })),
-  );
+  const lines: string[] = report.skippedFiles.map((f) => chalk.yellow(skippedNote(f, lang)));
   // The capture is of all hourly inputs together: print it once.
   const capture = report.inputs.find((i) => i.capture)?.capture;
   if (capture) lines.push(...captureWarnings(capture, lang).map((l) => chalk.yellow(l)));
-  for (const input of report.inputs) {
-    if (input.rejectedRows > 0) {
-      const codes = Object.entries(input.rejectedByCode)
-        .map(([code, n]) => `${code} ${n}`)
-        .join(", ");
-      lines.push(
-        chalk.yellow(t(lang, "warn.rejected", { file: input.file, count: input.rejectedRows, codes })),
-      );
-      for (const p of input.rejected.slice(0, MAX_PRINTED_REJECTIONS)) lines.push(`  ${formatProblem(p)}`);
-      const more = input.rejectedRows - Math.min(input.rejected.length, MAX_PRINTED_REJECTIONS);
-      if (more > 0) lines.push(`  ${t(lang, "warn.rejectedMore", { count: more })}`);
-    }
-    if (input.unassignedRows === 0 && input.unassignedStationCount > 0) {
-      const stations = input.unassignedStations
-        .slice(0, 10)
-        .map((s) => s.station)
-        .join(", ");
-      lines.push(
-        chalk.yellow(
-          t(lang, "warn.unassignedColumns", {
-            file: input.file,
-            count: input.unassignedStationCount,
-            stations,
-          }),
-        ),
-      );
-    }
-    if (input.unassignedRows > 0) {
-      const stations = input.unassignedStations.map((s) => `${s.station} (${s.rows})`).join(", ");
-      lines.push(
-        chalk.yellow(t(lang, "warn.unassigned", { file: input.file, count: input.unassignedRows, stations })),
-      );
-    }
-    const first = input.aqiCheck.examples[0];
-    if (first) {
-      lines.push(
-        chalk.yellow(
-          t(lang, "warn.aqiMismatch", {
-            file: input.file,
-            count: input.aqiCheck.mismatches,
-            checked: input.aqiCheck.rowsChecked,
-            ...first,
-          }) + (input.aqiCheck.withoutO3_1h ? ` ${t(lang, "warn.aqiMismatchNoO3")}` : ""),
-        ),
-      );
-    }
-  }
+  for (const input of report.inputs)
+    for (const note of inputNotes(input, lang))
+      lines.push(note.detail ? `  ${note.text}` : chalk.yellow(note.text));
   return lines;
 }

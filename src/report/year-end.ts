@@ -5,7 +5,6 @@
 import { check, type CheckOptions, type EvaluatedData } from "../engine/check.js";
 import type { CheckReport, TargetResult } from "../engine/result.js";
 import { dailySeries, monthlySeries, windowMonths, type MonthPoint } from "../engine/series.js";
-import { formatProblem } from "../errors.js";
 import { t, type Lang, type MessageKey } from "../i18n.js";
 import { AQI_CATEGORIES, REPORTED_DECIMALS, windowValidity, type AqiCategory } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
@@ -21,7 +20,7 @@ import {
   waterChart,
   type ChartSpec,
 } from "./charts.js";
-import { captureWarnings } from "./table.js";
+import { captureWarnings, inputNotes, skippedNote } from "./text.js";
 
 export type Family = "air" | "water" | "ledger";
 const FAMILIES: readonly Family[] = ["air", "water", "ledger"];
@@ -344,38 +343,10 @@ function captureRows(report: CheckReport, plan: TargetFile, data: EvaluatedData,
     });
 }
 
-const MAX_PRINTED_REJECTIONS = 10;
-
 /** What the data basis notes besides the files: what was skipped, rejected, unassigned, odd or waived. */
 function basisNotes(report: CheckReport, lang: Lang): string[] {
-  const notes: string[] = [];
-  for (const f of report.skippedFiles)
-    notes.push(t(lang, "warn.skipped", { ...f, reason: f.reason.split(";")[0] ?? "" }));
-  for (const input of report.inputs) {
-    if (input.rejectedRows > 0) {
-      const codes = Object.entries(input.rejectedByCode)
-        .map(([code, n]) => `${code} ${n}`)
-        .join(", ");
-      notes.push(t(lang, "warn.rejected", { file: input.file, count: input.rejectedRows, codes }));
-      notes.push(...input.rejected.slice(0, MAX_PRINTED_REJECTIONS).map(formatProblem));
-      const more = input.rejectedRows - Math.min(input.rejected.length, MAX_PRINTED_REJECTIONS);
-      if (more > 0) notes.push(t(lang, "warn.rejectedMore", { count: more }));
-    }
-    if (input.unassignedRows > 0) {
-      const stations = input.unassignedStations.map((s) => `${s.station} (${s.rows})`).join(", ");
-      notes.push(t(lang, "warn.unassigned", { file: input.file, count: input.unassignedRows, stations }));
-    }
-    const first = input.aqiCheck.examples[0];
-    if (first)
-      notes.push(
-        t(lang, "warn.aqiMismatch", {
-          file: input.file,
-          count: input.aqiCheck.mismatches,
-          checked: input.aqiCheck.rowsChecked,
-          ...first,
-        }) + (input.aqiCheck.withoutO3_1h ? ` ${t(lang, "warn.aqiMismatchNoO3")}` : ""),
-      );
-  }
+  const notes = report.skippedFiles.map((f) => skippedNote(f, lang));
+  for (const input of report.inputs) notes.push(...inputNotes(input, lang).map((n) => n.text));
   for (const w of report.waivers)
     notes.push(
       t(lang, w.expired ? "waiver.expired" : "waiver.applied", {

@@ -364,6 +364,10 @@ export function targetFileJsonSchema(): unknown {
   return z.toJSONSchema(TargetFileSchema, { io: "input" });
 }
 
+export function isAirMetric(metric: Metric): metric is AirMetric {
+  return metric.name.startsWith("air.");
+}
+
 export function isWaterMetric(metric: Metric): metric is WaterMetric {
   return metric.name.startsWith("water.");
 }

@@ -118,6 +118,8 @@ export function rowPlace(layout: HourlyLayout, ctx: ReadContext, fields: readonl
   return {
     code,
     name,
+    /** The file has station columns and both are empty on this row: rejected (HY-STATION). */
+    missingStation: (layout.codeCol !== undefined || layout.nameCol !== undefined) && !code && !name,
     stationText,
     areaText: areaTexts.find(Boolean) ?? "",
     station: station || (keys[0] ?? ""),
@@ -159,8 +161,8 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
       return;
     }
     const values: HourlyValues = parsed.values;
-    const { code, name, stationText, areaText, station, keys } = rowPlace(layout, ctx, fields);
-    if ((codeCol || nameCol) && !code && !name) {
+    const { missingStation, stationText, areaText, station, keys } = rowPlace(layout, ctx, fields);
+    if (missingStation) {
       reject({
         col: (codeCol ?? nameCol ?? timeCol).index + 1,
         code: "HY-STATION",

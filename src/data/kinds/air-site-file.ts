@@ -73,18 +73,15 @@ export const airSiteFile: DataKind = {
 
     let block: HourBlock | undefined;
     let blocks = 0;
+    /** Every row of an hour block is rejected together, at its hour column. */
+    const rejectBlock = (b: HourBlock, code: string, message: string) => {
+      for (const line of b.lines) rejectRow(report, { file, line, col: hourCol.index + 1, code, message });
+    };
     const flush = (b: HourBlock) => {
       blocks++;
       const natural = naturalHour({ date: b.date, hour: b.hour }, ctx.hourConvention);
       if (!natural) {
-        for (const line of b.lines)
-          rejectRow(report, {
-            file,
-            line,
-            col: hourCol.index + 1,
-            code: "HY-DATE",
-            message: `hour ${b.hour} does not exist with hour-beginning labels`,
-          });
+        rejectBlock(b, "HY-DATE", `hour ${b.hour} does not exist with hour-beginning labels`);
         return;
       }
       noteDate(report, natural.date);
@@ -100,14 +97,11 @@ export const airSiteFile: DataKind = {
           duplicates.push(station);
       }
       if (duplicates.length > 0)
-        for (const line of b.lines)
-          rejectRow(report, {
-            file,
-            line,
-            col: hourCol.index + 1,
-            code: "HY-DUP",
-            message: `${duplicates.join(", ")} at ${b.date} hour ${b.hour} already read (another file covers this hour)`,
-          });
+        rejectBlock(
+          b,
+          "HY-DUP",
+          `${duplicates.join(", ")} at ${b.date} hour ${b.hour} already read (another file covers this hour)`,
+        );
     };
 
     for await (const { line, fields } of source.records) {
