@@ -422,3 +422,26 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return /^zh/i.test(locale) ? "zh" : "en";
 }
+
+/**
+ * A result's reason in words, from its code and parameters: the engine gives data, and JSON (English), the
+ * table and the reports (the chosen language) all say it from here.
+ */
+export function reasonText(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
+  if (code === "insufficient") {
+    const months = params.months ? t(lang, "reason.shortMonths", { months: params.months }) : "";
+    const key = params.window === "part" ? "reason.insufficientWindow" : "reason.insufficient";
+    return t(lang, key, { ...params, months });
+  }
+  if (code === "insufficient-samplings") return t(lang, "reason.samplings", params);
+  if (code === "no-sections" && typeof params.whatKey === "string") {
+    const whatKey = `water.${params.whatKey}`;
+    return t(lang, "reason.no-sections", { what: isMessageKey(whatKey) ? t(lang, whatKey) : params.whatKey });
+  }
+  const key = `reason.${code}`;
+  return isMessageKey(key) ? t(lang, key, params) : code;
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return key in TABLE.en;
+}

@@ -16,13 +16,10 @@ import {
 import { expandInputs } from "../data/inputs.js";
 import type { HourConvention } from "../data/time.js";
 import { buildRegistry } from "../data/registry.js";
-import { t, type Lang } from "../i18n.js";
+import { reasonText, t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
 import {
-  isAirMetric,
-  isLedgerMetric,
-  isWaterMetric,
   type IndicatorSpec,
   type Target,
   type TargetFile,
@@ -31,16 +28,19 @@ import {
   resolvedStandards,
 } from "../targets/schema.js";
 import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
-import { change, ledgerMetric } from "./ledger-metrics.js";
+import { change } from "./ledger-metrics.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import type { SectionInfo } from "../data/kinds/index.js";
-import { airMetric, metricDecimals, waivedDays, type AirMetricContext, type Window } from "./air-metrics.js";
+import { waivedDays, type AirMetricContext, type Window } from "../metrics/air/context.js";
+import { airMetricOverScope } from "../metrics/air/scope.js";
+import { familyOf as metricFamily, metricDefinition, type Family } from "../metrics/index.js";
+import { targetBaseline as baselineOf } from "../metrics/baseline.js";
+import { familyOfKind } from "../data/kinds/index.js";
 import { compareDrops } from "./revisions.js";
 import { compareEditions } from "./editions.js";
-import { goodRateProjection, meanProjection, type Projection } from "./projection.js";
+import type { Projection } from "./projection.js";
 import { daysBetween } from "../data/values.js";
 import type { MetricOutcome } from "./outcome.js";
-import { waterMetric } from "./water-metrics.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
 import type { BaselineBlock, CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
@@ -130,7 +130,9 @@ export async function readAll(
     indicators: indicatorRegistry(plan),
     waterBaselineYears: new Set(
       plan.targets.flatMap((t) =>
-        t.metric.name === "water.sections_declined" ? [t.metric.baselineYear] : [],
+        metricFamily(t.metric) === "water"
+          ? (metricDefinition(t.metric).otherYears?.(t.metric, plan.plan.year) ?? [])
+          : [],
       ),
     ),
   };
@@ -162,7 +164,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const targetsPath = options.targets ?? DEFAULT_TARGETS_FILE;
   const { plan, ctx, inputs, skipped, hourly } = await readAll(files, options);
 
-  const families = new Set(inputs.map((i) => i.kind.split("-")[0] ?? i.kind));
+  const families = new Set<Family>(inputs.map((i) => familyOfKind(i.kind)));
   const revisions = options.previous?.length
     ? compareDrops((await readAll(options.previous, { ...options, previous: [] })).ctx.air, ctx.air)
     : undefined;
@@ -250,7 +252,7 @@ function displayPath(path: string): string {
 interface EvalContext {
   plan: TargetFile;
   read: ReadContext;
-  families: Set<string>;
+  families: ReadonlySet<Family>;
   lang: Lang;
   asOf: string;
   window: Window;
@@ -265,7 +267,6 @@ function airContext(ec: EvalContext): AirMetricContext {
     store: ec.read.air,
     year: ec.plan.plan.year,
     dayValidity: ec.plan.dayValidity,
-    lang: ec.lang,
     window: ec.window,
     waivers: ec.waivers,
     edition: resolvedStandards(ec.plan).aqi,
@@ -273,53 +274,68 @@ function airContext(ec: EvalContext): AirMetricContext {
   };
 }
 
-/** Year to date: what the rest of the year may bring for an area's good-day rate or annual mean to hold. */
+/** Year to date: what the rest of the year may bring for an area's annual target to hold. */
 function projectionOf(target: Target, outcome: MetricOutcome, ec: EvalContext): Projection | undefined {
   if (!ec.projectTo || target.scope?.area === undefined || outcome.raw === null || outcome.validDays === null)
     return undefined;
-  if (typeof target.value !== "number") return undefined;
-  const remaining = daysBetween(ec.window.to, ec.projectTo) - 1;
-  if (target.metric.name === "air.good_rate" && target.op === ">=" && outcome.goodDays !== undefined)
-    return goodRateProjection(outcome.goodDays, outcome.validDays, remaining, target.value, outcome.decimals);
-  if (target.metric.name === "air.annual_mean" && target.op === "<=")
-    return meanProjection(
-      outcome.raw * outcome.validDays,
-      outcome.validDays,
-      remaining,
-      target.value,
-      outcome.decimals,
-    );
-  return undefined;
+  const def = metricDefinition(target.metric);
+  if (def.family !== "air" || typeof target.value !== "number" || target.op === undefined) return undefined;
+  const remainingDays = daysBetween(ec.window.to, ec.projectTo) - 1;
+  return def.project?.(outcome, { op: target.op, value: target.value, remainingDays });
 }
 
-function familyOf(target: Target): string {
-  if (target.metric.name === "milestone") return "ledger";
-  return target.metric.name.split(".")[0] ?? "";
+function familyOf(target: Target): Family {
+  return metricFamily(target.metric);
 }
 
 function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
-  const { plan, read, lang } = ec;
-  const metric = target.metric;
-  if (isWaterMetric(metric)) return waterMetric({ store: read.water, year: plan.plan.year, lang }, metric);
-  if (isLedgerMetric(metric))
-    return ledgerMetric(
-      { store: read.ledger, indicators: read.indicators, year: plan.plan.year, asOf: ec.asOf, lang },
-      metric,
-    );
-  if (metric.name === "manual") throw new Error("manual targets have no metric");
-  return airMetric(airContext(ec), metric, target.scope ?? {}, plan);
+  const { plan, read } = ec;
+  const def = metricDefinition(target.metric);
+  switch (def.family) {
+    case "air":
+      return airMetricOverScope(airContext(ec), def, target.metric, target.scope ?? {}, plan);
+    case "water":
+      return def.compute({ store: read.water, year: plan.plan.year }, target.metric);
+    case "ledger":
+      // Reasons in JSON stay English whatever --lang is; the formats translate them.
+      return def.compute(
+        { store: read.ledger, indicators: read.indicators, year: plan.plan.year, asOf: ec.asOf, lang: "en" },
+        target.metric,
+      );
+    case "manual":
+      throw new Error("manual targets have no metric");
+  }
 }
 
-/** The baseline block of an air or water target from the ledger (e.g. the 2018 PM2.5 mean), if it names one. */
-function targetBaseline(target: Target, actual: number | null, ec: EvalContext): BaselineBlock | undefined {
-  if (!target.baseline || actual === null) return undefined;
-  const indicator = target.baseline.indicator ?? target.id;
-  const entry = valueOfYear(ec.read.ledger, indicator, target.baseline.year);
+/** The reason's fields of a result: code, English words, and the parameters the words are made of. */
+function reasonFields(
+  outcome: Pick<MetricOutcome, "reasonCode" | "reasonParams" | "reason">,
+): Pick<TargetResult["detail"], "reasonCode" | "reason" | "reasonParams"> {
+  if (!outcome.reasonCode) return {};
+  const reason = outcome.reasonParams
+    ? reasonText("en", outcome.reasonCode, outcome.reasonParams)
+    : (outcome.reason ?? outcome.reasonCode);
+  return {
+    reasonCode: outcome.reasonCode,
+    reason,
+    ...(outcome.reasonParams && Object.keys(outcome.reasonParams).length > 0
+      ? { reasonParams: outcome.reasonParams }
+      : {}),
+  };
+}
+
+/** The change against a ledger figure that a target shows beside its result (e.g. the 2018 PM2.5 mean). */
+function shownBaseline(target: Target, actual: number | null, ec: EvalContext): BaselineBlock | undefined {
+  const spec = baselineOf(target);
+  if (!spec || spec.judged || spec.indicator === undefined || actual === null || !("year" in spec.baseline))
+    return undefined;
+  const year = spec.baseline.year;
+  const entry = valueOfYear(ec.read.ledger, spec.indicator, year);
   if (!entry) return undefined;
   const { delta, deltaPercent } = change(actual, entry.value);
   return {
     kind: "year",
-    years: [target.baseline.year],
+    years: [year],
     value: entry.value,
     current: actual,
     unit: target.unit ?? "",
@@ -368,21 +384,29 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
   const base = resultBase(target, lang);
   const noData = (detail: TargetResult["detail"]) => noDataResult(target, lang, detail);
   if (target.metric.name === "manual")
-    return noData({ reasonCode: "manual", reason: t(lang, "reason.manual") });
+    return noData(reasonFields({ reasonCode: "manual", reasonParams: {} }));
   const family = familyOf(target);
-  if (!ec.families.has(family))
-    return noData({ reasonCode: "no-input", reason: t(lang, "reason.no-input", { family }) });
+  if (family === "manual" || !ec.families.has(family))
+    return noData(reasonFields({ reasonCode: "no-input", reasonParams: { family } }));
 
   const outcome = computeMetric(target, ec);
   const waived =
-    isAirMetric(target.metric) && target.scope?.area !== undefined && ec.waivers.length > 0
+    family === "air" && target.scope?.area !== undefined && ec.waivers.length > 0
       ? waivedDays(airContext(ec), target.scope.area)
       : 0;
-  const baseline = outcome.baseline ?? targetBaseline(target, outcome.actual, ec);
+  const baseline = outcome.baseline ?? shownBaseline(target, outcome.actual, ec);
   const detail: TargetResult["detail"] = {
-    ...(outcome.reasonCode ? { reasonCode: outcome.reasonCode, reason: outcome.reason } : {}),
+    ...reasonFields(outcome),
     ...(outcome.shortMonths ? { shortMonths: outcome.shortMonths } : {}),
-    ...(outcome.areas ? { areas: outcome.areas } : {}),
+    ...(outcome.areas
+      ? {
+          // An area's reason words come first, as before the code and parameters were added.
+          areas: outcome.areas.map(({ reasonCode, reasonParams, reason, ...area }) => {
+            const { reason: words, ...code } = reasonFields({ reasonCode, reasonParams, reason });
+            return { ...area, ...(words ? { reason: words } : {}), ...code };
+          }),
+        }
+      : {}),
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
     ...(outcome.sections ? { sections: outcome.sections } : {}),
     ...(outcome.milestone ? { milestone: outcome.milestone } : {}),
@@ -443,10 +467,11 @@ function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetR
   const names = [...ec.read.air.areas.keys()]
     .map((key) => groupName(key, each))
     .filter((name): name is string => name !== undefined);
-  if (!ec.families.has(familyOf(target))) return [evaluate(target, ec)];
+  const family = familyOf(target);
+  if (family === "manual" || !ec.families.has(family)) return [evaluate(target, ec)];
   if (names.length === 0) {
-    const detail = { reasonCode: "no-groups", reason: t(ec.lang, "reason.no-groups", { each }) };
-    const decimals = isAirMetric(target.metric) ? metricDecimals(target.metric) : undefined;
+    const detail = reasonFields({ reasonCode: "no-groups", reasonParams: { each } });
+    const decimals = family === "air" ? metricDecimals(target) : undefined;
     return [noDataResult(target, ec.lang, detail, decimals)];
   }
   const results = names.map((name) => ({
@@ -480,6 +505,10 @@ function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetR
       (a.group.rank ?? Infinity) - (b.group.rank ?? Infinity) ||
       (a.group.name < b.group.name ? -1 : a.group.name > b.group.name ? 1 : 0),
   );
+}
+
+function metricDecimals(target: Target): number {
+  return metricDefinition(target.metric).decimals(target.metric);
 }
 
 function decimalsOf(value: number | readonly number[]): number {

@@ -1,7 +1,8 @@
 // The same data under both AQI editions, side by side, so a change between years can be split into the
 // change of the air and the change of the rules (PM2.5 IAQI-100 at 60 instead of 75 ug/m3, no O3 1 h).
 import { AQI_EDITION_NAMES, aqiCategory, type AqiCategory, type AqiEdition } from "../methods/air.js";
-import { goodDayRate, type AirMetricContext } from "./air-metrics.js";
+import type { AirMetricContext } from "../metrics/air/context.js";
+import { goodDayRate } from "../metrics/air/good-rate.js";
 import { dailyAqi, isValidAqiDay } from "../methods/air.js";
 import { areaDailyValues } from "../data/air-store.js";
 

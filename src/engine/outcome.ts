@@ -1,6 +1,6 @@
 // What computing a target's metric gives, before the comparison with the target.
 import type { LedgerEntry } from "../data/ledger-store.js";
-import type { AreaValue, BaselineBlock, WaterSectionResult } from "./result.js";
+import type { AreaValue, BaselineBlock, ReasonParams, WaterSectionResult } from "./result.js";
 
 export interface MetricOutcome {
   /** Unrounded value: what a combined metric averages, so nothing is rounded twice. */
@@ -11,6 +11,9 @@ export interface MetricOutcome {
   validDays: number | null;
   sufficient: boolean;
   reasonCode?: string;
+  /** What the reason's message needs (src/i18n.ts `reason.<code>`): data, not prose. */
+  reasonParams?: ReasonParams;
+  /** A reason already in words (ledger metrics still give one): shown as it is. */
   reason?: string;
   shortMonths?: { month: number; days: number; required: number }[];
   areas?: AreaValue[];

@@ -8,12 +8,17 @@ import type { RevisionReport } from "./revisions.js";
 import type { EditionComparison } from "./editions.js";
 import type { GroupKind, Waiver } from "../targets/schema.js";
 
+/** The parameters of a reason's message: numbers, dates, names. */
+export type ReasonParams = Record<string, string | number>;
+
 export interface AreaValue {
   area: string;
   actual: number | null;
   validDays: number;
   sufficient: boolean;
   reason?: string;
+  reasonCode?: string;
+  reasonParams?: ReasonParams;
 }
 
 export interface WaterSectionResult {
@@ -93,7 +98,10 @@ export interface TargetResult {
   validDays: number | null;
   detail: {
     reasonCode?: string;
+    /** The reason in English whatever --lang is, so programs can rely on it. */
     reason?: string;
+    /** What the reason's message is made of, for a program or a translation. */
+    reasonParams?: ReasonParams;
     /** Months short of the HJ 663-2013 day counts. */
     shortMonths?: { month: number; days: number; required: number }[];
     /** Per-area values behind a combined target (e.g. each county). */

@@ -13,7 +13,7 @@ import {
   type Pollutant,
 } from "../methods/air.js";
 import { daysInMonth } from "../data/values.js";
-import type { AirMetricContext, Window } from "./air-metrics.js";
+import type { AirMetricContext, Window } from "../metrics/air/context.js";
 
 export interface DayPoint {
   date: string;

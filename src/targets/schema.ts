@@ -2,8 +2,14 @@
 // which the TypeScript types and the published JSON Schema (`hy-check schema`) are both derived.
 import { z } from "zod";
 import { COLUMN_FIELDS } from "../data/columns.js";
-import { DAY_VALIDITY_RULES, POLLUTANTS } from "../methods/air.js";
-import { WATER_CLASSES, WATERBODIES } from "../methods/water.js";
+import { DAY_VALIDITY_RULES } from "../methods/air.js";
+import { WATERBODIES } from "../methods/water.js";
+import { familyOf, MetricParamsSchema } from "../metrics/index.js";
+import { STANDARD_EDITIONS } from "./standards.js";
+import { IndicatorSchema } from "./indicator.js";
+import { WaiverSchema } from "./waiver.js";
+
+export { STANDARD_EDITIONS, resolvedStandards } from "./standards.js";
 
 const Bilingual = z
   .object({ zh: z.string().min(1), en: z.string().min(1) })
@@ -38,108 +44,6 @@ const Area = z
   })
   .strict();
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2019-12-31");
-
-const Baseline = z
-  .union([
-    z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
-    z.object({ previousYear: z.literal(true) }).strict(),
-    z.object({ meanOf: z.array(z.number().int().min(2000).max(2100)).min(1) }).strict(),
-  ])
-  .describe("A baseline year, the previous year (同比), or the mean of several years");
-
-const Indicator = z
-  .object({
-    id: z.string().min(1).describe("Indicator key, as ledger rows may write it"),
-    names: z
-      .array(z.string().min(1))
-      .default([])
-      .describe("Other names ledger rows use (Chinese or English)"),
-    quantity: z
-      .enum(["mass", "ratio", "count", "concentration"])
-      .describe(
-        "mass: t / 万吨 / kg and concentration: ug/m3 / mg/m3, compared in %; ratio: %, in percentage points; count",
-      ),
-    unit: z.string().min(1).describe("The unit results are reported in: t, 万吨, kg, %, or a count word"),
-    better: z.enum(["lower", "higher"]),
-  })
-  .strict();
-
-const Metric = z.discriminatedUnion("name", [
-  z
-    .object({ name: z.literal("air.good_rate") })
-    .strict()
-    .describe("Share of valid days with AQI <= 100, in percent (HJ 633-2012, HJ 663-2013)"),
-  z
-    .object({ name: z.literal("air.annual_mean"), pollutant: z.enum(POLLUTANTS) })
-    .strict()
-    .describe("Arithmetic mean of the year's daily values (GB 3095-2012 3.x, HJ 663-2013 counts)"),
-  z
-    .object({
-      name: z.literal("air.percentile"),
-      pollutant: z.enum(POLLUTANTS),
-      p: z.number().min(0).max(100),
-    })
-    .strict()
-    .describe("HJ 663-2013 percentile of the year's daily values, e.g. CO p95, O3_8h p90"),
-  z
-    .object({ name: z.literal("air.day_count"), aqiAbove: z.number().int().min(0) })
-    .strict()
-    .describe("Valid days with AQI above a level, e.g. 200 for heavy pollution (重污染天数)"),
-  z
-    .object({ name: z.literal("air.composite_index") })
-    .strict()
-    .describe("环境空气质量综合指数: annual SO2/60 + NO2/40 + PM10/70 + PM2.5/35 + CO p95/4 + O3 p90/160"),
-  z
-    .object({
-      name: z.literal("water.sections_meeting"),
-      class: z.enum(WATER_CLASSES).describe("The class a section must meet or better"),
-      river: z
-        .string()
-        .min(1)
-        .optional()
-        .describe("Only sections on this river (e.g. 湘江 for the mainstream)"),
-    })
-    .strict()
-    .describe(
-      "Share of assessed sections (not drinking-water sources) whose annual mean class meets `class`, in %",
-    ),
-  z
-    .object({ name: z.literal("water.drinking_compliance") })
-    .strict()
-    .describe("Share of drinking-water sources meeting Class III on Table 1 and the Table 2 limits, in %"),
-  z
-    .object({
-      name: z.literal("water.sections_declined"),
-      baselineYear: z.number().int().min(2000).max(2100),
-    })
-    .strict()
-    .describe("Number of sections whose annual class is worse than in the baseline year"),
-  z
-    .object({ name: z.literal("ledger.value"), indicator: z.string().min(1) })
-    .strict()
-    .describe("The plan year's reported value of a ledger indicator (a rate, a count, incidents)"),
-  z
-    .object({
-      name: z.literal("ledger.change"),
-      indicator: z.string().min(1),
-      baseline: Baseline,
-    })
-    .strict()
-    .describe("Change of a ledger indicator versus a baseline: % for totals, percentage points for ratios"),
-  z
-    .object({
-      name: z.literal("milestone"),
-      indicator: z.string().min(1),
-      due: IsoDate.describe("Due date, YYYY-MM-DD"),
-    })
-    .strict()
-    .describe("Days late: completion (or --as-of when not done) minus the due date; on time is <= 0"),
-  z
-    .object({ name: z.literal("manual") })
-    .strict()
-    .describe("A qualitative commitment no data can check: listed, never reported as pass"),
-]);
 
 /** Groups a target can be evaluated for one by one, taken from the data's columns (城市, 区县, 站点). */
 export const GROUP_KINDS = ["city", "county", "station"] as const;
@@ -182,7 +86,7 @@ const Target = z
           .describe("For a target from a standard rather than the plan, e.g. GB 3095-2012 Table 1"),
       })
       .strict(),
-    metric: Metric,
+    metric: MetricParamsSchema,
     scope: Scope.optional().describe(
       "Which area an air target is about (water targets select sections in the metric)",
     ),
@@ -210,7 +114,7 @@ const Target = z
       for (const key of ["op", "value", "unit"] as const)
         if (t[key] === undefined)
           ctx.addIssue({ code: "custom", path: [key], message: `\`${key}\` is required` });
-    if (t.metric.name.startsWith("air.") && t.scope === undefined)
+    if (familyOf(t.metric) === "air" && t.scope === undefined)
       ctx.addIssue({
         code: "custom",
         path: ["scope"],
@@ -224,13 +128,6 @@ const Target = z
     if (Array.isArray(t.value) && t.value[0] > t.value[1])
       ctx.addIssue({ code: "custom", path: ["value"], message: "low must not exceed high" });
   });
-
-export const STANDARD_EDITIONS = {
-  aqi: ["HJ633-2012", "HJ633-2026"],
-  // HJ 663-2026's text was not available: its rules are kept at the 2013 edition (see README).
-  assessment: ["HJ663-2013"],
-  limits: ["GB3095-2012", "GB3095-2026"],
-} as const;
 
 export const TargetFileSchema = z
   .object({
@@ -264,29 +161,7 @@ export const TargetFileSchema = z
       .describe("Which days count for the good-day rate when only some pollutants are valid"),
     areas: z.array(Area).default([]),
     waivers: z
-      .array(
-        z
-          .object({
-            id: z.string().min(1),
-            reason: z
-              .string()
-              .min(1)
-              .describe(
-                "Why: e.g. a sand-dust event the assessment rules allow to exclude, or a broken analyser",
-              ),
-            from: IsoDate,
-            to: IsoDate,
-            expires: IsoDate.describe(
-              "After this date the waiver is no longer applied, and a warning says so",
-            ),
-            areas: z.array(z.string().min(1)).optional().describe("Areas it covers (all when omitted)"),
-            pollutants: z
-              .array(z.enum(POLLUTANTS))
-              .optional()
-              .describe("Pollutants it removes (the whole day when omitted)"),
-          })
-          .strict(),
-      )
+      .array(WaiverSchema)
       .default([])
       .describe(
         "Air data excluded from assessment, with a reason and an expiry: counted and shown, never silently dropped",
@@ -309,7 +184,7 @@ export const TargetFileSchema = z
       .default([])
       .describe("Water sections; data columns (河流, 水体类型, 断面类型) fill in sections not listed here"),
     indicators: z
-      .array(Indicator)
+      .array(IndicatorSchema)
       .default([])
       .describe("Ledger indicators: units, quantity and better direction"),
     columns: z
@@ -355,8 +230,8 @@ export type Metric = Target["metric"];
 export type AirMetric = Extract<Metric, { name: `air.${string}` }>;
 export type WaterMetric = Extract<Metric, { name: `water.${string}` }>;
 export type LedgerMetric = Extract<Metric, { name: `ledger.${string}` | "milestone" }>;
-export type IndicatorSpec = TargetFile["indicators"][number];
-export type Waiver = TargetFile["waivers"][number];
+export type { IndicatorSpec } from "./indicator.js";
+export type { Waiver } from "./waiver.js";
 export type Scope = NonNullable<Target["scope"]>;
 export type Comparison = (typeof COMPARISONS)[number];
 
@@ -376,19 +251,3 @@ export function isLedgerMetric(metric: Metric): metric is LedgerMetric {
   return metric.name.startsWith("ledger.") || metric.name === "milestone";
 }
 
-/**
- * The editions a plan applies: as its file says, else the ones in force for its year. HJ 633-2026 and
- * GB 3095-2026 took effect on 2026-03-01; a 2026 plan, written for the year, is judged by them.
- */
-export function resolvedStandards(plan: Pick<TargetFile, "standards" | "plan">): {
-  aqi: (typeof STANDARD_EDITIONS.aqi)[number];
-  assessment: (typeof STANDARD_EDITIONS.assessment)[number];
-  limits: (typeof STANDARD_EDITIONS.limits)[number];
-} {
-  const modern = plan.plan.year >= 2026;
-  return {
-    aqi: plan.standards.aqi ?? (modern ? "HJ633-2026" : "HJ633-2012"),
-    assessment: plan.standards.assessment ?? "HJ663-2013",
-    limits: plan.standards.limits ?? (modern ? "GB3095-2026" : "GB3095-2012"),
-  };
-}

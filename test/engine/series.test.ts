@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addStationDay, createAirStore } from "../../src/data/air-store.js";
-import type { AirMetricContext } from "../../src/engine/air-metrics.js";
+import type { AirMetricContext } from "../../src/metrics/air/context.js";
 import { check, type EvaluatedData } from "../../src/engine/check.js";
 import { dailySeries, monthlySeries, windowMonths } from "../../src/engine/series.js";
 import type { DailyValues } from "../../src/methods/air.js";
@@ -24,7 +24,6 @@ function context(days: Record<string, DailyValues>, extra: Partial<AirMetricCont
     waivers: [],
     edition: "HJ633-2012",
     dayValidity: "complete-or-exceeding",
-    lang: "en",
     ...extra,
   };
 }
@@ -87,7 +86,6 @@ describe("dailySeries and monthlySeries", () => {
   it("add up to the engine's figures on the fixture year (good days, valid days, annual means)", async () => {
     const seen: { data?: EvaluatedData } = {};
     const report = await check([join(ROOT, "fixtures/hengyang-2019-daily.csv")], {
-      lang: "en",
       onEvaluated: (data) => (seen.data = data),
     });
     const data = seen.data!;

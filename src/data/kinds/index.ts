@@ -10,3 +10,10 @@ import { ledger } from "./ledger.js";
 export const DATA_KINDS: readonly DataKind[] = [ledger, waterMonthly, airSiteFile, airHourly, airDaily];
 
 export type { DataKind, ReadContext, SectionInfo } from "./kind.js";
+
+/** The family of data a kind's files hold (an input report names its kind). */
+export function familyOfKind(id: string): DataKind["family"] {
+  const kind = DATA_KINDS.find((k) => k.id === id);
+  if (!kind) throw new Error(`no data kind ${id}`);
+  return kind.family;
+}

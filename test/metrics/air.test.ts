@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { addStationDay, createAirStore, type AirStore } from "../../src/data/air-store.js";
-import { airMetric, annualMean, goodDayRate, type AirMetricContext } from "../../src/engine/air-metrics.js";
+import type { AirMetricContext } from "../../src/metrics/air/context.js";
+import { annualMeanOf as annualMean } from "../../src/metrics/air/annual-mean.js";
+import { goodDayRate } from "../../src/metrics/air/good-rate.js";
+import { airMetricOverScope } from "../../src/metrics/air/scope.js";
+import { metricDefinition } from "../../src/metrics/index.js";
 import type { DailyValues, DayValidityRule } from "../../src/methods/air.js";
 import { parseTargetFile } from "../../src/targets/parse.js";
-import type { AirMetric } from "../../src/targets/schema.js";
 
 function datesOf2019(): string[] {
   const dates: string[] = [];
@@ -34,7 +37,6 @@ const ctx = (s: AirStore, dayValidity: DayValidityRule = "complete-or-exceeding"
   waivers: [],
   edition: "HJ633-2012",
   dayValidity,
-  lang: "en",
 });
 
 describe("goodDayRate", () => {
@@ -122,12 +124,20 @@ targets:
   "inline.yaml",
 );
 const countiesTarget = plan.targets[0]!;
+const airDefinition = metricDefinition(countiesTarget.metric);
+if (airDefinition.family !== "air") throw new Error("an air metric");
 
 describe("airMetric over counties", () => {
   it("averages the unrounded county values and rounds once (40.5 and 42.5 -> 41.5 -> 42)", () => {
     const s = store("A", () => ({ "PM2.5": 40.5 }));
     store("B", () => ({ "PM2.5": 42.5 }), s);
-    const r = airMetric(ctx(s), countiesTarget.metric as AirMetric, countiesTarget.scope ?? {}, plan);
+    const r = airMetricOverScope(
+      ctx(s),
+      airDefinition,
+      countiesTarget.metric,
+      countiesTarget.scope ?? {},
+      plan,
+    );
     // Rounding each county first would give (40 + 42) / 2 = 41 and hide the miss.
     expect(r.actual).toBe(42);
     expect(r.areas?.map((a) => [a.area, a.actual])).toEqual([
@@ -139,9 +149,16 @@ describe("airMetric over counties", () => {
 
   it("is insufficient when one county has no data, naming it", () => {
     const s = store("A", () => ({ "PM2.5": 40 }));
-    const r = airMetric(ctx(s), countiesTarget.metric as AirMetric, countiesTarget.scope ?? {}, plan);
+    const r = airMetricOverScope(
+      ctx(s),
+      airDefinition,
+      countiesTarget.metric,
+      countiesTarget.scope ?? {},
+      plan,
+    );
     expect(r.sufficient).toBe(false);
-    expect(r.reason).toContain("B (0)");
+    expect(r.reasonCode).toBe("areas-insufficient");
+    expect(r.reasonParams?.areas).toBe("B (0)");
     expect(r.actual).toBe(40);
   });
 });

@@ -1,0 +1,108 @@
+// What every air metric reads: an area's daily values inside the evaluation window, less the waived days,
+// and the HJ 663-2013 capture of the days it used.
+import { areaDailyValues, type AirStore } from "../../data/air-store.js";
+import {
+  type AqiEdition,
+  windowValidity,
+  type DailyValues,
+  type DayValidityRule,
+} from "../../methods/air.js";
+import { roundGbt8170 } from "../../methods/rounding.js";
+import type { Waiver } from "../../targets/waiver.js";
+import type { MetricOutcome } from "../../engine/outcome.js";
+
+export interface Window {
+  from: string;
+  to: string;
+}
+
+export interface AirMetricContext {
+  store: AirStore;
+  year: number;
+  dayValidity: DayValidityRule;
+  /** The days evaluated: the plan's calendar year, the year so far (--as-of) or a --period. */
+  window: Window;
+  /** Year to date: the year's last day, to project the annual targets to; absent otherwise. */
+  projectTo?: string;
+  /** Waivers in force (not expired). */
+  waivers: readonly Waiver[];
+  /** The AQI edition the plan applies. */
+  edition: AqiEdition;
+}
+
+/** The area's days inside the evaluation window, less what the active waivers exclude (a day, or some pollutants). */
+export function daysInWindow(ctx: AirMetricContext, area: string): Map<string, DailyValues> {
+  const { window } = ctx;
+  const days = areaDailyValues(ctx.store, area);
+  for (const [date, values] of days) {
+    if (date < window.from || date > window.to) {
+      days.delete(date);
+      continue;
+    }
+    for (const w of ctx.waivers) {
+      if (date < w.from || date > w.to || (w.areas && !w.areas.includes(area))) continue;
+      if (!w.pollutants) days.delete(date);
+      else for (const p of w.pollutants) delete values[p];
+    }
+  }
+  return days;
+}
+
+/** Days of the window that an active waiver touches in an area, to be shown beside the result. */
+export function waivedDays(ctx: AirMetricContext, area: string): number {
+  const days = areaDailyValues(ctx.store, area);
+  let n = 0;
+  for (const date of days.keys()) {
+    if (date < ctx.window.from || date > ctx.window.to) continue;
+    if (ctx.waivers.some((w) => date >= w.from && date <= w.to && (!w.areas || w.areas.includes(area)))) n++;
+  }
+  return n;
+}
+
+/** The window's days on which `pick` gives a value, and those values. */
+export function collect(
+  ctx: AirMetricContext,
+  area: string,
+  pick: (values: DailyValues) => number | undefined,
+): { dates: string[]; values: number[] } {
+  const dates: string[] = [];
+  const values: number[] = [];
+  for (const [date, day] of daysInWindow(ctx, area)) {
+    const v = pick(day);
+    if (v === undefined) continue;
+    dates.push(date);
+    values.push(v);
+  }
+  return { dates, values };
+}
+
+/** The outcome of a value computed on `validDates`, sufficient when HJ 663-2013's day counts hold. */
+export function withValidity(
+  ctx: AirMetricContext,
+  raw: number | null,
+  decimals: number,
+  validDates: string[],
+): MetricOutcome {
+  const validity = windowValidity(validDates, ctx.window.from, ctx.window.to);
+  const actual = raw === null ? null : roundGbt8170(raw, decimals);
+  const outcome: MetricOutcome = {
+    raw,
+    actual,
+    decimals,
+    validDays: validity.days,
+    sufficient: validity.valid,
+  };
+  if (!validity.valid) {
+    const wholeYear = ctx.window.from.endsWith("-01-01") && ctx.window.to.endsWith("-12-31");
+    outcome.reasonCode = "insufficient";
+    outcome.reasonParams = {
+      days: validity.days,
+      from: ctx.window.from,
+      to: ctx.window.to,
+      window: wholeYear ? "year" : "part",
+      months: validity.shortMonths.map((m) => `${m.month}: ${m.days}/${m.required}`).join(", "),
+    };
+    outcome.shortMonths = validity.shortMonths;
+  }
+  return outcome;
+}

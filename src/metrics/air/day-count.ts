@@ -1,0 +1,39 @@
+// Days with AQI above a level, e.g. 200: heavy pollution or worse (重污染天数; HJ 633-2012 Table 2).
+import { z } from "zod";
+import { dailyAqi, isValidAqiDay } from "../../methods/air.js";
+import type { MetricOutcome } from "../../engine/outcome.js";
+import { resolvedStandards } from "../../targets/standards.js";
+import { defineAirMetric, inLang } from "../metric.js";
+import { collect, withValidity, type AirMetricContext } from "./context.js";
+import { airDataNeeded, annualCaptureLine } from "./words.js";
+
+/** Valid days (by the file's dayValidity rule) with AQI above `level`. */
+export function daysAbove(ctx: AirMetricContext, area: string, level: number): MetricOutcome {
+  let count = 0;
+  const { dates } = collect(ctx, area, (day) => {
+    const result = dailyAqi(day, { edition: ctx.edition });
+    if (!isValidAqiDay(day, result, ctx.dayValidity)) return undefined;
+    if ((result.aqi ?? 0) > level) count++;
+    return result.aqi ?? undefined;
+  });
+  return withValidity(ctx, dates.length === 0 ? null : count, 0, dates);
+}
+
+export const dayCount = defineAirMetric({
+  name: "air.day_count",
+  family: "air",
+  schema: z
+    .object({ name: z.literal("air.day_count"), aqiAbove: z.number().int().min(0) })
+    .strict()
+    .describe("Valid days with AQI above a level, e.g. 200 for heavy pollution (重污染天数)"),
+  decimals: () => 0,
+  perArea: (ctx, area, p) => daysAbove(ctx, area, p.aqiAbove),
+  dataNeeded: (_, plan, lang) => airDataNeeded(plan, lang),
+  method: (p, plan, lang) => {
+    const { aqi } = resolvedStandards(plan.plan);
+    return [
+      inLang(lang, `${aqi}：AQI > ${p.aqiAbove} 的有效日数`, `${aqi}: valid days with AQI > ${p.aqiAbove}`),
+      annualCaptureLine(plan, lang),
+    ];
+  },
+});

@@ -1,0 +1,61 @@
+// 优良天数比例: the share of valid days with AQI <= 100 (HJ 633-2012 Table 2; HJ 663-2013).
+import { z } from "zod";
+import { dailyAqi, isValidAqiDay } from "../../methods/air.js";
+import { goodRateProjection } from "../../engine/projection.js";
+import { defineAirMetric, inLang } from "../metric.js";
+import { daysInWindow, withValidity, type AirMetricContext } from "./context.js";
+import { airDataNeeded, annualCaptureLine, aqiLine, roundingLine } from "./words.js";
+import type { MetricOutcome } from "../../engine/outcome.js";
+
+/** Good-day rate in percent to one decimal, as bulletins print it. */
+export const RATE_DECIMALS = 1;
+
+/** Valid days and good days (AQI <= 100) of an area in the window, by the plan's day-validity rule. */
+export function goodDayCounts(
+  ctx: AirMetricContext,
+  area: string,
+): { validDates: string[]; goodDays: number } {
+  const validDates: string[] = [];
+  let goodDays = 0;
+  for (const [date, values] of daysInWindow(ctx, area)) {
+    const result = dailyAqi(values, { edition: ctx.edition });
+    if (!isValidAqiDay(values, result, ctx.dayValidity)) continue;
+    validDates.push(date);
+    if ((result.aqi ?? Infinity) <= 100) goodDays++;
+  }
+  return { validDates, goodDays };
+}
+
+export function goodDayRate(ctx: AirMetricContext, area: string): MetricOutcome {
+  const { validDates, goodDays } = goodDayCounts(ctx, area);
+  const raw = validDates.length === 0 ? null : (goodDays / validDates.length) * 100;
+  return { ...withValidity(ctx, raw, RATE_DECIMALS, validDates), goodDays };
+}
+
+export const goodRate = defineAirMetric({
+  name: "air.good_rate",
+  family: "air",
+  schema: z
+    .object({ name: z.literal("air.good_rate") })
+    .strict()
+    .describe("Share of valid days with AQI <= 100, in percent (HJ 633-2012, HJ 663-2013)"),
+  decimals: () => RATE_DECIMALS,
+  perArea: (ctx, area) => goodDayRate(ctx, area),
+  project: (outcome, target) =>
+    target.op === ">=" && outcome.goodDays !== undefined && outcome.validDays !== null
+      ? goodRateProjection(
+          outcome.goodDays,
+          outcome.validDays,
+          target.remainingDays,
+          target.value,
+          outcome.decimals,
+        )
+      : undefined,
+  dataNeeded: (_, plan, lang) => airDataNeeded(plan, lang),
+  method: (_, plan, lang) => [
+    aqiLine(plan, lang),
+    inLang(lang, `有效日规则：${plan.plan.dayValidity}`, `valid days: ${plan.plan.dayValidity}`),
+    annualCaptureLine(plan, lang),
+    roundingLine(lang),
+  ],
+});

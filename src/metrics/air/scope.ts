@@ -1,0 +1,68 @@
+// An air metric over a target's scope: one area, or the mean of every area of a kind.
+import { mean } from "../../methods/air.js";
+import { roundGbt8170 } from "../../methods/rounding.js";
+import type { MetricOutcome } from "../../engine/outcome.js";
+import type { AreaValue } from "../../engine/result.js";
+import type { Scope, TargetFile } from "../../targets/schema.js";
+import type { AirMetricDefinition } from "../metric.js";
+import type { AirMetricContext } from "./context.js";
+
+function perArea(
+  ctx: AirMetricContext,
+  def: AirMetricDefinition,
+  params: Record<string, unknown>,
+  area: string,
+): MetricOutcome {
+  if (!ctx.store.areas.has(area))
+    return {
+      raw: null,
+      actual: null,
+      decimals: def.decimals(params),
+      validDays: 0,
+      sufficient: false,
+      reasonCode: "no-area-data",
+      reasonParams: { area },
+    };
+  return def.perArea(ctx, area, params);
+}
+
+/**
+ * A combined scope is the arithmetic mean of the areas' unrounded values, rounded once; it is sufficient only
+ * when every area of the registry is.
+ */
+export function airMetricOverScope(
+  ctx: AirMetricContext,
+  def: AirMetricDefinition,
+  params: Record<string, unknown>,
+  scope: Scope,
+  file: TargetFile,
+): MetricOutcome {
+  if (scope.area !== undefined) return perArea(ctx, def, params, scope.area);
+  const areas = file.areas.filter((a) => a.kind === scope.areaKind).map((a) => a.id);
+  const outcomes = areas.map((area) => ({ area, outcome: perArea(ctx, def, params, area) }));
+  const areaValues: AreaValue[] = outcomes.map(({ area, outcome }) => ({
+    area,
+    actual: outcome.actual,
+    validDays: outcome.validDays ?? 0,
+    sufficient: outcome.sufficient,
+    ...(outcome.reasonCode ? { reasonCode: outcome.reasonCode } : {}),
+    ...(outcome.reasonParams ? { reasonParams: outcome.reasonParams } : {}),
+  }));
+  const raws = outcomes.map((o) => o.outcome.raw).filter((v): v is number => v !== null);
+  const decimals = def.decimals(params);
+  const raw = mean(raws);
+  const short = areaValues.filter((a) => !a.sufficient);
+  const outcome: MetricOutcome = {
+    raw,
+    actual: raw === null ? null : roundGbt8170(raw, decimals),
+    decimals,
+    validDays: areaValues.length ? Math.min(...areaValues.map((a) => a.validDays)) : 0,
+    sufficient: areas.length > 0 && short.length === 0,
+    areas: areaValues,
+  };
+  if (!outcome.sufficient) {
+    outcome.reasonCode = "areas-insufficient";
+    outcome.reasonParams = { areas: short.map((a) => `${a.area} (${a.validDays})`).join(", ") || "-" };
+  }
+  return outcome;
+}
