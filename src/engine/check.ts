@@ -30,9 +30,8 @@ import {
   type GroupKind,
   resolvedStandards,
 } from "../targets/schema.js";
-import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
-import { change, ledgerMetric } from "./ledger-metrics.js";
-import { roundGbt8170 } from "../methods/rounding.js";
+import { createLedgerStore } from "../data/ledger-store.js";
+import { ledgerBaselineFor, ledgerMetric } from "./ledger-metrics.js";
 import type { SectionInfo } from "../data/kinds/index.js";
 import { airMetric, metricDecimals, waivedDays, type AirMetricContext, type Window } from "./air-metrics.js";
 import { compareDrops } from "./revisions.js";
@@ -43,7 +42,7 @@ import type { MetricOutcome } from "./outcome.js";
 import { waterMetric } from "./water-metrics.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
-import type { BaselineBlock, CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
+import type { CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
 import { groupKey, groupName } from "../data/groups.js";
 import { InputError } from "../errors.js";
 
@@ -305,27 +304,10 @@ function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
     return ledgerMetric(
       { store: read.ledger, indicators: read.indicators, year: plan.plan.year, asOf: ec.asOf, lang },
       metric,
+      target,
     );
   if (metric.name === "manual") throw new Error("manual targets have no metric");
   return airMetric(airContext(ec), metric, target.scope ?? {}, plan);
-}
-
-/** The baseline block of an air or water target from the ledger (e.g. the 2018 PM2.5 mean), if it names one. */
-function targetBaseline(target: Target, actual: number | null, ec: EvalContext): BaselineBlock | undefined {
-  if (!target.baseline || actual === null) return undefined;
-  const indicator = target.baseline.indicator ?? target.id;
-  const entry = valueOfYear(ec.read.ledger, indicator, target.baseline.year);
-  if (!entry) return undefined;
-  const { delta, deltaPercent } = change(actual, entry.value);
-  return {
-    kind: "year",
-    years: [target.baseline.year],
-    value: entry.value,
-    current: actual,
-    unit: target.unit ?? "",
-    delta,
-    deltaPercent,
-  };
 }
 
 /** What a target's result says of the target itself, whatever the data. */
@@ -378,7 +360,8 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     isAirMetric(target.metric) && target.scope?.area !== undefined && ec.waivers.length > 0
       ? waivedDays(airContext(ec), target.scope.area)
       : 0;
-  const baseline = outcome.baseline ?? targetBaseline(target, outcome.actual, ec);
+  const baseline =
+    outcome.baseline ?? ledgerBaselineFor(target, outcome.actual, ec.read.ledger, ec.read.registry);
   const detail: TargetResult["detail"] = {
     ...(outcome.reasonCode ? { reasonCode: outcome.reasonCode, reason: outcome.reason } : {}),
     ...(outcome.shortMonths ? { shortMonths: outcome.shortMonths } : {}),
@@ -386,6 +369,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
     ...(outcome.sections ? { sections: outcome.sections } : {}),
     ...(outcome.milestone ? { milestone: outcome.milestone } : {}),
+    ...outcome.detail,
     ...(waived > 0 ? { waivedDays: waived } : {}),
     ...(outcome.ledger
       ? {
@@ -400,29 +384,22 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     return {
       ...base,
       ...withBaseline,
-      status: "no-data",
+      status: outcome.verdict?.status ?? "no-data",
       actual: outcome.actual,
       decimals,
-      margin: null,
+      margin: outcome.verdict?.margin ?? null,
       validDays: outcome.validDays,
       detail,
     };
-  // Counted tasks: how much of the planned total is done.
-  if (
-    target.metric.name === "ledger.value" &&
-    ec.read.indicators.get(target.metric.indicator.toLowerCase())?.quantity === "count" &&
-    target.op === ">=" &&
-    typeof target.value === "number" &&
-    target.value > 0
-  )
-    detail.progress = roundGbt8170((outcome.actual / target.value) * 100, 1);
-  const verdict = compare(
-    target.op,
-    outcome.actual,
-    target.value,
-    target.tolerance,
-    Math.max(decimals, decimalsOf(target.value)),
-  );
+  const verdict =
+    outcome.verdict ??
+    compare(
+      target.op,
+      outcome.actual,
+      target.value,
+      target.tolerance,
+      Math.max(decimals, decimalsOf(target.value)),
+    );
   return {
     ...base,
     ...withBaseline,

@@ -165,7 +165,11 @@ export function methodText(target: Target, plan: TargetFile, lang: Lang): string
           "变化率 = (本年 - 基准) / 基准 x 100%；比率类指标按百分点",
           "change = (current - baseline) / baseline x 100 %; ratios in percentage points",
         ),
-        rounding,
+        zh(
+          lang,
+          "按台账数值精确计算，变化率按 GB/T 8170-2008 修约一次（四舍六入五成双）仅供阅读；判定比较本年数值与目标允许值（基准 x (1 + 目标)，比率类为基准 + 目标）",
+          "worked out exactly on the figures as written; the change is rounded once (GB/T 8170-2008, half to even) for reading; the target is met when the figure is within the figure it allows (baseline x (1 + target); for ratios baseline + target)",
+        ),
       ];
     case "ledger.value":
       return [
@@ -175,8 +179,8 @@ export function methodText(target: Target, plan: TargetFile, lang: Lang): string
       return [
         zh(
           lang,
-          "逾期天数 = 完成日期（或未完成时的 --as-of）- 截止日期；完成月份按月末计",
-          "days late = completion (or --as-of when not done) - due date; a month counts to its end",
+          "逾期天数 = 完成日期 - 截止日期（完成月份按月末计；评价日期之后的完成记录也采用）；到期未完成为不达标，未到期未完成为进行中",
+          "days late = completion - due date (a month counts to its end; a completion dated after --as-of still counts); not done once due: fail; not done and not yet due: in progress (warn)",
         ),
       ];
     case "manual":
