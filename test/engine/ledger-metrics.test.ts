@@ -10,14 +10,16 @@ import { createInputReport } from "../../src/data/input-report.js";
 import { parsePeriod } from "../../src/data/kinds/ledger.js";
 import { addLedgerEntry, createLedgerStore, type LedgerStore } from "../../src/data/ledger-store.js";
 import { check, defaultAsOf } from "../../src/engine/check.js";
+import { buildRegistry } from "../../src/data/registry.js";
 import {
   baselineValue,
   change,
+  ledgerBaselineFor,
   ledgerMetric,
   type LedgerMetricContext,
 } from "../../src/engine/ledger-metrics.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
-import type { IndicatorSpec, LedgerMetric } from "../../src/targets/schema.js";
+import type { IndicatorSpec, LedgerMetric, Target } from "../../src/targets/schema.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Unit level: a hand-made store and indicator registry.
@@ -364,6 +366,115 @@ describe("defaultAsOf: the last date in the data, capped at the plan year's end"
     [[], "2019-12-31"],
   ])("%j -> %s", (tos, expected) => {
     expect(defaultAsOf(tos.map(report), 2019)).toBe(expected);
+  });
+});
+
+describe("ledgerBaselineFor: the baseline of an air target from the ledger", () => {
+  const registry = buildRegistry({
+    areas: [
+      { id: "市城区", kind: "urban", stations: [], aliases: ["衡阳市城区"] },
+      { id: "衡阳县", kind: "county", stations: [], aliases: [] },
+      { id: "衡南县", kind: "county", stations: [], aliases: [] },
+      { id: "南岳区", kind: "county", stations: [], aliases: ["南岳"] },
+    ],
+  });
+  const airTarget = (id: string, scope: Target["scope"]): Target => ({
+    id,
+    title: { zh: id, en: id },
+    source: { clause: "二(一)", text: "x" },
+    metric: { name: "air.annual_mean", pollutant: "PM2.5" },
+    ...(scope ? { scope } : {}),
+    op: "<=",
+    value: 41,
+    unit: "ug/m3",
+    baseline: { year: 2018 },
+    informational: false,
+  });
+  /** rows: [indicator, area or "" for city-wide, period, value]. */
+  function areaStore(rows: [string, string, string, number][]): LedgerStore {
+    const s = createLedgerStore();
+    rows.forEach(([id, area, period, value], i) => {
+      const p = parsePeriod(period);
+      if (!p) throw new Error(period);
+      addLedgerEntry(s, id, {
+        ...p,
+        value,
+        written: { value: String(value), unit: "ug/m3" },
+        file: "l.csv",
+        line: i + 2,
+        ...(area ? { area } : {}),
+      });
+    });
+    return s;
+  }
+
+  it("an area's own row first (46), else the indicator's city-wide row (47)", () => {
+    const target = airTarget("air.urban.pm25", { area: "市城区" });
+    const both = areaStore([
+      ["air.urban.pm25", "市城区", "2018", 46],
+      ["air.urban.pm25", "", "2018", 47],
+    ]);
+    // 43 - 46 = -3; -3 / 46 = -6.5217 %.
+    expect(ledgerBaselineFor(target, 43, both, registry)).toMatchObject({
+      value: 46,
+      current: 43,
+      delta: -3,
+    });
+    const cityWide = areaStore([["air.urban.pm25", "", "2018", 47]]);
+    expect(ledgerBaselineFor(target, 43, cityWide, registry)?.value).toBe(47);
+  });
+
+  it("the counties' mean: the reported mean row, else the mean of every county's row (40 + 44 + 36) / 3 = 40", () => {
+    const target = airTarget("air.counties.pm25", { areaKind: "county", combine: "mean" });
+    const perCounty = areaStore([
+      ["air.counties.pm25", "衡阳县", "2018", 40],
+      ["air.counties.pm25", "衡南县", "2018", 44],
+      ["air.counties.pm25", "南岳区", "2018", 36],
+    ]);
+    const b = ledgerBaselineFor(target, 37, perCounty, registry);
+    expect(b).toMatchObject({ value: 40, current: 37, delta: -3, deltaPercent: -7.5 }); // -3 / 40 = -7.5 %
+    expect(b?.areas).toEqual([
+      { area: "衡阳县", value: 40 },
+      { area: "衡南县", value: 44 },
+      { area: "南岳区", value: 36 },
+    ]);
+    const reported = areaStore([
+      ["air.counties.pm25", "", "2018", 41],
+      ["air.counties.pm25", "衡阳县", "2018", 40],
+    ]);
+    expect(ledgerBaselineFor(target, 37, reported, registry)).toMatchObject({ value: 41, delta: -4 });
+  });
+
+  it("a county missing from the per-county rows gives no baseline (a mean of some counties is not theirs)", () => {
+    const target = airTarget("air.counties.pm25", { areaKind: "county", combine: "mean" });
+    const partial = areaStore([
+      ["air.counties.pm25", "衡阳县", "2018", 40],
+      ["air.counties.pm25", "衡南县", "2018", 44],
+    ]);
+    expect(ledgerBaselineFor(target, 37, partial, registry)).toBeUndefined();
+  });
+
+  it("a group of an `each:` target reads its own area's row only, never the city-wide one", () => {
+    const target = airTarget("pm25.each", { area: "county:南岳" });
+    const s = areaStore([
+      ["pm25.each", "南岳区", "2018", 30],
+      ["pm25.each", "", "2018", 45],
+    ]);
+    expect(ledgerBaselineFor(target, 33, s, registry)).toMatchObject({
+      value: 30,
+      delta: 3,
+      deltaPercent: 10,
+    });
+    const cityOnly = areaStore([["pm25.each", "", "2018", 45]]);
+    expect(ledgerBaselineFor(target, 33, cityOnly, registry)).toBeUndefined();
+  });
+
+  it("no baseline without a `baseline:` or without a value", () => {
+    const s = areaStore([["air.urban.pm25", "", "2018", 47]]);
+    const target = airTarget("air.urban.pm25", { area: "市城区" });
+    expect(ledgerBaselineFor(target, null, s, registry)).toBeUndefined();
+    const { baseline: _omitted, ...withoutBaseline } = target;
+    expect(ledgerBaselineFor(withoutBaseline, 43, s, registry)).toBeUndefined();
   });
 });
 
