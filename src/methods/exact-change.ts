@@ -70,10 +70,9 @@ const TWO_53 = 2n ** 53n;
 export function toNumber(x: Rational): number {
   // An IEEE division of two exactly represented integers is correctly rounded.
   if (abs(x.num) <= TWO_53 && x.den <= TWO_53) return Number(x.num) / Number(x.den) + 0;
-  // Otherwise through 25 significant digits: rounding those to a double is off by far less than an ulp.
-  const digits = 25 - (abs(x.num / x.den).toString().length - 1);
-  const scaled = (x.num * pow10(Math.max(0, digits))) / x.den;
-  return Number(`${scaled}e${-Math.max(0, digits)}`) + 0;
+  // Otherwise through at least 25 significant digits: rounding those to a double is off by far less than an ulp.
+  const digits = Math.max(0, 26 - (abs(x.num).toString().length - x.den.toString().length));
+  return Number(`${(x.num * pow10(digits)) / x.den}e${-digits}`) + 0;
 }
 
 /**

@@ -86,6 +86,13 @@ describe("exactChange and targetFigure", () => {
     expect(targetFigure(dec("89.5"), dec("1"), "points")).toEqual(rational(181n, 2n));
   });
 
+  it("toNumber gives the nearest double, also for terms beyond 2^53", () => {
+    expect(toNumber(rational(10n ** 30n + 1n, 10n ** 10n))).toBe(1e20);
+    expect(toNumber(rational(1n, 3n * 10n ** 20n))).toBe(1 / 3e20);
+    expect(toNumber(rational(-(2n ** 60n) - 1n, 2n ** 60n))).toBe(-1);
+    expect(toNumber(rational(-87n, 60n))).toBe(-1.45);
+  });
+
   it("a zero baseline has no percent change", () => {
     expect(exactChange(dec("5"), dec("0"), "percent")).toBeNull();
   });
