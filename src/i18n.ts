@@ -63,7 +63,24 @@ const en = {
   "reason.no-figure": "no figure for {indicator} in {year} (as of {asOf})",
   "reason.no-baseline-figure": "no baseline figure for {indicator} in {years}",
   "reason.baseline-zero": "the baseline of {indicator} is 0: a percent change is undefined",
-  "reason.open": "not done yet; due {due} (as of {asOf})",
+  "reason.in-progress": "in progress: not done as of {asOf}; due {due}",
+  "reason.missed": "not done by the due date {due} (as of {asOf}; days late: at least {days})",
+  "reason.late": "done {date}, {days} days after the due date {due}",
+  "reason.late-after-as-of":
+    "done {date}, {days} days after the due date {due}; dated after the evaluation date {asOf}, the completion is still used for the review",
+  "reason.task-in-progress":
+    "in progress: {done} of {required} done by {date} ({progress} %), {elapsed} % of the year elapsed: {outlook}; due {due}",
+  "outlook.on-track": "on track",
+  "outlook.at-risk": "at risk",
+  "reason.target-figure":
+    "the figure decides, not the rounded change ({actual} {unit}): {current} {figureUnit} against {allowed} {figureUnit} allowed, {over} {figureUnit} short: {status}",
+  "unit.points": "percentage points",
+  "explain.change":
+    "change {exact} {unit}; reported {actual} {unit}, {status}: {current} {figureUnit} against {allowed} {figureUnit} allowed (baseline x (1 + target)), margin {margin} {figureUnit}",
+  "warn.unknownIndicators":
+    "{file}: {count} rows of indicators not in the target file's indicators, not used: {stations}",
+  "basis.inputLedger":
+    "{file}: {kind}, {encoding}, {rows} rows ({rejected} rejected, {outside} outside {year}, {unassigned} of unknown indicators), {from} .. {to}",
   "reason.manual": "a qualitative commitment: checked by a person, not by data",
   "reason.notChecked": "{count} targets not checked by this run: {reason} (they do not affect the exit code)",
   "reason.no-area-data": "no data for {area}",
@@ -271,7 +288,23 @@ const zh: Record<MessageKey, string> = {
   "reason.no-figure": "{indicator} 在 {year} 年没有数据（截至 {asOf}）",
   "reason.no-baseline-figure": "{indicator} 缺少基准年 {years} 的数据",
   "reason.baseline-zero": "{indicator} 的基准值为 0，无法计算变化百分比",
-  "reason.open": "尚未完成；截止日期 {due}（截至 {asOf}）",
+  "reason.in-progress": "进行中：截至 {asOf} 尚未完成；截止日期 {due}",
+  "reason.missed": "截止日期 {due} 前未完成（截至 {asOf}；逾期至少 {days} 天）",
+  "reason.late": "{date} 完成，比截止日期 {due} 晚 {days} 天",
+  "reason.late-after-as-of":
+    "{date} 完成，比截止日期 {due} 晚 {days} 天；完成日期在评价日期 {asOf} 之后，年终考核仍予采用",
+  "reason.task-in-progress":
+    "进行中：截至 {date} 完成 {done}/{required}（{progress}%），全年已过 {elapsed}%：{outlook}；截止日期 {due}",
+  "outlook.on-track": "进度正常",
+  "outlook.at-risk": "进度滞后",
+  "reason.target-figure":
+    "按数值判定，而非修约后的变化率（{actual}{unit}）：{current} {figureUnit}，目标允许 {allowed} {figureUnit}，相差 {over} {figureUnit}：{status}",
+  "unit.points": "个百分点",
+  "explain.change":
+    "变化 {exact}{unit}；报告值 {actual}{unit}，{status}：{current} {figureUnit}，目标允许 {allowed} {figureUnit}（基准 x (1 + 目标)），余量 {margin} {figureUnit}",
+  "warn.unknownIndicators": "{file}：{count} 行指标不在目标文件的 indicators 中，未使用：{stations}",
+  "basis.inputLedger":
+    "{file}：{kind}，{encoding}，{rows} 行（剔除 {rejected} 行，{year} 年以外 {outside} 行，未知指标 {unassigned} 行），{from} 至 {to}",
   "reason.manual": "定性要求：需人工核查，无法由数据判断",
   "reason.notChecked": "本次未检查 {count} 项目标：{reason}（不影响退出码）",
   "reason.no-area-data": "{area} 没有数据",

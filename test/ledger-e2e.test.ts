@@ -28,21 +28,31 @@ describe(`hy-check ${LEDGER} --format json (as of the default date)`, () => {
   const run = runCliJson<CheckReport>([LEDGER, "--format", "json"]);
   const result = finder(run.json);
 
-  it("exits 1: NH3-N, NOx and the villages fail", () => {
+  it("exits 1: NH3-N, NOx, the villages and four milestones (one late, one late after --as-of, two missed) fail", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe("");
     const failing = run.json.results.filter((r) => r.status === "fail" && !r.informational).map((r) => r.id);
-    expect(failing).toEqual(["emission.nh3n", "emission.nox", "task.villages"]);
+    expect(failing).toEqual([
+      "emission.nh3n",
+      "emission.nox",
+      "milestone.municipal_vehicles_guo3",
+      "milestone.black_odorous_water",
+      "milestone.soil_projects_2017",
+      "milestone.soil_pilot_zone_scheme",
+      "task.villages",
+    ]);
   });
 
-  it("reads 28 rows, none rejected; the 耒阳市 row is regional, read and not used", () => {
+  it("reads 45 rows, none rejected; the 珠晖区 row (no area of the registry) is regional, read and not used", () => {
     expect(run.json.inputs).toHaveLength(1);
     expect(run.json.inputs[0]).toMatchObject({
       kind: "ledger",
-      rows: 28,
+      rows: 45,
       rejectedRows: 0,
       outsidePeriodRows: 0,
-      regionalRows: 1, // 完成环境综合整治行政村数,耒阳市,2019,11
+      // 完成环境综合整治行政村数,珠晖区,2019,9. The 耒阳市 row and the 2018 air rows of 市城区 and the counties
+      // are rows of registry areas: kept for those areas.
+      regionalRows: 1,
       unassignedRows: 0,
       from: "2013-12-31", // the 2013 heavy-metal baseline
       to: "2020-03-31", // the 2017 soil projects, accepted 2020-03
@@ -115,7 +125,7 @@ describe(`hy-check ${LEDGER} --format json (as of the default date)`, () => {
     ["safety.hazardous_waste_disposal", "pass", 100, 0, undefined],
     ["task.industries_compliant", "pass", 16, 0, 100], // 16 / 16
     ["task.township_sources", "pass", 26, 0, 100], // the annual 26, not the June 12
-    ["task.villages", "fail", 76, -4, 95], // 76 / 80 = 95 %; the regional 11 is not added
+    ["task.villages", "fail", 76, -4, 95], // 76 / 80 = 95 %; 耒阳市's 11 and 珠晖区's 9 are not added
     ["task.vehicle_agencies", "pass", 27, 0, 100], // 27 家 / 27
   ])("%s: %s, %d (margin %d)", (id, status, actual, margin, progress) => {
     const r = result(id);
@@ -142,17 +152,58 @@ describe(`hy-check ${LEDGER} --format json (as of the default date)`, () => {
     expect(r.detail.ledger?.map((l) => l.period)).toEqual([period]);
   });
 
-  it("milestones not done by 2019-12-31 are open (no-data), not late: black-odorous water (0), soil projects (2020-03)", () => {
-    for (const id of ["milestone.black_odorous_water", "milestone.soil_projects_2017"]) {
+  it.each<[string, string, number]>([
+    ["milestone.emission_retrofits", "2019-06", -184], // 06-30: Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31
+    ["milestone.heavy_pollution_plan", "2019-09", -92], // 09-30: Oct 31 + Nov 30 + Dec 31
+    ["milestone.big_data_phase", "2019-12", 0],
+  ])("issue 17's milestone %s done in %s: %d days, pass", (id, period, days) => {
+    const r = result(id);
+    expect([r.status, r.actual, r.margin, r.detail.milestone]).toEqual(["pass", days, -days + 0, "done"]);
+    expect(r.detail.ledger?.map((l) => l.period)).toEqual([period]);
+  });
+
+  it("a 2019 figure of 0 at the year-end review is missed: fail, at least 1 day late (black-odorous water, 先行区 scheme)", () => {
+    for (const id of ["milestone.black_odorous_water", "milestone.soil_pilot_zone_scheme"]) {
       const r = result(id);
       expect([r.status, r.actual, r.margin, r.detail.milestone, r.detail.reasonCode]).toEqual([
-        "no-data",
-        null,
-        null,
-        "open",
-        "open",
+        "fail",
+        1,
+        -1,
+        "missed",
+        "missed",
       ]);
+      expect(r.detail.ledger?.map((l) => l.period)).toEqual(["2019"]);
     }
+  });
+
+  it.each<[string, string, number, number]>([
+    // 2020-03-31 - 2019-12-31 = Jan 31 + Feb 29 + Mar 31 = 91; the row is line 29.
+    ["milestone.soil_projects_2017", "2020-03", 91, 29],
+    // 2020-01-20 - 2019-12-31 = 20 days; the 2019 figure 0 (line 31) is followed by the completion (line 32).
+    ["milestone.municipal_vehicles_guo3", "2020-01-20", 20, 32],
+  ])(
+    "%s done %s, after the evaluation date 2019-12-31, still counts: %d days late, fail",
+    (id, period, days, line) => {
+      const r = result(id);
+      expect([r.status, r.actual, r.margin, r.detail.milestone, r.detail.reasonCode]).toEqual([
+        "fail",
+        days,
+        -days,
+        "late",
+        "late-after-as-of",
+      ]);
+      expect(r.detail.ledger?.map((l) => [l.period, l.line])).toEqual([[period, line]]);
+    },
+  );
+
+  it("a milestone with no row at all has no figure (no-data): the inspection rectification", () => {
+    const r = result("milestone.inspection_rectification");
+    expect([r.status, r.actual, r.detail.reasonCode, r.detail.milestone]).toEqual([
+      "no-data",
+      null,
+      "no-figure",
+      undefined,
+    ]);
   });
 
   it("manual targets are no-data, informational, reasonCode manual", () => {
@@ -162,6 +213,7 @@ describe(`hy-check ${LEDGER} --format json (as of the default date)`, () => {
       "soil.quality_stable",
       "safety.radiation",
       "monitoring.capability",
+      "monitoring.key_polluters_online",
     ]);
     for (const r of manual)
       expect([r.status, r.informational, r.actual, r.op]).toEqual(["no-data", true, null, null]);
@@ -173,8 +225,8 @@ describe(`hy-check ${LEDGER} --format json (as of the default date)`, () => {
     expect(noInput).toHaveLength(13);
   });
 
-  it("summary: 15 pass, 1 warn, 3 fail, 19 no-data (13 no-input + 4 manual + 2 open)", () => {
-    expect(run.json.summary).toEqual({ pass: 15, warn: 1, fail: 3, noData: 19 });
+  it("summary: 18 pass, 1 warn, 7 fail, 19 no-data (13 no-input + 5 manual + 1 no figure)", () => {
+    expect(run.json.summary).toEqual({ pass: 18, warn: 1, fail: 7, noData: 19 });
   });
 });
 
@@ -189,20 +241,26 @@ describe(`hy-check ${LEDGER} --as-of 2020-06-30`, () => {
 
   it("milestone.soil_projects_2017, done 2020-03, is 91 days late: 2020-03-31 - 2019-12-31 = Jan 31 + Feb 29 + Mar 31", () => {
     const r = result("milestone.soil_projects_2017");
-    expect([r.status, r.actual, r.margin, r.detail.milestone]).toEqual(["fail", 91, -91, "late"]);
+    expect([r.status, r.actual, r.margin, r.detail.milestone, r.detail.reasonCode]).toEqual([
+      "fail",
+      91,
+      -91,
+      "late",
+      "late",
+    ]);
     expect(r.detail.ledger?.map((l) => [l.period, l.line])).toEqual([["2020-03", 29]]);
   });
 
-  it("milestone.black_odorous_water, never done, is 182 days overdue: Jan 31+Feb 29+Mar 31+Apr 30+May 31+Jun 30", () => {
+  it("milestone.black_odorous_water, never done, is at least 183 days late: Jan 31+Feb 29+Mar 31+Apr 30+May 31+Jun 30 = 182, + 1", () => {
     const r = result("milestone.black_odorous_water");
-    expect([r.status, r.actual, r.margin, r.detail.milestone]).toEqual(["fail", 182, -182, "late"]);
+    expect([r.status, r.actual, r.margin, r.detail.milestone]).toEqual(["fail", 183, -183, "missed"]);
   });
 
   it("the 2019 figures are unchanged", () => {
     expect(result("emission.cod").actual).toBe(-2.4);
     expect(result("task.township_sources").actual).toBe(26);
     expect(result("milestone.institutional_reform").actual).toBe(-275);
-    expect(run.json.summary).toEqual({ pass: 15, warn: 1, fail: 5, noData: 17 });
+    expect(run.json.summary).toEqual({ pass: 18, warn: 1, fail: 7, noData: 19 });
   });
 });
 
@@ -210,9 +268,11 @@ describe(`hy-check ${LEDGER} --as-of 2019-07-31 (year to date)`, () => {
   const run = runCliJson<CheckReport>([LEDGER, "--format", "json", "--as-of", "2019-07-31"]);
   const result = finder(run.json);
 
-  it("task.township_sources uses the 2019-06 figure: 12 of 26 fails, progress 12/26 = 46.15 -> 46.2", () => {
+  it("task.township_sources uses the 2019-06 figure: 12 of 26 is in progress (warn), 46.2 % against 49.6 % of the year", () => {
+    // 12 / 26 = 46.15 % -> 46.2; by 2019-06-30 181 of 365 days = 49.59 % -> 49.6 have passed: at risk.
     const r = result("task.township_sources");
-    expect([r.status, r.actual, r.margin, r.detail.progress]).toEqual(["fail", 12, -14, 46.2]);
+    expect([r.status, r.actual, r.margin, r.detail.progress]).toEqual(["warn", 12, -14, 46.2]);
+    expect([r.detail.yearElapsed, r.detail.outlook]).toEqual([49.6, "at-risk"]);
     expect(r.detail.ledger?.map((l) => [l.period, l.value, l.line])).toEqual([["2019-06", "12", 18]]);
   });
 
@@ -221,12 +281,15 @@ describe(`hy-check ${LEDGER} --as-of 2019-07-31 (year to date)`, () => {
       expect([result(id).status, result(id).detail.reasonCode]).toEqual(["no-data", "no-figure"]);
   });
 
-  it("the 2019-03 reform is done; the 2019-11 I/M system is not yet (open)", () => {
+  it("the 2019-03 reform is done; the 2019-11 I/M system is not yet (in progress)", () => {
     expect([
       result("milestone.institutional_reform").status,
       result("milestone.institutional_reform").actual,
     ]).toEqual(["pass", -275]);
-    expect(result("milestone.im_system").detail.milestone).toBe("open");
+    expect([result("milestone.im_system").status, result("milestone.im_system").detail.milestone]).toEqual([
+      "warn",
+      "in-progress",
+    ]);
   });
 });
 
@@ -235,10 +298,82 @@ describe(`hy-check ${LEDGER} --as-of 2019-11-15`, () => {
 
   it("a completion in 2019-11 (by 11-30) is not counted yet; 2019-10 is", () => {
     expect([result("milestone.im_system").status, result("milestone.im_system").detail.milestone]).toEqual([
-      "no-data",
-      "open",
+      "warn",
+      "in-progress",
     ]);
     expect(result("milestone.three_lines_one_list").actual).toBe(-61);
+  });
+});
+
+describe("explain emission.nh3n on a ledger with 6,000 t -> 5,913 t", () => {
+  it("prints the exact -1.45 %, then the reported -1.4 % and fail (5,910 t allowed)", () => {
+    const file = tempCsv([
+      "指标,地区,年份,数值,单位",
+      '氨氮排放量,全市,2018,"6,000",吨',
+      "氨氮排放量,全市,2019,5913,吨",
+    ]);
+    const run = runCli(["explain", "emission.nh3n", file]);
+    expect(run.status).toBe(0);
+    // -87 / 6000 = -1.45 % exactly; GB/T 8170 keeps the even 4: -1.4; 6000 x 0.985 = 5910 t allowed, 5913 is 3 t over.
+    expect(run.stdout).toMatch(/Result: fail/);
+    expect(run.stdout).toMatch(/-1\.45 %[\s\S]*-1\.4 %, fail/);
+    expect(run.stdout).toContain("5913 t against 5910 t allowed");
+    expect(run.stdout).toContain("actual: -1.4 %");
+  });
+});
+
+describe("the 2018 air baselines of the ledger next to the daily fixture", () => {
+  // The 2019 values are the daily fixture's (test/pinned: urban PM2.5 43; counties' PM2.5 37, PM10 60).
+  const run = runCliJson<CheckReport>(["fixtures/hengyang-2019-daily.csv", LEDGER, "--format", "json"]);
+  const result = finder(run.json);
+
+  it("air.urban.pm25 reads the row labelled 地区 = 市城区 (46): 43 - 46 = -3, -3/46 = -6.52 %", () => {
+    const b = result("air.urban.pm25").baseline;
+    expect(b).toMatchObject({ kind: "year", years: [2018], value: 46, current: 43, delta: -3 });
+    expect(b?.deltaPercent ?? Number.NaN).toBeCloseTo(-6.521739, 5);
+  });
+
+  it("air.counties.pm25: the mean of the eight counties' rows (南岳 by its alias): 328 / 8 = 41; 37 - 41 = -4", () => {
+    const b = result("air.counties.pm25").baseline;
+    // 42 + 40 + 38 + 41 + 44 + 45 + 43 + 35 = 328.
+    expect(b).toMatchObject({ value: 41, current: 37, delta: -4 });
+    expect(b?.deltaPercent ?? Number.NaN).toBeCloseTo(-9.756098, 5);
+    expect(b?.areas).toEqual([
+      { area: "衡阳县", value: 42 },
+      { area: "衡南县", value: 40 },
+      { area: "衡山县", value: 38 },
+      { area: "衡东县", value: 41 },
+      { area: "祁东县", value: 44 },
+      { area: "耒阳市", value: 45 },
+      { area: "常宁市", value: 43 },
+      { area: "南岳区", value: 35 },
+    ]);
+  });
+
+  it("air.counties.pm10: the counties' mean as reported in one city-wide row (66): 60 - 66 = -6", () => {
+    const b = result("air.counties.pm10").baseline;
+    expect(b).toMatchObject({ value: 66, current: 60, delta: -6 });
+    expect(b?.areas).toBeUndefined();
+  });
+
+  it("no ledger row lands among the unassigned (stations in no area)", () => {
+    const ledger = run.json.inputs.find((i) => i.kind === "ledger");
+    expect([ledger?.unassignedRows, ledger?.unassignedStations]).toEqual([0, []]);
+  });
+});
+
+describe("a ledger row of an indicator the target file does not declare", () => {
+  it("is reported as an unknown indicator, not as a station in no area", () => {
+    const file = tempCsv([
+      "指标,地区,年份,数值,单位",
+      "air.nowhere.pm25,全市,2018,50,ug/m3",
+      "完成环境综合整治行政村数,全市,2019,80,个",
+    ]);
+    const run = runCli([file]);
+    expect(run.stdout).toContain(
+      "1 rows of indicators not in the target file's indicators, not used: air.nowhere.pm25 (1)",
+    );
+    expect(run.stdout).not.toContain("stations in no area");
   });
 });
 

@@ -301,6 +301,18 @@ const QUALITATIVE: { clause: string; quote: string; id: string; rule: Partial<Ta
     id: "monitoring.capability",
     rule: { metric: { name: "manual" } },
   },
+  {
+    // The section's goals are the year's: phase results are due by its end.
+    clause: "二(四)",
+    quote: "大数据建设取得阶段性成果",
+    id: "milestone.big_data_phase",
+    rule: {
+      op: "<=",
+      value: 0,
+      unit: "d",
+      metric: { name: "milestone", indicator: "milestone.big_data_phase", due: "2019-12-31" },
+    },
+  },
 ];
 
 // Section 三: the counted tasks (N个) and the milestones. Only I/M carries a date in the text (年底前, by year
@@ -367,6 +379,46 @@ const MILESTONES: { clause: string; quote: string; id: string; due: string }[] =
     quote: "按时保质保量完成第二次污染源普查",
     id: "milestone.pollution_census",
     due: "2019-12-31",
+  },
+  // Issue 17: the commitments to complete (完成, 淘汰, 出台, 制定) something this year, due at its end.
+  {
+    clause: "三(二)7",
+    quote: "完成重点行业特别排放限值改造、燃煤小火电机组超低排放改造",
+    id: "milestone.emission_retrofits",
+    due: "2019-12-31",
+  },
+  {
+    clause: "三(二)7",
+    quote: "全面淘汰国Ⅲ及以下排放标准的市政作业车辆",
+    id: "milestone.municipal_vehicles_guo3",
+    due: "2019-12-31",
+  },
+  {
+    clause: "三(二)7",
+    quote: "出台衡阳市重污染天气应急预案和应急减排项目清单",
+    id: "milestone.heavy_pollution_plan",
+    due: "2019-12-31",
+  },
+  {
+    clause: "三(二)9",
+    quote: "制定《衡阳市土壤污染综合防治先行区方案》并组织实施",
+    id: "milestone.soil_pilot_zone_scheme",
+    due: "2019-12-31",
+  },
+  {
+    clause: "三(四)17",
+    quote: "确保完成中央、省生态环境保护督察反馈问题及信访件整改任务",
+    id: "milestone.inspection_rectification",
+    due: "2019-12-31",
+  },
+];
+
+// Section 三's commitments that promise no completion (推进, advance): listed for a person to check.
+const MANUAL_3: { clause: string; quote: string; id: string }[] = [
+  {
+    clause: "三(六)30",
+    quote: "按要求推进全市页岩砖瓦企业和2019年重点排污单位在线建设工作",
+    id: "monitoring.key_polluters_online",
   },
 ];
 
@@ -516,6 +568,41 @@ describe("section 三: counted tasks and dated milestones", () => {
     expect(clausesOf(m.quote)).toContain(clause);
     expect([t.op, t.value, t.unit]).toEqual(["<=", 0, "d"]);
     expect(t.metric).toEqual({ name: "milestone", indicator: id, due: m.due });
+  });
+
+  it.each(MANUAL_3.map((m) => [m.clause, m.id, m] as const))("%s: %s (manual)", (clause, id, m) => {
+    const t = target(id);
+    expect([t.source.clause, t.source.text]).toEqual([clause, m.quote]);
+    expect(clausesOf(m.quote)).toContain(clause);
+    expect(t.metric).toEqual({ name: "manual" });
+  });
+
+  it("every target of section 三 is in the lists above, or an informational one", () => {
+    const listed = [...COUNTED, ...MILESTONES, ...MANUAL_3].map((r) => r.id).sort();
+    const ofSection3 = plan.targets
+      .filter((t) => t.source.clause.startsWith("三") && !t.informational)
+      .map((t) => t.id)
+      .sort();
+    expect(ofSection3).toEqual(listed);
+  });
+
+  it("every 完成/出台/淘汰/制定 commitment of section 三 named by issue 17 has a milestone", () => {
+    // 督察反馈 (17), 国Ⅲ vehicles, retrofits and the emergency plan (7), the 先行区 scheme (9).
+    for (const words of [
+      "督察反馈问题及信访件整改",
+      "淘汰国Ⅲ",
+      "超低排放改造",
+      "重污染天气应急预案",
+      "先行区方案",
+    ]) {
+      const found = plan.targets.filter(
+        (t) => t.source.text.includes(words) && t.metric.name === "milestone",
+      );
+      expect(
+        found.map((t) => t.id),
+        words,
+      ).toHaveLength(1);
+    }
   });
 
   it("every date phrase of section 三 (年底前, N月底) is a milestone quoting it", () => {

@@ -27,14 +27,12 @@ import {
   type GroupKind,
   resolvedStandards,
 } from "../targets/schema.js";
-import { createLedgerStore, valueOfYear } from "../data/ledger-store.js";
-import { change } from "./ledger-metrics.js";
-import { roundGbt8170 } from "../methods/rounding.js";
+import { createLedgerStore } from "../data/ledger-store.js";
+import { ledgerBaselineFor } from "./ledger-metrics.js";
 import type { SectionInfo } from "../data/kinds/index.js";
 import { waivedDays, type AirMetricContext, type Window } from "../metrics/air/context.js";
 import { airMetricOverScope } from "../metrics/air/scope.js";
 import { familyOf as metricFamily, metricDefinition, type Family } from "../metrics/index.js";
-import { targetBaseline as baselineOf } from "../metrics/baseline.js";
 import { familyOfKind } from "../data/kinds/index.js";
 import { compareDrops } from "./revisions.js";
 import { compareEditions } from "./editions.js";
@@ -43,7 +41,7 @@ import { daysBetween } from "../data/values.js";
 import type { MetricOutcome } from "./outcome.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
-import type { BaselineBlock, CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
+import type { CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
 import { groupKey, groupName } from "../data/groups.js";
 import { InputError } from "../errors.js";
 
@@ -299,7 +297,14 @@ function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
     case "ledger":
       // Reasons in JSON stay English whatever --lang is; the formats translate them.
       return def.compute(
-        { store: read.ledger, indicators: read.indicators, year: plan.plan.year, asOf: ec.asOf, lang: "en" },
+        {
+          store: read.ledger,
+          indicators: read.indicators,
+          year: plan.plan.year,
+          asOf: ec.asOf,
+          lang: "en",
+          rule: target,
+        },
         target.metric,
       );
     case "manual":
@@ -321,26 +326,6 @@ function reasonFields(
     ...(outcome.reasonParams && Object.keys(outcome.reasonParams).length > 0
       ? { reasonParams: outcome.reasonParams }
       : {}),
-  };
-}
-
-/** The change against a ledger figure that a target shows beside its result (e.g. the 2018 PM2.5 mean). */
-function shownBaseline(target: Target, actual: number | null, ec: EvalContext): BaselineBlock | undefined {
-  const spec = baselineOf(target);
-  if (!spec || spec.judged || spec.indicator === undefined || actual === null || !("year" in spec.baseline))
-    return undefined;
-  const year = spec.baseline.year;
-  const entry = valueOfYear(ec.read.ledger, spec.indicator, year);
-  if (!entry) return undefined;
-  const { delta, deltaPercent } = change(actual, entry.value);
-  return {
-    kind: "year",
-    years: [year],
-    value: entry.value,
-    current: actual,
-    unit: target.unit ?? "",
-    delta,
-    deltaPercent,
   };
 }
 
@@ -394,7 +379,8 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     family === "air" && target.scope?.area !== undefined && ec.waivers.length > 0
       ? waivedDays(airContext(ec), target.scope.area)
       : 0;
-  const baseline = outcome.baseline ?? shownBaseline(target, outcome.actual, ec);
+  const baseline =
+    outcome.baseline ?? ledgerBaselineFor(target, outcome.actual, ec.read.ledger, ec.read.registry);
   const detail: TargetResult["detail"] = {
     ...reasonFields(outcome),
     ...(outcome.shortMonths ? { shortMonths: outcome.shortMonths } : {}),
@@ -410,6 +396,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
     ...(outcome.sections ? { sections: outcome.sections } : {}),
     ...(outcome.milestone ? { milestone: outcome.milestone } : {}),
+    ...outcome.detail,
     ...(waived > 0 ? { waivedDays: waived } : {}),
     ...(outcome.ledger
       ? {
@@ -424,29 +411,22 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     return {
       ...base,
       ...withBaseline,
-      status: "no-data",
+      status: outcome.verdict?.status ?? "no-data",
       actual: outcome.actual,
       decimals,
-      margin: null,
+      margin: outcome.verdict?.margin ?? null,
       validDays: outcome.validDays,
       detail,
     };
-  // Counted tasks: how much of the planned total is done.
-  if (
-    target.metric.name === "ledger.value" &&
-    ec.read.indicators.get(target.metric.indicator.toLowerCase())?.quantity === "count" &&
-    target.op === ">=" &&
-    typeof target.value === "number" &&
-    target.value > 0
-  )
-    detail.progress = roundGbt8170((outcome.actual / target.value) * 100, 1);
-  const verdict = compare(
-    target.op,
-    outcome.actual,
-    target.value,
-    target.tolerance,
-    Math.max(decimals, decimalsOf(target.value)),
-  );
+  const verdict =
+    outcome.verdict ??
+    compare(
+      target.op,
+      outcome.actual,
+      target.value,
+      target.tolerance,
+      Math.max(decimals, decimalsOf(target.value)),
+    );
   return {
     ...base,
     ...withBaseline,

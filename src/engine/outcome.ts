@@ -1,6 +1,7 @@
 // What computing a target's metric gives, before the comparison with the target.
 import type { LedgerEntry } from "../data/ledger-store.js";
-import type { AreaValue, BaselineBlock, ReasonParams, WaterSectionResult } from "./result.js";
+import type { Verdict } from "./compare.js";
+import type { AreaValue, BaselineBlock, ReasonParams, TargetResult, WaterSectionResult } from "./result.js";
 
 export interface MetricOutcome {
   /** Unrounded value: what a combined metric averages, so nothing is rounded twice. */
@@ -22,5 +23,9 @@ export interface MetricOutcome {
   /** Ledger figures the value rests on. */
   ledger?: LedgerEntry[];
   baseline?: BaselineBlock;
-  milestone?: "done" | "late" | "open";
+  milestone?: NonNullable<TargetResult["detail"]["milestone"]>;
+  /** A status the metric decides itself (exact change targets, milestones and tasks in progress). */
+  verdict?: { status: Verdict["status"]; margin: number | null };
+  /** Further result details the metric gives (target figure, progress against the year ...). */
+  detail?: Partial<TargetResult["detail"]>;
 }

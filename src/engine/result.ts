@@ -54,6 +54,8 @@ export interface BaselineBlock {
   delta: number;
   /** delta / value x 100; null when the baseline is 0. */
   deltaPercent: number | null;
+  /** A baseline that is the mean of areas (the counties' mean): each area's figure. */
+  areas?: { area: string; value: number }[];
 }
 
 /** A target evaluated `each: city|county|station`: which group this result is, and its rank. */
@@ -112,12 +114,26 @@ export interface TargetResult {
     sections?: WaterSectionResult[];
     /** Ledger figures behind the value: file:line and the value and unit as written. */
     ledger?: { period: string; value: string; unit: string; file: string; line: number }[];
-    /** Milestones: done (on time), late, or open (not done, not yet due). */
-    milestone?: "done" | "late" | "open";
+    /**
+     * Milestones: done (on time), late (done after the due date), missed (not done by the due date), or
+     * in-progress (not done, not yet due).
+     */
+    milestone?: "done" | "late" | "missed" | "in-progress";
+    /** Milestones: the completion date (the last day of the period reported done). */
+    completed?: string;
     /** Days of the window an active waiver touches in the target's area (excluded, in whole or in part). */
     waivedDays?: number;
     /** Counted tasks: the reported count as a share of the planned total, in %. */
     progress?: number;
+    /** Counted tasks before their due date: the share of the plan year elapsed at the figure's date, in %. */
+    yearElapsed?: number;
+    /** Counted tasks before their due date: on-track when progress is not behind the year elapsed. */
+    outlook?: "on-track" | "at-risk";
+    /**
+     * Change targets: the figure the target allows (baseline x (1 + target), or baseline + target points),
+     * the plan year's figure and the margin between them, in the indicator's unit (positive when met).
+     */
+    targetFigure?: { allowed: number | [number, number]; current: number; unit: string; margin: number };
   };
 }
 

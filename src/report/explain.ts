@@ -1,7 +1,7 @@
 // `hy-check explain <id>`: one target traced from the plan's sentence to the figures behind its result.
 import type { CheckReport } from "../engine/result.js";
 import { formatProblem } from "../errors.js";
-import type { Lang } from "../i18n.js";
+import { t, type Lang } from "../i18n.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import { dataNeeded, methodText, ruleText } from "../targets/describe.js";
 import type { Target, TargetFile } from "../targets/schema.js";
@@ -30,6 +30,22 @@ export function explainText(target: Target, plan: TargetFile, lang: Lang, report
         `  ${L("基准", "baseline")} (${b.kind} ${b.years.join("/")}): ${b.value} ${b.unit}; ${L("本期", "current")} ${b.current} ${b.unit}; delta ${roundGbt8170(b.delta, 4)}${b.deltaPercent !== null ? ` (${roundGbt8170(b.deltaPercent, 2)} %)` : ""}`,
       );
     }
+    // A change target: the exact change, the reported one, and the figures that decide (a ratio in % changes in points).
+    const figure = result.detail.targetFigure;
+    const exact = figure?.unit === "%" ? result.baseline?.delta : result.baseline?.deltaPercent;
+    if (figure && exact != null)
+      lines.push(
+        `  ${t(lang, "explain.change", {
+          exact: roundGbt8170(exact, 4),
+          actual: result.actual ?? "-",
+          unit: result.unit,
+          status: result.status,
+          current: figure.current,
+          allowed: String(figure.allowed),
+          figureUnit: figure.unit,
+          margin: figure.margin,
+        })}`,
+      );
     for (const s of result.detail.shortMonths ?? [])
       lines.push(`  ${L("数据不足月份", "short month")} ${s.month}: ${s.days}/${s.required}`);
     for (const a of result.detail.areas ?? [])

@@ -233,7 +233,13 @@ function basis(report: CheckReport, lang: Lang): string[] {
     if (input.unassignedRows > 0) {
       const stations = input.unassignedStations.map((s) => `${s.station} (${s.rows})`).join(", ");
       lines.push(
-        item(t(lang, "warn.unassigned", { file: input.file, count: input.unassignedRows, stations })),
+        item(
+          t(lang, input.kind === "ledger" ? "warn.unknownIndicators" : "warn.unassigned", {
+            file: input.file,
+            count: input.unassignedRows,
+            stations,
+          }),
+        ),
       );
     }
     const first = input.aqiCheck.examples[0];

@@ -22,7 +22,7 @@ export function sectionDetail(w: WaterSectionResult): string {
 
 /** The data-basis line of one input: kind, encoding, rows read, rejected, outside the year, unassigned, dates. */
 export function inputLine(report: CheckReport, input: InputReport, lang: Lang): string {
-  return t(lang, "basis.input", {
+  return t(lang, input.kind === "ledger" ? "basis.inputLedger" : "basis.input", {
     file: input.file,
     kind: input.kind,
     encoding: input.encoding,
@@ -102,7 +102,12 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
   if (input.unassignedRows > 0) {
     const stations = input.unassignedStations.map((s) => `${s.station} (${s.rows})`).join(", ");
     notes.push({
-      text: t(lang, "warn.unassigned", { file: input.file, count: input.unassignedRows, stations }),
+      // A ledger's unassigned rows are of indicators the target file does not declare, not of stations.
+      text: t(lang, input.kind === "ledger" ? "warn.unknownIndicators" : "warn.unassigned", {
+        file: input.file,
+        count: input.unassignedRows,
+        stations,
+      }),
     });
   }
   const first = input.aqiCheck.examples[0];

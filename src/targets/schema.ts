@@ -45,9 +45,9 @@ const Area = z
   .strict();
 
 
-/** Groups a target can be evaluated for one by one, taken from the data's columns (城市, 区县, 站点). */
-export const GROUP_KINDS = ["city", "county", "station"] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
+import { GROUP_KINDS } from "./group-kinds.js";
+
+export { GROUP_KINDS, type GroupKind } from "./group-kinds.js";
 
 const Scope = z
   .object({

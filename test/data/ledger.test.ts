@@ -358,3 +358,59 @@ describe("reading a ledger CSV", () => {
     expect(input).toMatchObject({ rows: 4, rejectedRows: 0, outsidePeriodRows: 0, regionalRows: 2 });
   });
 });
+
+describe("ledger rows of the registry's areas (issue 17)", () => {
+  const AREA_TARGETS = `${TARGETS.replace(
+    "indicators:",
+    `areas:
+  - { id: 市城区, kind: urban, aliases: [衡阳市城区, Hengyang] }
+  - { id: 南岳区, kind: county, aliases: [南岳] }
+indicators:
+  - { id: air.urban.pm25, names: [市城区PM2.5年均浓度], quantity: concentration, unit: ug/m3, better: lower }`,
+  )}`;
+
+  async function readWithAreas(lines: readonly string[]) {
+    const dir = mkdtempSync(join(tmpdir(), "hy-ledger-areas-"));
+    writeFileSync(join(dir, "plan.txt"), PLAN_TEXT);
+    writeFileSync(join(dir, "targets.yaml"), AREA_TARGETS);
+    const file = join(dir, "ledger.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const { ctx, inputs } = await readAll([file], { targets: join(dir, "targets.yaml") });
+    return { store: ctx.ledger, input: inputs[0] };
+  }
+
+  it("an area's id, alias or name keeps the row for that area; 衡阳市 and 全市 stay city-wide; others are regional", async () => {
+    const { store, input } = await readWithAreas([
+      "指标,地区,年份,数值,单位",
+      "市城区PM2.5年均浓度,市城区,2018,46,ug/m3", // 2: the area's own id
+      "市城区PM2.5年均浓度,衡阳市城区,2017,50,ug/m3", // 3: an alias of 市城区
+      "完成环境综合整治行政村数,南岳,2019,3,个", // 4: alias of 南岳区
+      "完成环境综合整治行政村数,衡阳市,2019,76,个", // 5: the whole city
+      "完成环境综合整治行政村数,珠晖区,2019,9,个", // 6: not in the registry: regional, not used
+      "市城区PM2.5年均浓度,全市,2018,47,ug/m3", // 7: city-wide, not a duplicate of line 2
+    ]);
+    const of = (list: LedgerEntry[] | undefined) =>
+      (list ?? []).map((e) => [e.period, e.value, e.line, e.area]);
+    expect(of(store.areas.get("市城区")?.get("air.urban.pm25"))).toEqual([
+      ["2018", 46, 2, "市城区"],
+      ["2017", 50, 3, "市城区"],
+    ]);
+    expect(of(store.areas.get("南岳区")?.get("task.villages"))).toEqual([["2019", 3, 4, "南岳区"]]);
+    expect(of(store.entries.get("task.villages"))).toEqual([["2019", 76, 5, undefined]]);
+    expect(of(store.entries.get("air.urban.pm25"))).toEqual([["2018", 47, 7, undefined]]);
+    expect(valueOfYear(store, "air.urban.pm25", 2018, "市城区")?.value).toBe(46);
+    expect(valueOfYear(store, "air.urban.pm25", 2018)?.value).toBe(47);
+    expect(input).toMatchObject({ rows: 6, rejectedRows: 0, regionalRows: 1, unassignedRows: 0 });
+  });
+
+  it("the same area, indicator and period twice is HY-DUP, naming the area", async () => {
+    const { input } = await readWithAreas([
+      "指标,地区,年份,数值,单位",
+      "市城区PM2.5年均浓度,市城区,2018,46,ug/m3",
+      "市城区PM2.5年均浓度,Hengyang,2018,45,ug/m3", // line 3: 市城区 again by its alias
+    ]);
+    const problems = input?.rejected ?? [];
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[3, "HY-DUP"]]);
+    expect(problems[0]?.message).toContain("(市城区)");
+  });
+});

@@ -10,14 +10,16 @@ import { createInputReport } from "../../src/data/input-report.js";
 import { parsePeriod } from "../../src/data/kinds/ledger.js";
 import { addLedgerEntry, createLedgerStore, type LedgerStore } from "../../src/data/ledger-store.js";
 import { check, defaultAsOf } from "../../src/engine/check.js";
+import { buildRegistry } from "../../src/data/registry.js";
 import {
   baselineValue,
   change,
+  ledgerBaselineFor,
   ledgerMetric,
   type LedgerMetricContext,
 } from "../../src/engine/ledger-metrics.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
-import type { IndicatorSpec, LedgerMetric } from "../../src/targets/schema.js";
+import type { IndicatorSpec, LedgerMetric, Target } from "../../src/targets/schema.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Unit level: a hand-made store and indicator registry.
@@ -253,7 +255,7 @@ describe("ledger.value", () => {
   });
 });
 
-describe("milestone: value = days late (completion or --as-of minus the due date); <= 0 is on time", () => {
+describe("milestone: value = days late (completion minus the due date); <= 0 is on time", () => {
   it.each<[string, string, number]>([
     // A month counts to its last day.
     ["2019-03", "2019-12-31", -275], // 2019-03-31 -> 12-31: Apr 30 + May 31 + Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31
@@ -265,6 +267,7 @@ describe("milestone: value = days late (completion or --as-of minus the due date
   ])("done %s (as of %s): %d days, done", (period, asOf, days) => {
     const out = ledgerMetric(ctx(store([["ms", period, 1]]), asOf), milestone());
     expect(out).toMatchObject({ actual: days, raw: days, sufficient: true, milestone: "done" });
+    expect(out.detail?.completed).toBe(parsePeriod(period)?.end);
   });
 
   it.each<[string, string, number]>([
@@ -273,29 +276,71 @@ describe("milestone: value = days late (completion or --as-of minus the due date
     ["2020-01-01", "2020-01-01", 1],
   ])("done %s, after the due date (as of %s): %d days late", (period, asOf, days) => {
     const out = ledgerMetric(ctx(store([["ms", period, 1]]), asOf), milestone());
-    expect(out).toMatchObject({ actual: days, sufficient: true, milestone: "late" });
+    expect(out).toMatchObject({ actual: days, sufficient: true, milestone: "late", reasonCode: "late" });
   });
 
-  it.each(["2019-07-31", "2019-12-30", "2019-12-31"])(
-    "not done, as of %s (not yet due): open, no-data",
+  it("done 2020-01-20, evaluated at the year end 2019-12-31: 20 days late, and the result says the row is after --as-of", () => {
+    // Jan 20 - Dec 31 = 20 days. The completion row is dated after the evaluation date and still counts.
+    const out = ledgerMetric(
+      ctx(
+        store([
+          ["ms", "2019", 0],
+          ["ms", "2020-01-20", 1],
+        ]),
+      ),
+      milestone(),
+    );
+    expect(out).toMatchObject({ actual: 20, milestone: "late", reasonCode: "late-after-as-of" });
+    expect(out.reason).toContain("2020-01-20");
+    expect(out.reason).toContain("20 days");
+    expect(out.reason).toContain("after the evaluation date 2019-12-31");
+    expect(out.ledger?.map((e) => e.period)).toEqual(["2020-01-20"]);
+  });
+
+  it("done after the due date is a fail whatever --as-of, even mid-year", () => {
+    const out = ledgerMetric(ctx(store([["ms", "2020-01-20", 1]]), "2019-06-30"), milestone());
+    expect(out).toMatchObject({ actual: 20, milestone: "late" });
+  });
+
+  it.each(["2019-07-31", "2019-12-30"])(
+    "not done (a figure of 0), as of %s, not yet due: in progress, status warn, not no-data",
     (asOf) => {
-      const out = ledgerMetric(ctx(store([]), asOf), milestone());
-      expect(out).toMatchObject({ actual: null, sufficient: false, reasonCode: "open", milestone: "open" });
+      const out = ledgerMetric(ctx(store([["ms", "2019-06", 0]]), asOf), milestone());
+      expect(out).toMatchObject({
+        actual: null,
+        sufficient: false,
+        reasonCode: "in-progress",
+        milestone: "in-progress",
+        verdict: { status: "warn", margin: null },
+      });
     },
   );
 
   it.each<[string, number]>([
-    ["2020-01-01", 1],
-    ["2020-06-30", 182], // Jan 31 + Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 30
-  ])("not done, as of %s (past due): %d days overdue, late", (asOf, days) => {
+    ["2019-12-31", 1], // the year-end review: not done by the end of the due day; done the next day at the earliest
+    ["2020-01-10", 11], // Jan 1 .. Jan 10 past the due date, and the earliest completion is Jan 11
+    ["2020-06-30", 183], // Jan 31 + Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 30 = 182, + 1
+  ])("not done (a 2019 figure of 0), as of %s: missed, at least %d days late (fail)", (asOf, days) => {
     const out = ledgerMetric(ctx(store([["ms", "2019", 0]]), asOf), milestone());
-    expect(out).toMatchObject({ actual: days, sufficient: true, milestone: "late", ledger: [] });
+    expect(out).toMatchObject({ actual: days, sufficient: true, milestone: "missed", reasonCode: "missed" });
+    expect(out.reason).toContain("not done by the due date 2019-12-31");
+    expect(out.ledger?.map((e) => e.period)).toEqual(["2019"]);
   });
 
-  it("a completion in a month that ends after --as-of is not counted yet", () => {
+  it.each(["2019-06-30", "2019-12-31", "2020-03-31"])(
+    "no row at all, as of %s: no-data with no figure (never 'not done yet')",
+    (asOf) => {
+      const out = ledgerMetric(ctx(store([]), asOf), milestone());
+      expect(out).toMatchObject({ actual: null, sufficient: false, reasonCode: "no-figure" });
+      expect(out.reason).toContain("no figure");
+      expect(out.verdict).toBeUndefined();
+    },
+  );
+
+  it("a completion in a month that ends after --as-of (before the due date) is not counted yet: in progress", () => {
     // Done in 2019-11 = by 2019-11-30; as of 2019-11-15 that has not happened.
     expect(ledgerMetric(ctx(store([["ms", "2019-11", 1]]), "2019-11-15"), milestone()).milestone).toBe(
-      "open",
+      "in-progress",
     );
     expect(ledgerMetric(ctx(store([["ms", "2019-11", 1]]), "2019-11-30"), milestone()).actual).toBe(-31);
   });
@@ -324,11 +369,120 @@ describe("defaultAsOf: the last date in the data, capped at the plan year's end"
   });
 });
 
+describe("ledgerBaselineFor: the baseline of an air target from the ledger", () => {
+  const registry = buildRegistry({
+    areas: [
+      { id: "市城区", kind: "urban", stations: [], aliases: ["衡阳市城区"] },
+      { id: "衡阳县", kind: "county", stations: [], aliases: [] },
+      { id: "衡南县", kind: "county", stations: [], aliases: [] },
+      { id: "南岳区", kind: "county", stations: [], aliases: ["南岳"] },
+    ],
+  });
+  const airTarget = (id: string, scope: Target["scope"]): Target => ({
+    id,
+    title: { zh: id, en: id },
+    source: { clause: "二(一)", text: "x" },
+    metric: { name: "air.annual_mean", pollutant: "PM2.5" },
+    ...(scope ? { scope } : {}),
+    op: "<=",
+    value: 41,
+    unit: "ug/m3",
+    baseline: { year: 2018 },
+    informational: false,
+  });
+  /** rows: [indicator, area or "" for city-wide, period, value]. */
+  function areaStore(rows: [string, string, string, number][]): LedgerStore {
+    const s = createLedgerStore();
+    rows.forEach(([id, area, period, value], i) => {
+      const p = parsePeriod(period);
+      if (!p) throw new Error(period);
+      addLedgerEntry(s, id, {
+        ...p,
+        value,
+        written: { value: String(value), unit: "ug/m3" },
+        file: "l.csv",
+        line: i + 2,
+        ...(area ? { area } : {}),
+      });
+    });
+    return s;
+  }
+
+  it("an area's own row first (46), else the indicator's city-wide row (47)", () => {
+    const target = airTarget("air.urban.pm25", { area: "市城区" });
+    const both = areaStore([
+      ["air.urban.pm25", "市城区", "2018", 46],
+      ["air.urban.pm25", "", "2018", 47],
+    ]);
+    // 43 - 46 = -3; -3 / 46 = -6.5217 %.
+    expect(ledgerBaselineFor(target, 43, both, registry)).toMatchObject({
+      value: 46,
+      current: 43,
+      delta: -3,
+    });
+    const cityWide = areaStore([["air.urban.pm25", "", "2018", 47]]);
+    expect(ledgerBaselineFor(target, 43, cityWide, registry)?.value).toBe(47);
+  });
+
+  it("the counties' mean: the reported mean row, else the mean of every county's row (40 + 44 + 36) / 3 = 40", () => {
+    const target = airTarget("air.counties.pm25", { areaKind: "county", combine: "mean" });
+    const perCounty = areaStore([
+      ["air.counties.pm25", "衡阳县", "2018", 40],
+      ["air.counties.pm25", "衡南县", "2018", 44],
+      ["air.counties.pm25", "南岳区", "2018", 36],
+    ]);
+    const b = ledgerBaselineFor(target, 37, perCounty, registry);
+    expect(b).toMatchObject({ value: 40, current: 37, delta: -3, deltaPercent: -7.5 }); // -3 / 40 = -7.5 %
+    expect(b?.areas).toEqual([
+      { area: "衡阳县", value: 40 },
+      { area: "衡南县", value: 44 },
+      { area: "南岳区", value: 36 },
+    ]);
+    const reported = areaStore([
+      ["air.counties.pm25", "", "2018", 41],
+      ["air.counties.pm25", "衡阳县", "2018", 40],
+    ]);
+    expect(ledgerBaselineFor(target, 37, reported, registry)).toMatchObject({ value: 41, delta: -4 });
+  });
+
+  it("a county missing from the per-county rows gives no baseline (a mean of some counties is not theirs)", () => {
+    const target = airTarget("air.counties.pm25", { areaKind: "county", combine: "mean" });
+    const partial = areaStore([
+      ["air.counties.pm25", "衡阳县", "2018", 40],
+      ["air.counties.pm25", "衡南县", "2018", 44],
+    ]);
+    expect(ledgerBaselineFor(target, 37, partial, registry)).toBeUndefined();
+  });
+
+  it("a group of an `each:` target reads its own area's row only, never the city-wide one", () => {
+    const target = airTarget("pm25.each", { area: "county:南岳" });
+    const s = areaStore([
+      ["pm25.each", "南岳区", "2018", 30],
+      ["pm25.each", "", "2018", 45],
+    ]);
+    expect(ledgerBaselineFor(target, 33, s, registry)).toMatchObject({
+      value: 30,
+      delta: 3,
+      deltaPercent: 10,
+    });
+    const cityOnly = areaStore([["pm25.each", "", "2018", 45]]);
+    expect(ledgerBaselineFor(target, 33, cityOnly, registry)).toBeUndefined();
+  });
+
+  it("no baseline without a `baseline:` or without a value", () => {
+    const s = areaStore([["air.urban.pm25", "", "2018", 47]]);
+    const target = airTarget("air.urban.pm25", { area: "市城区" });
+    expect(ledgerBaselineFor(target, null, s, registry)).toBeUndefined();
+    const { baseline: _omitted, ...withoutBaseline } = target;
+    expect(ledgerBaselineFor(withoutBaseline, 43, s, registry)).toBeUndefined();
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // Through check(): small target files and ledgers in a temp folder, the results as the JSON contract has them.
 
 const PLAN_TEXT =
-  "排放量同比2018年下降2%,比2013年下降12%。耕地安全利用率达到90%左右。完成80个行政村。年底前完成改革。比率提高1个百分点。排放量不超过4万吨。\n";
+  "排放量同比2018年下降2%,比2013年下降12%。耕地安全利用率达到90%左右。完成80个行政村。年底前完成改革。比率提高1个百分点。排放量不超过4万吨。氨氮下降1.5%。\n";
 
 const TARGETS = `schemaVersion: 1
 plan:
@@ -357,6 +511,13 @@ targets:
     metric: { name: ledger.change, indicator: em.t, baseline: { year: 2013 } }
     op: "<="
     value: -12
+    unit: "%"
+  - id: em.cut15
+    title: { zh: 下降1.5%, en: down 1.5 % }
+    source: { clause: 二(二), text: 氨氮下降1.5% }
+    metric: { name: ledger.change, indicator: em.t, baseline: { year: 2018 } }
+    op: "<="
+    value: -1.5
     unit: "%"
   - id: em.wan.vs2018
     title: { zh: 万吨, en: in 10^4 t }
@@ -528,32 +689,139 @@ describe("check(): ledger targets in the JSON contract", () => {
     expect([ytd.actual, ytd.detail.progress]).toEqual([30, 37.5]);
   });
 
-  it("milestones: days late with detail.milestone, and open targets as no-data", async () => {
+  it("milestones: days late with detail.milestone; missed and in progress", async () => {
     const done = resultOf(await checkLedger(["改革,2019-11,1,项"]), "reform");
     // Done 2019-11-30: 31 days early; margin 0 - (-31) = 31.
     expect([done.status, done.actual, done.margin, done.detail.milestone]).toEqual(["pass", -31, 31, "done"]);
-    const open = resultOf(await checkLedger(["改革,2019,0,项"]), "reform");
-    expect([open.status, open.actual, open.detail.milestone, open.detail.reasonCode]).toEqual([
+    expect(done.detail.completed).toBe("2019-11-30");
+    // A 2019 figure of 0 at the year-end review (as of 2019-12-31): not done by the due date, fail.
+    const missed = resultOf(await checkLedger(["改革,2019,0,项"]), "reform");
+    expect([
+      missed.status,
+      missed.actual,
+      missed.margin,
+      missed.detail.milestone,
+      missed.detail.reasonCode,
+    ]).toEqual(["fail", 1, -1, "missed", "missed"]);
+    // Not done as of 2020-01-10: at least 11 days late (done on Jan 11 at the earliest).
+    const late = resultOf(await checkLedger(["改革,2019,0,项"], "2020-01-10"), "reform");
+    expect([late.status, late.actual, late.margin, late.detail.milestone]).toEqual([
+      "fail",
+      11,
+      -11,
+      "missed",
+    ]);
+    // Mid-year, not done and not yet due: in progress, warn (not no-data), no value.
+    const open = resultOf(await checkLedger(["改革,2019-06,0,项"], "2019-07-31"), "reform");
+    expect([open.status, open.actual, open.margin, open.detail.milestone, open.detail.reasonCode]).toEqual([
+      "warn",
+      null,
+      null,
+      "in-progress",
+      "in-progress",
+    ]);
+  });
+
+  it("a milestone without any row is no-data with reason 'no figure'", async () => {
+    const r = resultOf(await checkLedger(["行政村数,2019,76,个"]), "reform");
+    expect([r.status, r.actual, r.detail.reasonCode, r.detail.milestone]).toEqual([
       "no-data",
       null,
-      "open",
-      "open",
+      "no-figure",
+      undefined,
     ]);
-    const late = resultOf(await checkLedger(["改革,2019,0,项"], "2020-01-10"), "reform");
-    // Not done as of 2020-01-10: 10 days overdue; margin -10.
-    expect([late.status, late.actual, late.margin, late.detail.milestone]).toEqual(["fail", 10, -10, "late"]);
+    expect(r.detail.reason).toMatch(/^no figure for reform/);
   });
 
   it("default as-of: the last date of the data, capped at the plan year's end", async () => {
-    // The ledger ends with 2019-06 (2019-06-30): the milestone due 2019-12-31 is open, not late.
-    const mid = await checkLedger(["行政村数,2019-06,30,个"]);
+    // The ledger ends with 2019-06 (2019-06-30): the milestone due 2019-12-31 with a 0 then is in progress.
+    const mid = await checkLedger(["行政村数,2019-06,30,个", "改革,2019-06,0,项"]);
     expect(mid.asOf).toBe("2019-06-30");
-    expect(resultOf(mid, "reform").detail.milestone).toBe("open");
-    // A 2020 figure is in the data: as of 2019-12-31, and the 2020 completion is not counted.
+    expect(resultOf(mid, "reform").detail.milestone).toBe("in-progress");
+    // A 2020 figure is in the data: as of 2019-12-31, and the 2020 completion still counts at the year-end
+    // review: 2020-03-31 - 2019-12-31 = Jan 31 + Feb 29 + Mar 31 = 91 days late.
     const late = await checkLedger(["改革,2020-03,1,项"]);
     expect(late.asOf).toBe("2019-12-31");
     expect(late.inputs[0]?.to).toBe("2020-03-31");
-    expect(resultOf(late, "reform")).toMatchObject({ status: "no-data", detail: { milestone: "open" } });
+    expect(resultOf(late, "reform")).toMatchObject({
+      status: "fail",
+      actual: 91,
+      detail: { milestone: "late", reasonCode: "late-after-as-of", completed: "2020-03-31" },
+    });
+  });
+
+  describe("a change target is met on the figure, exactly; the percentage is rounded for reading", () => {
+    it("NOx 32,000 t -> 31,376 t is -1.95 %, reported -2.0 %, but 16 t over the 31,360 t allowed: fail", async () => {
+      // -624 / 32000 = -0.0195 exactly: -1.95 %; GB/T 8170 to 0.1: the kept 9 is odd, the 5 rounds it up: -2.0.
+      // The target allows 32000 x (1 - 0.02) = 31360 t; 31376 - 31360 = 16 t over. Margin -2 - (-1.95) = -0.05.
+      const r = resultOf(await checkLedger(["排放量,2018,32000,t", "排放量,2019,31376,t"]), "em.vs2018");
+      expect([r.status, r.actual, r.margin]).toEqual(["fail", -2, -0.05]);
+      expect(r.detail.targetFigure).toEqual({ allowed: 31360, current: 31376, unit: "t", margin: -16 });
+      expect(r.baseline?.deltaPercent).toBe(-1.95);
+      expect(r.detail.reasonCode).toBe("target-figure");
+      expect(r.detail.reason).toContain("31376 t against 31360 t allowed, 16 t short");
+    });
+
+    it("NH3-N 6,000 t -> 5,913 t is exactly -1.45 %, reported -1.4 % (half to even), 3 t over 5,910 t: fail", async () => {
+      // -87 / 6000 = -0.0145: -1.45 %; the kept 4 is even: -1.4 (floating point gives -1.4500000000000002 -> -1.5).
+      // Allowed 6000 x (1 - 0.015) = 5910 t; 5913 is 3 t over. Margin -1.5 - (-1.45) = -0.05.
+      const r = resultOf(await checkLedger(['排放量,2018,"6,000",吨', "排放量,2019,5913,吨"]), "em.cut15");
+      expect([r.status, r.actual, r.margin]).toEqual(["fail", -1.4, -0.05]);
+      expect(r.detail.targetFigure).toEqual({ allowed: 5910, current: 5913, unit: "t", margin: -3 });
+      expect(r.baseline).toMatchObject({ value: 6000, current: 5913, delta: -87, deltaPercent: -1.45 });
+      // The rounded -1.4 also misses -1.5: no extra reason needed.
+      expect(r.detail.reasonCode).toBeUndefined();
+    });
+
+    it("a figure exactly on the target figure passes: 6,000 t -> 5,910 t is -1.5 %, margin 0", async () => {
+      const r = resultOf(await checkLedger(["排放量,2018,6000,t", "排放量,2019,5910,t"]), "em.cut15");
+      expect([r.status, r.actual, r.margin, r.detail.targetFigure?.margin]).toEqual(["pass", -1.5, 0, 0]);
+    });
+
+    it("a hair over the target figure still fails, with a margin that shows it (not 0)", async () => {
+      // 10780.001 vs 11000: -219.999 / 11000 = -1.99999090... %; the allowed 10780 is 0.001 t below the figure.
+      const r = resultOf(await checkLedger(["排放量,2018,11000,t", "排放量,2019,10780.001,t"]), "em.vs2018");
+      expect([r.status, r.actual]).toEqual(["fail", -2]);
+      expect(r.margin).toBeLessThan(0);
+      expect(r.detail.targetFigure?.margin).toBeCloseTo(-0.001, 9);
+    });
+  });
+
+  describe("counted tasks before their due date (the plan year's end): progress, never fail", () => {
+    it("as of 2019-06-30, 35 of 80 villages: warn, 43.8 % done against 49.6 % of the year: at risk", async () => {
+      // 35 / 80 = 43.75 % -> 43.8 (the kept 7 is odd, the 5 rounds it up). 2019-01-01 .. 06-30 is
+      // 31 + 28 + 31 + 30 + 31 + 30 = 181 of 365 days = 49.589 % -> 49.6. 43.75 < 49.59: at risk.
+      const r = resultOf(
+        await checkLedger(["行政村数,2019-06,35,个", "行政村数,2019,76,个"], "2019-06-30"),
+        "villages",
+      );
+      expect([r.status, r.actual, r.margin]).toEqual(["warn", 35, -45]);
+      expect(r.detail).toMatchObject({
+        progress: 43.8,
+        yearElapsed: 49.6,
+        outlook: "at-risk",
+        reasonCode: "in-progress",
+      });
+      expect(r.detail.reason).toContain("35 of 80");
+    });
+
+    it("as of 2019-06-30, 40 of 80: 50.0 % done against 49.6 % elapsed: on track", async () => {
+      const r = resultOf(await checkLedger(["行政村数,2019-06,40,个"], "2019-06-30"), "villages");
+      expect([r.status, r.detail.progress, r.detail.outlook]).toEqual(["warn", 50, "on-track"]);
+    });
+
+    it("the share of the year is taken at the figure's date: a March figure as of 2019-07-31", async () => {
+      // 2019-03-31: 31 + 28 + 31 = 90 of 365 days = 24.66 % -> 24.7; 20 of 80 = 25 %: on track.
+      const r = resultOf(await checkLedger(["行政村数,2019-03,20,个"], "2019-07-31"), "villages");
+      expect(r.detail).toMatchObject({ progress: 25, yearElapsed: 24.7, outlook: "on-track" });
+    });
+
+    it("done before the due date passes; at the due date a shortfall fails, with no outlook", async () => {
+      const early = resultOf(await checkLedger(["行政村数,2019-06,80,个"], "2019-06-30"), "villages");
+      expect([early.status, early.detail.progress, early.detail.outlook]).toEqual(["pass", 100, undefined]);
+      const end = resultOf(await checkLedger(["行政村数,2019,76,个"]), "villages");
+      expect([end.status, end.detail.progress, end.detail.outlook]).toEqual(["fail", 95, undefined]);
+    });
   });
 
   it("manual targets are no-data, informational, reasonCode manual", async () => {

@@ -8,6 +8,7 @@ import { addLedgerEntry } from "../ledger-store.js";
 import { convertUnit, unitsOf } from "../units.js";
 import { daysInMonth, parseCellNumber } from "../values.js";
 import { dataRows } from "../rows.js";
+import { areaByName } from "../registry.js";
 import type { DataKind } from "./kind.js";
 
 type LedgerField = "indicator" | "region" | "period" | "value" | "unit" | "note";
@@ -128,7 +129,11 @@ export const ledger: DataKind = {
         continue;
       }
       noteDate(report, period.end);
-      if (!CITY_WIDE.has(cell(row, cols.region).toLowerCase())) {
+      // A registry area (its id, an alias or its name: 市城区, 衡阳县 ...) keeps its rows for the targets about
+      // that area; a region the registry does not know is counted and not used.
+      const region = cell(row, cols.region);
+      const area = CITY_WIDE.has(region.toLowerCase()) ? undefined : areaByName(ctx.registry, region);
+      if (!CITY_WIDE.has(region.toLowerCase()) && area === undefined) {
         regional++;
         continue;
       }
@@ -138,15 +143,15 @@ export const ledger: DataKind = {
         written: { value: valueText, unit: unitText },
         file,
         line,
+        ...(area !== undefined ? { area } : {}),
       });
       if (earlier)
         reject({
           col: periodCol + 1,
           code: "HY-DUP",
-          message: `${spec.id} for ${period.period} was already read at ${earlier.file}:${earlier.line}`,
+          message: `${spec.id}${area !== undefined ? ` (${area})` : ""} for ${period.period} was already read at ${earlier.file}:${earlier.line}`,
         });
     }
-    // Regional breakdowns are read and counted; the targets use the city-wide figures.
     report.regionalRows = regional;
     report.unassignedStationCount = unknown.size;
     report.unassignedStations = [...unknown]

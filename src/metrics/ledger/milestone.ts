@@ -18,7 +18,7 @@ export const milestone = defineLedgerMetric({
     .strict()
     .describe("Days late: completion (or --as-of when not done) minus the due date; on time is <= 0"),
   decimals: () => 0,
-  compute: (ctx, p): MetricOutcome => ledgerMetric(ctx, p),
+  compute: (ctx, p): MetricOutcome => ledgerMetric(ctx, p, ctx.rule),
   rule: (p, base, lang) =>
     `${inLang(lang, "截止", "due")} ${p.due} (${inLang(lang, "逾期天数", "days late")} ${base})`,
   dataNeeded: (p, _, lang) =>
@@ -26,8 +26,8 @@ export const milestone = defineLedgerMetric({
   method: (_, __, lang) => [
     inLang(
       lang,
-      "逾期天数 = 完成日期（或未完成时的 --as-of）- 截止日期；完成月份按月末计",
-      "days late = completion (or --as-of when not done) - due date; a month counts to its end",
+      "逾期天数 = 完成日期 - 截止日期（完成月份按月末计；评价日期之后的完成记录也采用）；到期未完成为不达标，未到期未完成为进行中",
+      "days late = completion - due date (a month counts to its end; a completion dated after --as-of still counts); not done once due: fail; not done and not yet due: in progress (warn)",
     ),
   ],
 });

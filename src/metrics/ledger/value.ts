@@ -13,7 +13,7 @@ export const ledgerValue = defineLedgerMetric({
     .strict()
     .describe("The plan year's reported value of a ledger indicator (a rate, a count, incidents)"),
   decimals: () => 0,
-  compute: (ctx, p): MetricOutcome => ledgerMetric(ctx, p),
+  compute: (ctx, p): MetricOutcome => ledgerMetric(ctx, p, ctx.rule),
   dataNeeded: (p, d, lang) => ledgerDataNeeded(p.indicator, [d.plan.plan.year], lang),
   method: (_, __, lang) => [
     inLang(lang, "台账报告值（截至 --as-of 的最新值）", "reported ledger figure (the latest at --as-of)"),
