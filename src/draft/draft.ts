@@ -171,7 +171,7 @@ const LIST_SEPARATORS = /、|和|及|与/;
 
 /** 二(一) -> c2_1, 三(二)7 -> c3_2_7: the clause in an id. */
 function clauseKey(label: string): string {
-  const digits = label.replace(/[一二三四五六七八九十]+/g, (n) => String(chineseNumber(n)));
+  const digits = label.replace(/[一二三四五六七八九十]+/g, (n) => `_${chineseNumber(n)}_`);
   const key = digits.replace(/[^0-9]+/g, "_").replace(/^_|_$/g, "");
   return `c${key || "0"}`;
 }
@@ -235,6 +235,13 @@ class Builder {
       ...rule,
     });
     this.review.push({ kind: "target", label: clause.label, id: unique, text: clause.text, notes });
+  }
+
+  /** An id no target or indicator has yet: a figure no subject row knows gets its own indicator. */
+  private fresh(base: string): string {
+    let id = base;
+    for (let n = 2; this.ids.has(id) || this.indicators.has(id); n++) id = `${base}_${n}`;
+    return id;
   }
 
   private indicator(spec: DraftIndicator): void {
@@ -407,7 +414,7 @@ class Builder {
       );
     }
     if (c.kind === "task") {
-      const id = `task.${clauseKey(clause.label)}`;
+      const id = this.fresh(`task.${clauseKey(clause.label)}`);
       this.indicator({ id, names: [c.name], quantity: "count", unit, better: "higher" });
       return this.add(
         clause,
@@ -470,7 +477,9 @@ class Builder {
         notes,
       );
     const ledger = s?.family === "ledger" ? s : undefined;
-    const id = ledger ? ledger.id.replace("{scope}", c.scope.key) : `ledger.${clauseKey(clause.label)}`;
+    const id = ledger
+      ? ledger.id.replace("{scope}", c.scope.key)
+      : this.fresh(`ledger.${clauseKey(clause.label)}`);
     if (ledger?.id === "air.{scope}.good_days") notes.push({ code: "goodDays" });
     if (!ledger) notes.push({ code: "translate" });
     this.indicator({
@@ -505,7 +514,10 @@ class Builder {
     const s = c.subject;
     if (s?.family === "air") {
       const id = `air.${c.scope.key}.${s.key}`;
-      const unit = s.unit === "percent" ? "%" : s.unit === "days" ? "天" : "ug/m3";
+      const co = s.metric.name === "air.percentile" && s.metric.pollutant === "CO";
+      const unit = { percent: "%", days: "天", index: "index", concentration: co ? "mg/m3" : "ug/m3" }[
+        s.unit
+      ];
       const quantity =
         s.unit === "percent" ? "ratio" : s.unit === "concentration" ? "concentration" : "count";
       this.indicator({ id, names: [`${c.scope.word}${s.zh}`], quantity, unit, better: s.better });
@@ -516,7 +528,7 @@ class Builder {
       this.indicator(ledgerSpec(id, s, c.name));
       return { id, zh: s.zh, en: s.en };
     }
-    const id = `ledger.${clauseKey(c.clause.label)}`;
+    const id = this.fresh(`ledger.${clauseKey(c.clause.label)}`);
     const ratio = /率|比例/.test(c.name);
     const mass = !ratio && /排放|量/.test(c.name);
     this.indicator({
@@ -540,13 +552,16 @@ class Builder {
     if (/目标$/.test(text) && text.length <= 16) return;
     const phrasing = WORDS_PHRASINGS.find((p) => p.pattern.test(text));
     if (!phrasing) {
-      if (clause.goals) this.skip(clause, { code: "noRule" });
+      // A short line such as 空气质量 or 减排任务 is a sub-heading, not a commitment.
+      if (clause.goals && text.length > 6) this.skip(clause, { code: "noRule" });
       return;
     }
     if (phrasing.kind === "zero") {
       const s = findSubject(text, text, ["ledger"]);
       const ledger = s?.family === "ledger" && s.quantity === "count" ? s : undefined;
-      const id = ledger ? ledger.id.replace("{scope}", scope.key) : `ledger.${clauseKey(clause.label)}`;
+      const id = ledger
+        ? ledger.id.replace("{scope}", scope.key)
+        : this.fresh(`ledger.${clauseKey(clause.label)}`);
       this.indicator(
         ledger
           ? ledgerSpec(id, ledger, text)
@@ -624,7 +639,9 @@ class Builder {
   finish(options: DraftOptions, title: string | undefined, lang: Lang, file: string): Draft {
     if (this.targets.length === 0)
       throw inputError({ file, code: "HY-DRAFT", message: t(lang, "draft.noTargets") });
-    const city = title ? /年\s*(.{2,8}?(?:市|县|区|州|盟|旗))/.exec(title)?.[1] : undefined;
+    const city = title
+      ? /^(.{2,8}?(?:市|县|区|州|盟|旗))\s*\d{4}|年\s*(.{2,8}?(?:市|县|区|州|盟|旗))/.exec(title)
+      : null;
     const draft: DraftFile = {
       schemaVersion: 1,
       plan: {
@@ -633,7 +650,7 @@ class Builder {
           en: `Ecology and environment work plan ${this.year}`,
         },
         year: this.year,
-        issuer: `${city ?? ""}生态环境局`,
+        issuer: `${city?.[1] ?? city?.[2] ?? ""}生态环境局`,
         seed: options.seed,
       },
       areas: [...this.areas.values()].map((a) => ({ ...a, stations: [] })),

@@ -136,7 +136,8 @@ export const WORDS_PHRASINGS: readonly WordsPhrasing[] = [
  */
 export const PAST_PHRASINGS: readonly { pattern: RegExp; en: string }[] = [
   {
-    pattern: /同比(?:上升|提高|增加|增长)|较上年(?:上升|提高|增加)|比上年(?:上升|提高|增加)/,
+    // Plans ask to 提高 a rate or 下降 a pollutant; 上升 against last year is how results are reported.
+    pattern: /同比上升|较上年上升|比上年上升/,
     en: "同比上升",
   },
   { pattern: /(?:上升|下降|提高|增加|减少|降低|改善)了/, en: "…了" },
