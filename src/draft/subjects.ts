@@ -68,6 +68,9 @@ const air = (
   ...extra,
 });
 
+const annualMean = (key: string, match: RegExp, pollutant: Pollutant, zh: string, en: string): AirSubject =>
+  air(key, match, { name: "air.annual_mean", pollutant }, zh, en);
+
 const emission = (id: string, match: RegExp, zh: string, en: string): LedgerSubject => ({
   family: "ledger",
   id,
@@ -126,34 +129,10 @@ export const SUBJECTS: readonly Subject[] = [
       unit: "index",
     },
   ),
-  air(
-    "pm25",
-    /PM2\.5|PM₂\.₅|细颗粒物/i,
-    { name: "air.annual_mean", pollutant: "PM2.5" },
-    "PM2.5年平均浓度",
-    "PM2.5 annual mean",
-  ),
-  air(
-    "pm10",
-    /PM10|可吸入颗粒物/i,
-    { name: "air.annual_mean", pollutant: "PM10" },
-    "PM10年平均浓度",
-    "PM10 annual mean",
-  ),
-  air(
-    "so2",
-    /二氧化硫|SO2/i,
-    { name: "air.annual_mean", pollutant: "SO2" },
-    "二氧化硫年平均浓度",
-    "SO2 annual mean",
-  ),
-  air(
-    "no2",
-    /二氧化氮|NO2/i,
-    { name: "air.annual_mean", pollutant: "NO2" },
-    "二氧化氮年平均浓度",
-    "NO2 annual mean",
-  ),
+  annualMean("pm25", /PM2\.5|PM₂\.₅|细颗粒物/i, "PM2.5", "PM2.5年平均浓度", "PM2.5 annual mean"),
+  annualMean("pm10", /PM10|可吸入颗粒物/i, "PM10", "PM10年平均浓度", "PM10 annual mean"),
+  annualMean("so2", /二氧化硫|SO2/i, "SO2", "二氧化硫年平均浓度", "SO2 annual mean"),
+  annualMean("no2", /二氧化氮|NO2/i, "NO2", "二氧化氮年平均浓度", "NO2 annual mean"),
   // GB 3095-2012 / HJ 663-2013 assess CO by the 95th percentile of daily means, O3 by the 90th of the daily max 8 h.
   air(
     "co_p95",
