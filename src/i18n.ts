@@ -227,6 +227,49 @@ const en = {
   "report.method.rounding": "GB/T 8170-2008: reported values rounded once, half to even",
   "report.markdownNeedsOutput":
     "--format markdown writes its charts as SVG files next to the report: give the report's path with -o",
+  // hy-check draft: a plan text to a draft target file.
+  "draft.noYear": "no plan year in the title (e.g. 2019年…工作要点): pass --year",
+  "draft.noTargets": "no commitment with a figure or a known phrasing in the plan text: nothing to draft",
+  "draft.review.header":
+    "Draft of {file}: {targets} targets ({manual} manual), {skipped} sentences not drafted. Review each target against its sentence.",
+  "draft.review.targets": "Drafted targets",
+  "draft.review.skipped": "Not drafted",
+  "draft.written": "Wrote {file}; check it with: hy-check targets -t {file}",
+  "draft.utf8Copy":
+    "{plan} is GB18030; hy-check reads quoted plan texts as UTF-8, so a UTF-8 copy was written to {copy} and plan.seed names it",
+  "draft.reason.past": "reports {year} results: context, not a target",
+  "draft.reason.pastSection": "in a section reviewing past work: context, not a target",
+  "draft.reason.pastWords": "reports a change already made ({words}): context, not a target",
+  "draft.reason.noUnit": "a figure without a unit ({figure})",
+  "draft.reason.noPhrasing": "no commitment phrasing (以上, 达到, 控制在, 下降 ...) at the figure",
+  "draft.reason.listMismatch": "{subjects} subjects and {figures} figures: pair them by hand",
+  "draft.reason.changeUnit": "a change in {unit}: hy-check checks changes in % (percentage points for rates)",
+  "draft.reason.noRule": "a goal without a figure or a known phrasing: add a target by hand if it is one",
+  "draft.note.previousYear": "no baseline year named: against the previous year",
+  "draft.note.goodDays": "hy-check has no good-day count metric: a ledger figure the bureau reports",
+  "draft.note.direction": "direction only: no worse than the previous year passes",
+  "draft.note.worseThanV": "劣Ⅴ share <= {share} % read as sections meeting Ⅴ >= {value} %",
+  "draft.note.about": "左右: up to {tolerance} short is warn",
+  "draft.note.translate": "write the English title",
+  "draft.note.confirmUnit": "confirm the indicator's unit",
+  "draft.note.keeps": "保持: shows the change against the {year} ledger figure",
+  "draft.note.qualitative": "manual: a person checks it",
+  "draft.yaml.header":
+    "Drafted by `hy-check draft` from {seed}. Review every target against the sentence it quotes before using it.",
+  "draft.yaml.areas": "Areas: fill in the station codes of each area as the data exports write them.",
+  "draft.yaml.counties":
+    "The counties' targets average every county-level area: add each, e.g. - { id: 某某县, kind: county, stations: [...] }",
+  "draft.yaml.indicators":
+    "Ledger indicators: the bureau reports a yearly figure of each in a ledger CSV; check each unit and direction.",
+  "draft.yaml.sections":
+    "Sections on a named river: list them here with their river (or give a 河流 column in the water data).",
+  "draft.yaml.targets":
+    "Targets: each quotes its clause of the plan (source.text); op, value and unit come from its phrasing.",
+  "draft.col.clause": "Clause",
+  "draft.col.target": "Target",
+  "draft.col.rule": "Rule",
+  "draft.col.text": "Sentence",
+  "draft.col.reason": "Reason",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -440,6 +483,44 @@ const zh: Record<MessageKey, string> = {
   "report.method.water": "GB 3838-2002：地表水水质类别，按年均值单因子评价",
   "report.method.rounding": "GB/T 8170-2008：报告值修约一次，四舍六入五成双",
   "report.markdownNeedsOutput": "--format markdown 会把图表写成报告旁的 SVG 文件：请用 -o 给出报告路径",
+  "draft.noYear": "标题中没有计划年份（如 2019年…工作要点）：请用 --year 给出",
+  "draft.noTargets": "计划文本中没有带数字或可识别表述的目标：无可起草内容",
+  "draft.review.header":
+    "{file} 的草稿：{targets} 项目标（其中人工核查 {manual} 项），{skipped} 处语句未起草。请逐项对照原句核对。",
+  "draft.review.targets": "已起草的目标",
+  "draft.review.skipped": "未起草",
+  "draft.written": "已写入 {file}；检查：hy-check targets -t {file}",
+  "draft.utf8Copy":
+    "{plan} 为 GB18030 编码；hy-check 按 UTF-8 读取引用的计划文本，已写出 UTF-8 副本 {copy}，plan.seed 指向该副本",
+  "draft.reason.past": "报告 {year} 年的结果：属背景，不是目标",
+  "draft.reason.pastSection": "位于回顾以往工作的部分：属背景，不是目标",
+  "draft.reason.pastWords": "报告已发生的变化（{words}）：属背景，不是目标",
+  "draft.reason.noUnit": "数字没有单位（{figure}）",
+  "draft.reason.noPhrasing": "数字处没有目标表述（以上、达到、控制在、下降 等）",
+  "draft.reason.listMismatch": "{subjects} 个对象与 {figures} 个数字：请人工配对",
+  "draft.reason.changeUnit": "以 {unit} 表示的变化：hy-check 按 %（比率按百分点）检查变化",
+  "draft.reason.noRule": "没有数字或可识别表述的目标：如确为目标，请人工添加",
+  "draft.note.previousYear": "未写基准年：按上年比较",
+  "draft.note.goodDays": "hy-check 没有优良天数指标：作为台账数字由局里填报",
+  "draft.note.direction": "只看方向：不差于上年即达标",
+  "draft.note.worseThanV": "劣Ⅴ类比例 <= {share}% 按达到Ⅴ类断面比例 >= {value}% 计",
+  "draft.note.about": "左右：差距在 {tolerance} 以内为接近",
+  "draft.note.translate": "请补写英文标题",
+  "draft.note.confirmUnit": "请核对指标单位",
+  "draft.note.keeps": "保持：显示与 {year} 年台账数字相比的变化",
+  "draft.note.qualitative": "人工核查",
+  "draft.yaml.header": "由 `hy-check draft` 根据 {seed} 起草。使用前请逐项对照所引原句核对。",
+  "draft.yaml.areas": "区域：请按数据导出文件的写法填写各区域的站点代码。",
+  "draft.yaml.counties":
+    "各县市区目标取所有县级区域的平均：请逐个添加，如 - { id: 某某县, kind: county, stations: [...] }",
+  "draft.yaml.indicators": "台账指标：局里在台账 CSV 中填报每项的年度数字；请核对单位与方向。",
+  "draft.yaml.sections": "指定河流的断面：请在此列出并写明所属河流（或在水质数据中给出“河流”列）。",
+  "draft.yaml.targets": "目标：每项引用计划原句（source.text）；op、value、unit 来自其表述。",
+  "draft.col.clause": "条款",
+  "draft.col.target": "目标",
+  "draft.col.rule": "规则",
+  "draft.col.text": "原句",
+  "draft.col.reason": "原因",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -398,6 +398,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("draft")
+    .description("draft a target file from a plan text: YAML to stdout or -o, the review table to stderr")
+    .argument("<plan>", "the plan text (.txt, UTF-8 or GB18030)")
+    .option("-o, --output <file>", "write the target file here (plan.seed is then relative to it)")
+    .option("--year <year>", "the plan year, when the title does not give it")
+    .addOption(langOption())
+    .action(async (plan: string, raw: Record<string, unknown>) => {
+      const opts = CheckOptionsSchema.pick({ output: true, year: true, lang: true }).parse(raw);
+      const { runDraft } = await import("./draft/command.js");
+      await runDraft(plan, opts, io);
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of the target-file format")
     .action(async () => {

@@ -1,0 +1,83 @@
+// `hy-check draft <plan.txt>`: the edge around the pure drafting: reads the plan text (UTF-8 or GB18030, as
+// data files are detected), writes the YAML to a file or stdout and the review table to stderr.
+import { readFile, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { describeFsError } from "../data/csv.js";
+import { detectEncoding } from "../data/encoding.js";
+import { inputError } from "../errors.js";
+import { t, type Lang } from "../i18n.js";
+import { draftTargets } from "./draft.js";
+import { reviewText } from "./review.js";
+import { draftYaml } from "./write.js";
+
+export interface DraftCommandOptions {
+  output?: string | undefined;
+  year?: number | undefined;
+  lang: Lang;
+}
+
+export interface DraftIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+
+/** The plan text, decoded: UTF-8 (with or without BOM) or GB18030, detected as for data files. */
+export async function readPlanText(
+  file: string,
+): Promise<{ text: string; encoding: "utf-8" | "gb18030" | "gbk" }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw inputError({ file, code: "HY-READ", message: `cannot read the plan text: ${describeFsError(e)}` });
+  }
+  if (bytes.length > MAX_PLAN_BYTES)
+    throw inputError({
+      file,
+      code: "HY-DRAFT",
+      message: `the plan text is larger than 4 MiB (${bytes.length} bytes)`,
+    });
+  const encoding = detectEncoding(bytes);
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+  } catch {
+    throw inputError({ file, code: "HY-ENCODING", message: `bytes that are not valid ${encoding}` });
+  }
+}
+
+/** A path as a target file writes it: relative, with forward slashes. */
+const portable = (path: string) => path.split(sep).join("/");
+
+export async function runDraft(plan: string, options: DraftCommandOptions, io: DraftIo): Promise<void> {
+  const { text, encoding } = await readPlanText(plan);
+  // The quote check reads the plan text as UTF-8: a GB18030 plan gets a UTF-8 copy beside it for plan.seed.
+  let seedFile = plan;
+  if (encoding !== "utf-8") {
+    seedFile = join(dirname(plan), `${basename(plan, extname(plan))}.utf8${extname(plan) || ".txt"}`);
+    await write(seedFile, text);
+    io.stderr(`${t(options.lang, "draft.utf8Copy", { plan, copy: seedFile })}\n`);
+  }
+  const outDir = options.output ? dirname(resolve(options.output)) : process.cwd();
+  const seed = portable(relative(outDir, resolve(seedFile)));
+  const draft = draftTargets(text, {
+    seed,
+    file: plan,
+    lang: options.lang,
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  });
+  const yaml = draftYaml(draft, options.lang);
+  if (options.output) await write(options.output, yaml);
+  else io.stdout(yaml);
+  io.stderr(reviewText(draft, plan, options.lang));
+  if (options.output) io.stderr(`${t(options.lang, "draft.written", { file: options.output })}\n`);
+}
+
+async function write(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (e) {
+    throw inputError({ file, code: "HY-WRITE", message: `cannot write the draft: ${describeFsError(e)}` });
+  }
+}
