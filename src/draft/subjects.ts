@@ -1,6 +1,7 @@
 // What a plan's words measure, as data: each row finds a subject in a commitment's words and says which
 // metric checks it. A new subject is one row. Subjects no row knows become ledger indicators named with the
 // plan's own words (src/draft/draft.ts).
+import type { MetricParams } from "../metrics/index.js";
 import type { Pollutant } from "../methods/air.js";
 
 interface Words {
@@ -18,12 +19,8 @@ interface Words {
 export type AirSubject = Words & {
   family: "air";
   key: string;
-  metric:
-    | { name: "air.good_rate" }
-    | { name: "air.annual_mean"; pollutant: Pollutant }
-    | { name: "air.percentile"; pollutant: Pollutant; p: number }
-    | { name: "air.day_count"; aqiAbove: number }
-    | { name: "air.composite_index" };
+  /** One of the registry's air metrics (src/metrics). */
+  metric: Extract<MetricParams, { name: `air.${string}` }>;
   /** The unit kind a figure for it must have (a good-day rate in %, a mean in ug/m3). */
   unit: "percent" | "concentration" | "days" | "index";
   better: "higher" | "lower";
@@ -96,17 +93,11 @@ export const SUBJECTS: readonly Subject[] = [
       better: "higher",
     },
   ),
-  {
-    // hy-check has no good-day count metric: the bureau's yearly count is a ledger figure.
-    family: "ledger",
-    id: "air.{scope}.good_days",
-    match: /优良天数/,
-    zh: "优良天数",
-    en: "good-air days",
-    unit: "天",
-    quantity: "count",
+  air("good_days", /优良天数/, { name: "air.good_days" }, "优良天数", "good-air days", {
+    needs: /./,
+    unit: "days",
     better: "higher",
-  },
+  }),
   air(
     "heavy_days",
     /重(?:度及以上)?污染天数/,

@@ -4,8 +4,10 @@
 // Pairing: a draft target pairs with a hand target when the draft's source.text contains (or equals) the hand
 // target's quote and the metric family is the same (metric name with pollutant, percentile, class, river or
 // AQI level; ledger metrics by name, since a draft names unknown indicators by clause). A pair reproduces the
-// target when op, value, tolerance and baseline year (a change's baseline, or the display baseline) are the
-// same and the unit is one the engine reads as the same (src/data/units.ts: count words are one unit).
+// target when op, value, tolerance and the judged baseline year (a change's baseline) are the same, a display
+// baseline the draft sets is the hand file's (one the draft leaves out changes no verdict: the hand file shows
+// 2018 beside the county targets, which the plan does not word as a change), and the unit is one the engine
+// reads as the same (src/data/units.ts: count words are one unit).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -42,7 +44,7 @@ function baselineYear(t: Target, planYear: number): number | undefined {
     const b = t.metric.baseline;
     return "year" in b ? b.year : "previousYear" in b ? planYear - 1 : undefined;
   }
-  return t.baseline?.year;
+  return undefined;
 }
 
 function sameUnit(a: Target, b: Target): boolean {
@@ -57,7 +59,8 @@ function reproduces(d: Target, h: Target): boolean {
     JSON.stringify(d.value) === JSON.stringify(h.value) &&
     sameUnit(d, h) &&
     d.tolerance === h.tolerance &&
-    baselineYear(d, 2019) === baselineYear(h, 2019)
+    baselineYear(d, 2019) === baselineYear(h, 2019) &&
+    (d.baseline === undefined || d.baseline.year === h.baseline?.year)
   );
 }
 

@@ -77,10 +77,11 @@ describe("白鹭市 2021: a review of 2020 (not targets), goals, lists, 劣Ⅴ�
       {
         id: "air.urban.good_days",
         clause: "二(一)",
-        metric: ledger("air.urban.good_days"),
+        metric: { name: "air.good_days" },
         op: ">=",
         value: 321,
-        unit: "天",
+        unit: "d",
+        scope: URBAN,
       },
       {
         id: "air.urban.pm25",
@@ -405,11 +406,12 @@ describe("临溪市 2024: numbering 1. and (1), 左右 on days and concentration
       {
         id: "air.city.good_days",
         clause: "一1(1)",
-        metric: ledger("air.city.good_days"),
+        metric: { name: "air.good_days" },
         op: ">=",
         value: 300,
-        unit: "天",
+        unit: "d",
         tolerance: 6,
+        scope: { area: "全市" },
       },
       {
         id: "air.city.pm25",
