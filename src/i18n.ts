@@ -202,6 +202,7 @@ const en = {
   "report.basis.capture": "Data capture",
   "report.basis.methods": "Methods and references",
   "report.basis.notes": "Notes",
+  "report.projections": "Year-end projection (the year so far, --as-of)",
   "report.moreAreas": "... and {count} more areas",
   "report.method.aqi": "{code}: daily AQI, air quality categories and their colours",
   "report.method.assessment": "{code}: valid days and months, annual statistics, percentiles",
@@ -400,6 +401,7 @@ const zh: Record<MessageKey, string> = {
   "report.basis.capture": "数据获取情况",
   "report.basis.methods": "方法与依据",
   "report.basis.notes": "说明",
+  "report.projections": "年末预测（年初至今，--as-of）",
   "report.moreAreas": "…… 另有 {count} 个地区",
   "report.method.aqi": "{code}：日空气质量指数、级别及表示颜色",
   "report.method.assessment": "{code}：有效天数与月份、年度统计、百分位数",
@@ -415,6 +417,11 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   return TABLE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Whether the table has a message under `key` (e.g. a reason code's `reason.<code>`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
 }
 
 /** zh when the locale says Chinese (LC_ALL, LC_MESSAGES, LANG), en otherwise. */

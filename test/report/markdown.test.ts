@@ -28,12 +28,14 @@ describe("--format markdown", () => {
     const lines = md.split("\n");
     const i = lines.findIndex((l) => l.startsWith("| water.xiangjiang.class |"));
     expect(lines[i]).toBe(
-      "| water.xiangjiang.class | Xiangjiang mainstream sections at Class II or better | **fail** | 50.0% | &gt;= 100 % | -50.0 | - | 二(一) |",
+      "| water.xiangjiang.class | Xiangjiang mainstream sections at Class II or better | **fail** | 50.0% | &gt;= 100 % | -50.0 |  | - | 二(一) |",
     );
-    expect(lines[i + 1]).toBe("|  | ↳ 熬洲 (湘江) | ✗ | III |  | TP 0.12 (+0.2x) | 12 |  |");
+    expect(lines[i + 1]).toBe("|  | ↳ 熬洲 (湘江) | ✗ | III |  | TP 0.12 (+0.2x) |  | 12 |  |");
     expect(lines[0]).toBe(`**Plan: ${report.plan.title} (2019), targets from targets/hengyang-2019.yaml**`);
-    expect(lines[2]).toBe("| ID | Target | Status | Actual | Required | Margin | Valid days | Clause |");
-    expect(lines[3]).toBe("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    expect(lines[2]).toBe(
+      "| ID | Target | Status | Actual | Required | Margin | vs baseline | Valid days | Clause |",
+    );
+    expect(lines[3]).toBe("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     expect(md).toContain(`**${report.summary.pass} pass, 0 warn, ${report.summary.fail} fail,`);
     expect(md).toContain("#### Data basis");
     expect(md).toContain(`- ${report.inputs[0]!.file}: water-monthly, utf-8, 143 rows`);
@@ -57,11 +59,11 @@ describe("--format markdown", () => {
     const md = formatMarkdown({ ...report, results: [r] }, { lang: "en", color: false });
     const lines = md.split("\n");
     const row = lines.find((l) => l.startsWith("| water.xiangjiang.class |"))!;
-    expect(cells(row)).toHaveLength(8);
+    expect(cells(row)).toHaveLength(9);
     expect(row).toContain("| x\\|y z |");
     expect(row).toContain("| c\\\\d |");
     const sub = lines[lines.indexOf(row) + 1]!;
-    expect(cells(sub)).toHaveLength(8);
+    expect(cells(sub)).toHaveLength(9);
     expect(sub).toContain("↳ &lt;script&gt; (a\\|b)");
     expect(md).not.toContain("<script>");
   });
@@ -90,7 +92,7 @@ describe("--format markdown", () => {
   it("is a -f choice of the CLI, with labels in --lang zh", () => {
     const run = runCli(["fixtures/hengyang-2019-water.csv", "-f", "markdown", "--lang", "zh"]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("| 编号 | 目标 | 状态 | 实际值 | 要求 | 余量 | 有效天数 | 条款 |");
+    expect(run.stdout).toContain("| 编号 | 目标 | 状态 | 实际值 | 要求 | 余量 | 较基准 | 有效天数 | 条款 |");
     expect(run.stdout).toContain("| water.xiangjiang.class | 湘江干流水质类别 | **未达标** | 50.0% |");
     expect(run.stdout).toContain("#### 数据依据");
   });
