@@ -15,6 +15,8 @@ interface Cell {
   paint?: (line: string) => string;
   /** Already laid out (a table of its own): never wrapped again, which would break its borders. */
   laidOut?: true;
+  /** The least width it wraps to; by default its widest unbreakable piece. */
+  min?: number;
 }
 
 const HEAD: MessageKey[] = [
@@ -28,15 +30,14 @@ const HEAD: MessageKey[] = [
   "col.validDays",
   "col.clause",
 ];
-const [ID, TITLE, STATUS, ACTUAL, REQUIRED, MARGIN, BASELINE, VALID_DAYS, CLAUSE] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8,
-];
+// Column indices in HEAD.
+const ID = 0;
+const TITLE = 1;
+const [REQUIRED, MARGIN, BASELINE, VALID_DAYS, CLAUSE] = [4, 5, 6, 7, 8];
 /** The columns a narrow table drops, least important first. */
 const DROP_ORDER = [CLAUSE, BASELINE, MARGIN, VALID_DAYS, REQUIRED];
-/** Columns that never wrap: a status or a figure reads only whole. */
-const WHOLE = [STATUS, ACTUAL, VALID_DAYS];
-/** The narrowest the id and title columns wrap to. */
-const MIN_TEXT_COLUMN = 10;
+/** The narrowest the id and title columns wrap to (the title stays wider: it is what a reader reads). */
+const FLOORS: Readonly<Record<number, number>> = { [ID]: 10, [TITLE]: 14 };
 /** cli-table3: one space each side of a cell, one border character between and around cells. */
 const CELL_PADDING = 2;
 const BORDER = 1;
@@ -49,10 +50,14 @@ function statusColour(status: Status, chalk: ChalkInstance): ChalkInstance {
 }
 
 function statusCell(row: ResultRow, chalk: ChalkInstance): Cell {
-  if (row.manual) return { text: row.label, paint: chalk.dim };
+  if (row.manual) return { text: row.label, paint: chalk.dim, min: displayWidth(row.label) };
   const colour = statusColour(row.status, chalk);
-  // Only the status word is coloured, not the informational mark around it.
-  return { text: row.label, paint: (line) => line.replace(row.statusWord, colour(row.statusWord)) };
+  // Only the status word is coloured, not the informational mark around it (which may wrap below it).
+  return {
+    text: row.label,
+    paint: (line) => line.replace(row.statusWord, colour(row.statusWord)),
+    min: displayWidth(row.statusWord),
+  };
 }
 
 function subRowCells(s: SubRow, chalk: ChalkInstance): Cell[] {
@@ -91,14 +96,19 @@ function rowCells(row: ResultRow, chalk: ChalkInstance): Cell[][] {
     { text: row.id },
     { text: row.title },
     statusCell(row, chalk),
-    { text: row.actual },
+    whole(row.actual),
     { text: row.required },
     { text: row.margin },
     { text: row.baseline, ...(row.status === "pass" ? { paint: chalk.green } : {}) },
-    { text: row.validDays },
+    whole(row.validDays),
     { text: row.clause },
   ];
   return [main, ...row.subRows.map((s) => subRowCells(s, chalk))];
+}
+
+/** A figure: it reads only whole, so it never wraps. */
+function whole(text: string): Cell {
+  return { text, min: displayWidth(text) };
 }
 
 function paint(cell: Cell, lines: readonly string[] = [cell.text]): string {
@@ -115,9 +125,11 @@ function layTable(
   options: {
     color: boolean;
     width?: number;
-    wholeColumns?: readonly number[];
     dropOrder?: readonly number[];
-    minText?: readonly number[];
+    /** The least width of some columns, whatever their pieces. */
+    floors?: Readonly<Record<number, number>>;
+    /** The columns that give way only when the others cannot (the title). */
+    shrinkLast?: readonly number[];
   },
 ): string {
   const style = { head: options.color ? ["cyan"] : [], border: [], compact: true };
@@ -126,17 +138,18 @@ function layTable(
     for (const cells of rows) table.push(cells.map((c) => paint(c)));
     return table.toString();
   }
-  const columns = head.map((h, i) => [h, ...rows.map((cells) => cells[i]?.text ?? "")]);
-  const natural = columns.map((texts) => Math.max(...texts.map(displayWidth)));
-  const minimum = columns.map((texts, i) =>
-    options.wholeColumns?.includes(i)
-      ? (natural[i] ?? 0)
-      : Math.max(...texts.map(longestPiece), options.minText?.includes(i) ? MIN_TEXT_COLUMN : 0),
+  // A heading wraps between its words only: `Valid days` may, `有效天数` may not.
+  const heading = (h: string): Cell => ({ text: h, min: Math.max(...h.split(" ").map(displayWidth)) });
+  const columns = head.map((h, i) => [heading(h), ...rows.map((cells) => cells[i] ?? { text: "" })]);
+  const natural = columns.map((cells) => Math.max(...cells.map((c) => displayWidth(c.text))));
+  const minimum = columns.map((cells, i) =>
+    Math.max(...cells.map((c) => c.min ?? longestPiece(c.text)), options.floors?.[i] ?? 0),
   );
   const fit = fitColumns({
     natural,
     minimum,
     dropOrder: options.dropOrder ?? [],
+    shrinkLast: options.shrinkLast ?? [],
     width: options.width,
     padding: CELL_PADDING,
     border: BORDER,
@@ -147,7 +160,7 @@ function layTable(
       cell.text.split("\n").flatMap((line) => wrapText(line, width)),
     );
   const table = new Table({
-    head: fit.kept.map((i, k) => wrap({ text: head[i] ?? "" }, fit.widths[k] ?? 0)),
+    head: fit.kept.map((i, k) => wrap(heading(head[i] ?? ""), fit.widths[k] ?? 0)),
     colWidths: fit.widths.map((w) => w + CELL_PADDING),
     style,
   });
@@ -218,9 +231,9 @@ export const formatTable: Formatter = (report, { lang, color, width }) => {
     {
       color,
       ...(width !== undefined ? { width } : {}),
-      wholeColumns: WHOLE,
       dropOrder: DROP_ORDER,
-      minText: [ID, TITLE],
+      floors: FLOORS,
+      shrinkLast: [TITLE],
     },
   );
   const wrapped = (cell: Cell) =>

@@ -25,7 +25,8 @@ const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/u;
 
 /**
  * The pieces a line may break between: runs of spaces; single CJK characters; words, each ending after a
- * `/`, `_`, `,`, `;`, or a `.` not followed by a digit (so `air.urban.pm25` breaks, `84.0` does not).
+ * `/`, `_`, `,`, `;`, a `.` not followed by a digit (so `air.urban.pm25` breaks, `84.0` does not), or a
+ * hyphen between letters (`vertical-management`, not `-50.0`).
  */
 function pieces(text: string): string[] {
   const out: string[] = [];
@@ -40,7 +41,9 @@ function pieces(text: string): string[] {
     if (CJK.test(ch) || space !== /^\s/.test(piece || ch)) flush();
     piece += ch;
     const next = chars[i + 1] ?? "";
-    if (CJK.test(ch) || /[/_,;]/.test(ch) || (ch === "." && !/\d/.test(next))) flush();
+    const prev = chars[i - 1] ?? "";
+    const hyphen = ch === "-" && /\p{L}/u.test(prev) && /\p{L}/u.test(next);
+    if (CJK.test(ch) || /[/_,;]/.test(ch) || (ch === "." && !/\d/.test(next)) || hyphen) flush();
   });
   flush();
   return out;
@@ -105,13 +108,15 @@ export interface ColumnFit {
  * Which columns a table of `width` display columns keeps, and how wide each is. `natural` is each
  * column's widest cell, `minimum` the least it may be wrapped to; `dropOrder` lists the columns that may
  * go, least important first; `padding` the columns each cell adds, `border` those between and around.
- * The widest column over its minimum gives way first; a column goes only when the kept ones cannot wrap
- * any further. When even the kept ones at their minimum are too wide, the table is wider than `width`.
+ * The column with the most room over its minimum gives way first (`shrinkLast` ones last); a column
+ * goes only when the kept ones cannot wrap any further. When even the kept ones at their minimum are too wide, the table is wider than `width`.
  */
 export function fitColumns(input: {
   natural: readonly number[];
   minimum: readonly number[];
   dropOrder: readonly number[];
+  /** Columns that give way only when the others are at their minimum (the one that should stay wide). */
+  shrinkLast?: readonly number[];
   width: number;
   padding: number;
   border: number;
@@ -128,9 +133,11 @@ export function fitColumns(input: {
   const widths = new Map(kept.map((i) => [i, natural[i] ?? 0]));
   let excess = total(kept, (i) => widths.get(i) ?? 0) - width;
   while (excess > 0) {
-    // The column with the most room above its minimum gives a column.
+    // The column with the most room above its minimum gives a column, the last ones last.
+    const others = kept.filter((i) => !input.shrinkLast?.includes(i));
+    const shrinkable = others.some((i) => (widths.get(i) ?? 0) > least(i)) ? others : kept;
     let widest = -1;
-    for (const i of kept) {
+    for (const i of shrinkable) {
       const room = (widths.get(i) ?? 0) - least(i);
       if (room > 0 && (widest < 0 || room > (widths.get(widest) ?? 0) - least(widest))) widest = i;
     }
