@@ -1,6 +1,7 @@
 // What every output format receives.
 import type { CheckReport } from "../engine/result.js";
 import type { Lang } from "../i18n.js";
+import type { YearEnd } from "./year-end.js";
 
 export interface FormatOptions {
   lang: Lang;
@@ -10,3 +11,16 @@ export interface FormatOptions {
 }
 
 export type Formatter = (report: CheckReport, options: FormatOptions) => string;
+
+/** What a year-end format writes: files (charts before the document that links them), or stdout. */
+export interface YearEndFiles {
+  files: { path: string; text: string }[];
+  stdout?: string;
+}
+
+export interface YearEndFormatter {
+  /** The format writes files beside the document, so it needs -o. */
+  needsOutput: boolean;
+  /** The document and its files; `svgs` holds one rendered SVG per chart of `doc.charts`. */
+  lay: (doc: YearEnd, svgs: readonly string[], output: string | undefined) => YearEndFiles;
+}

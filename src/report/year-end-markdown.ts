@@ -1,5 +1,6 @@
 // The year-end report as Markdown: the sections of the HTML report as tables, each chart an SVG file
 // next to the .md, linked by its relative name (a Markdown viewer shows it; GitLab and GitHub do).
+import { basename, dirname, extname, join } from "node:path";
 import { t, type Lang, type MessageKey } from "../i18n.js";
 import { REPORTED_DECIMALS } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
@@ -17,6 +18,13 @@ const e = escapeMarkdown;
 
 function label(lang: Lang, key: MessageKey): string {
   return t(lang, key);
+}
+
+/** `out/report.md` -> `out/report-air-pm-1.svg`: beside the document, named after it, so two reports in one folder keep their charts apart. */
+export function chartPath(output: string, chartId: string): string {
+  const ext = extname(output);
+  const stem = basename(output, ext === ".md" || ext === ".markdown" ? ext : "");
+  return join(dirname(output), `${stem}-${chartId}.svg`);
 }
 
 /** A link target for a file name: spaces and parentheses percent-encoded so the link stays one token. */
