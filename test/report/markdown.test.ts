@@ -5,6 +5,7 @@ import { createInputReport } from "../../src/data/input-report.js";
 import { check } from "../../src/engine/check.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
 import { escapeMarkdown, formatMarkdown } from "../../src/report/markdown.js";
+import { formatTable } from "../../src/report/table.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 
 const WATER = join(ROOT, "fixtures/hengyang-2019-water.csv");
@@ -95,5 +96,31 @@ describe("--format markdown", () => {
     expect(run.stdout).toContain("| 编号 | 目标 | 状态 | 实际值 | 要求 | 余量 | 较基准 | 有效天数 | 条款 |");
     expect(run.stdout).toContain("| water.xiangjiang.class | 湘江干流水质类别 | **未达标** | 50.0% |");
     expect(run.stdout).toContain("#### 数据依据");
+  });
+});
+
+describe("--format markdown on the year-to-date example of README (--as-of 2019-06-30)", () => {
+  let asOf: CheckReport;
+  beforeAll(async () => {
+    asOf = await check([join(ROOT, "fixtures/hengyang-2019-daily.csv")], { lang: "en", asOf: "2019-06-30" });
+  });
+
+  it("has the projection section of the table, with the same figures", () => {
+    const md = formatMarkdown(asOf, { lang: "en", color: false });
+    const table = formatTable(asOf, { lang: "en", color: false });
+    // Worked by hand from the fixture's first half (README, "Year to date"): 160 good of 181 valid days; a
+    // year of 365 needs 292 good (79.95 % rounds to 80.0), so 132 of the 184 days left must be good and
+    // 52 may not be. PM2.5: (43.5 x 365 - 48 x 181) / 184 = 39.07 -> 39. PM10: (68.5 x 365 - 76 x 181) / 184
+    // = 61.1 -> 61.
+    const projections = [
+      "air.urban.good_rate: on track by year end: 52 of the remaining 184 days may still be non-good",
+      "air.urban.pm25: at risk by year end: the remaining 184 days may average at most 39 ug/m3",
+      "air.urban.pm10: at risk by year end: the remaining 184 days may average at most 61 ug/m3",
+    ];
+    for (const line of projections) {
+      expect(table).toContain(`${line}\n`);
+      expect(md).toContain(`- ${escapeMarkdown(line)}\n`);
+    }
+    expect(md).toContain("- Air targets evaluated on 2019-01-01 .. 2019-06-30; as of 2019-06-30\n");
   });
 });

@@ -332,3 +332,19 @@ describe("hy-check report shows a section only when its data are given", () => {
     expect(runCli(["report", FILES[1]!, "-o", join(dir, "w.html"), "--fail-on", "fail"]).status).toBe(1);
   });
 });
+
+describe("hy-check report --as-of (year to date)", () => {
+  it("lists the projections the table prints, with the README's worked figures", () => {
+    const run = runCli(["report", FILES[0]!, "--lang", "en", "--as-of", "2019-06-30"]);
+    expect(run.status).toBe(0);
+    const items = [...run.stdout.matchAll(/<li data-id="([^"]*)" data-projection="([^"]*)">([^<]*)<\/li>/g)];
+    expect(items.map((m) => [m[1], m[2]])).toEqual([
+      ["air.urban.good_rate", "on-track"],
+      ["air.urban.pm25", "at-risk"],
+      ["air.urban.pm10", "at-risk"],
+    ]);
+    // 160 good of 181 days so far: 132 of the 184 left must be good for 292 of 365 (README, "Year to date").
+    expect(unescape(items[0]![3]!)).toContain("52 of the remaining 184 days may still be non-good");
+    expect(unescape(items[1]![3]!)).toContain("may average at most 39 ug/m3");
+  });
+});
