@@ -1,7 +1,6 @@
 // Markdown for merge-request comments and reports: the view laid out as the terminal table shows it (one
 // table row per target with its per-area / per-section rows, the summary, the notes, the edition
 // comparison and the data basis).
-import { t, type MessageKey } from "../i18n.js";
 import type { Formatter } from "./format.js";
 import { buildView, type CheckView, type ResultRow, type SubRow } from "./view.js";
 
@@ -39,23 +38,10 @@ export function markdownItem(text: string, depth = 0): string {
   return `${"  ".repeat(depth)}- ${e(text)}`;
 }
 
-const COLUMNS: MessageKey[] = [
-  "col.id",
-  "col.target",
-  "col.status",
-  "col.actual",
-  "col.required",
-  "col.margin",
-  "col.baseline",
-  "col.validDays",
-  "col.clause",
-];
-
 /** A per-area or per-section row in the columns of the target table, as the terminal table places it. */
 function subRowCells(s: SubRow): string[] {
-  return s.kind === "section"
-    ? ["", `↳ ${s.name}`, s.mark, s.value, "", s.items, s.change, String(s.count), ""]
-    : ["", `↳ ${s.name}`, s.mark, s.value, "", "", "", String(s.count), ""];
+  // An area has no items or change: its row leaves those cells empty.
+  return ["", `↳ ${s.name}`, s.mark, s.value, "", s.items, s.change, String(s.count), ""];
 }
 
 function targetRows(row: ResultRow): string[] {
@@ -131,8 +117,8 @@ export const formatMarkdown: Formatter = (report, { lang }) => {
   const lines = [
     `**${e(view.plan.line)}**`,
     "",
-    markdownRow(COLUMNS.map((k) => t(lang, k))),
-    `|${" --- |".repeat(COLUMNS.length)}`,
+    markdownRow(view.head),
+    `|${" --- |".repeat(view.head.length)}`,
     ...view.rows.flatMap(targetRows),
     "",
     `**${e(view.summary.text)}**`,

@@ -4,7 +4,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../engine/compare.js";
-import { t, type MessageKey } from "../i18n.js";
 import type { Formatter } from "./format.js";
 import { buildView, type CheckView, type ResultRow, type SubRow } from "./view.js";
 import { displayWidth, fitColumns, longestPiece, wrapText } from "./width.js";
@@ -19,18 +18,7 @@ interface Cell {
   min?: number;
 }
 
-const HEAD: MessageKey[] = [
-  "col.id",
-  "col.target",
-  "col.status",
-  "col.actual",
-  "col.required",
-  "col.margin",
-  "col.baseline",
-  "col.validDays",
-  "col.clause",
-];
-// Column indices in HEAD.
+// Column indices in the view's head.
 const ID = 0;
 const TITLE = 1;
 const [REQUIRED, MARGIN, BASELINE, VALID_DAYS, CLAUSE] = [4, 5, 6, 7, 8];
@@ -65,30 +53,9 @@ function subRowCells(s: SubRow, chalk: ChalkInstance): Cell[] {
     text: s.mark,
     ...(s.noData ? { paint: chalk.magenta } : s.fails ? { paint: chalk.red } : {}),
   };
-  const name = { text: `  ${s.name}` };
-  if (s.kind === "section")
-    return [
-      { text: "" },
-      name,
-      mark,
-      { text: s.value },
-      { text: "" },
-      { text: s.items },
-      { text: s.change },
-      { text: String(s.count) },
-      { text: "" },
-    ];
-  return [
-    { text: "" },
-    name,
-    mark,
-    { text: s.value },
-    { text: "" },
-    { text: "" },
-    { text: "" },
-    { text: String(s.count) },
-    { text: "" },
-  ];
+  // An area has no items or change: its row leaves those cells empty.
+  const cells = ["", `  ${s.name}`, s.mark, s.value, "", s.items, s.change, String(s.count), ""];
+  return cells.map((text, i) => (i === 2 ? mark : { text }));
 }
 
 function rowCells(row: ResultRow, chalk: ChalkInstance): Cell[][] {
@@ -224,7 +191,7 @@ function footer(view: CheckView, chalk: ChalkInstance, color: boolean, width: nu
 export const formatTable: Formatter = (report, { lang, color, width }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const view = buildView(report, lang);
-  const head = HEAD.map((k) => t(lang, k));
+  const head = view.head;
   const table = layTable(
     head,
     view.rows.flatMap((row) => rowCells(row, chalk)),

@@ -173,6 +173,8 @@ export interface CheckView {
   plan: { title: string; year: number; targetsFile: string; line: string };
   window: { from: string; to: string; asOf: string };
   summary: { pass: number; warn: number; fail: number; noData: number; total: number; text: string };
+  /** The headings of the results table's columns: id, target, status, actual, required, margin, vs baseline, valid days, clause. */
+  head: string[];
   rows: ResultRow[];
   notes: ViewNotes;
   basis: ViewBasis;
@@ -182,6 +184,18 @@ export interface CheckView {
   /** Machine keys and values of the run, the same in every language (JUnit properties). */
   properties: [string, string | number][];
 }
+
+const HEAD: MessageKey[] = [
+  "col.id",
+  "col.target",
+  "col.status",
+  "col.actual",
+  "col.required",
+  "col.margin",
+  "col.baseline",
+  "col.validDays",
+  "col.clause",
+];
 
 /** `HJ633-2012` -> `HJ 633-2012`, as the standards are cited. */
 export function standardName(code: string): string {
@@ -526,6 +540,7 @@ export function buildView(report: CheckReport, lang: Lang): CheckView {
     plan: { title, year, targetsFile, line: t(lang, "plan", { title, year, file: targetsFile }) },
     window: { ...report.window, asOf: report.asOf },
     summary: { ...report.summary, total: report.results.length, text: t(lang, "summary", report.summary) },
+    head: HEAD.map((k) => t(lang, k)),
     rows,
     notes: notes(report, rows, lang),
     basis: basis(report, families, lang),
