@@ -219,6 +219,7 @@ const en = {
   "report.basis.capture": "Data capture",
   "report.basis.methods": "Methods and references",
   "report.basis.notes": "Notes",
+  "report.projections": "Year-end projection (the year so far, --as-of)",
   "report.moreAreas": "... and {count} more areas",
   "report.method.aqi": "{code}: daily AQI, air quality categories and their colours",
   "report.method.assessment": "{code}: valid days and months, annual statistics, percentiles",
@@ -476,6 +477,7 @@ const zh: Record<MessageKey, string> = {
   "report.basis.capture": "数据获取情况",
   "report.basis.methods": "方法与依据",
   "report.basis.notes": "说明",
+  "report.projections": "年末预测（年初至今，--as-of）",
   "report.moreAreas": "…… 另有 {count} 个地区",
   "report.method.aqi": "{code}：日空气质量指数、级别及表示颜色",
   "report.method.assessment": "{code}：有效天数与月份、年度统计、百分位数",
@@ -531,6 +533,11 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   );
 }
 
+/** Whether the table has a message under `key` (e.g. a reason code's `reason.<code>`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** zh when the locale says Chinese (LC_ALL, LC_MESSAGES, LANG), en otherwise. */
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
@@ -554,8 +561,4 @@ export function reasonText(lang: Lang, code: string, params: Record<string, stri
   }
   const key = `reason.${code}`;
   return isMessageKey(key) ? t(lang, key, params) : code;
-}
-
-function isMessageKey(key: string): key is MessageKey {
-  return key in TABLE.en;
 }

@@ -14,6 +14,7 @@ import { inputError, type InputProblem } from "./errors.js";
 import { LANGS } from "./i18n.js";
 import { DEFAULT_TARGETS_FILE } from "./paths.js";
 import type { TargetFile } from "./targets/schema.js";
+import { VALIDATE_FORMAT_NAMES } from "./validate/format.js";
 import {
   dailyGaps,
   dailyOutside,
@@ -24,7 +25,14 @@ import {
   type StationRuns,
 } from "./validate/gaps.js";
 
-export { validateText, validateJson, validateExitCode, validateExitMessage } from "./validate/format.js";
+export {
+  validateText,
+  validateJson,
+  validateExitCode,
+  validateExitMessage,
+  VALIDATE_FORMATTERS,
+  VALIDATE_FORMAT_NAMES,
+} from "./validate/format.js";
 
 export type Severity = "error" | "warning";
 
@@ -102,7 +110,7 @@ const isoDate = (example: string) =>
 /** The options of `hy-check validate` as commander hands them over. */
 export const ValidateCliOptionsSchema = z.object({
   targets: z.string().min(1),
-  format: z.enum(["text", "json"]),
+  format: z.enum(VALIDATE_FORMAT_NAMES),
   lang: z.enum(LANGS),
   encoding: z.enum(ENCODINGS),
   hourConvention: z.enum(HOUR_CONVENTIONS),

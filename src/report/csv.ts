@@ -2,18 +2,16 @@
 // mark so Excel reads the Chinese titles and quotes as UTF-8. Text cells that a spreadsheet would run as
 // a formula (starting with = + - @, tab or CR) get a leading ' ; number cells are written as numbers,
 // so a margin of -7 stays -7.
-import type { TargetResult } from "../engine/result.js";
 import { t, type Lang, type MessageKey } from "../i18n.js";
 import type { Formatter } from "./format.js";
-import { familyOf, fixed } from "./markdown.js";
+import { buildView, type ResultRow } from "./view.js";
 
 const BOM = "\uFEFF";
 
 /** A cell: text (guarded against formula injection), a number (written as is), or empty. */
 type Cell = string | { number: string } | null;
 
-const num = (value: number | null, decimals = 0): Cell =>
-  value === null ? null : { number: fixed(value, decimals) };
+const num = (text: string | null): Cell => (text === null ? null : { number: text });
 
 /** `'=HYPERLINK(...)`: a spreadsheet shows such a cell as text instead of evaluating it. */
 export function guardFormula(text: string): string {
@@ -50,30 +48,31 @@ const COLUMNS = [
 
 type Column = (typeof COLUMNS)[number];
 
-function cells(r: TargetResult, lang: Lang): Record<Column, Cell> {
+function cells(r: ResultRow, lang: Lang): Record<Column, Cell> {
+  const f = r.figures;
   return {
     id: r.id,
     title: r.title,
-    family: familyOf(r),
-    status: t(lang, `status.${r.status}`),
+    family: r.family,
+    status: r.statusWord,
     informational: t(lang, r.informational ? "csv.yes" : "csv.no"),
-    actual: num(r.actual, r.decimals),
-    unit: r.unit,
-    op: r.op,
+    actual: num(f.actualNumber),
+    unit: f.unit,
+    op: f.op,
     // A range is text: `low..high`.
-    target: Array.isArray(r.target) ? `${r.target[0]}..${r.target[1]}` : num(r.target),
-    tolerance: num(r.tolerance),
-    margin: num(r.margin, r.decimals),
-    validDays: num(r.validDays),
+    target: f.targetIsRange ? f.target : num(f.target),
+    tolerance: num(f.tolerance),
+    margin: num(f.marginNumber),
+    validDays: num(f.validDays === null ? null : String(f.validDays)),
     clause: r.clause,
-    quote: r.clauseText,
-    reason: r.detail.reason ?? null,
+    quote: r.quote,
+    reason: r.reason,
   };
 }
 
 export const formatCsv: Formatter = (report, { lang }) => {
   const header = COLUMNS.map((c) => cellText(t(lang, `csv.${c}` as MessageKey)));
-  const rows = report.results.map((r) => {
+  const rows = buildView(report, lang).rows.map((r) => {
     const row = cells(r, lang);
     return COLUMNS.map((c) => cellText(row[c]));
   });

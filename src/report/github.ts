@@ -2,11 +2,9 @@
 // file/line, on the file). A failing target is an ::error, a warn or a target without enough data a
 // ::warning, an informational target's shortfall a ::notice; rejected input rows are ::error
 // annotations at file:line:col; the last line is the summary as a ::notice.
-import type { TargetResult } from "../engine/result.js";
 import type { InputProblem } from "../errors.js";
-import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
-import { clauseLine, resultLine, subRowLine, subRows } from "./markdown.js";
+import { buildView, type ResultRow } from "./view.js";
 
 type Level = "error" | "warning" | "notice";
 
@@ -37,17 +35,17 @@ function command(
  * (reasonCode no-input); an informational target without data. Informational targets never fail the
  * run, so their fail or warn is a notice.
  */
-function levelOf(r: TargetResult): Level | null {
-  if (r.status === "pass" || r.detail.reasonCode === "no-input") return null;
+function levelOf(r: ResultRow): Level | null {
+  if (r.status === "pass" || r.notChecked) return null;
   if (r.informational) return r.status === "no-data" ? null : "notice";
   return r.status === "fail" ? "error" : "warning";
 }
 
 /** Title, result, clause and quote, the reason, and the sections or areas that fail or lack data. */
-function targetMessage(r: TargetResult, lang: Lang): string {
-  const lines = [r.title, resultLine(r, lang), clauseLine(r, lang)];
-  if (r.detail.reason) lines.push(r.detail.reason);
-  for (const row of subRows(r, lang)) if (row.notable) lines.push(subRowLine(row, lang));
+function targetMessage(r: ResultRow): string {
+  const lines = [r.title, r.resultLine, r.clauseLine];
+  if (r.reason) lines.push(r.reason);
+  for (const row of r.subRows) if (row.notable) lines.push(row.line);
   return lines.join("\n");
 }
 
@@ -60,23 +58,16 @@ function rejectedRow(p: InputProblem): string {
 }
 
 export const formatGithub: Formatter = (report, { lang }) => {
+  const view = buildView(report, lang);
   const lines: string[] = [];
-  for (const r of report.results) {
+  for (const r of view.rows) {
     const level = levelOf(r);
-    if (level) lines.push(command(level, { title: r.id }, targetMessage(r, lang)));
+    if (level) lines.push(command(level, { title: r.id }, targetMessage(r)));
   }
-  for (const input of report.inputs) {
-    lines.push(...input.rejected.map(rejectedRow));
-    const more = input.rejectedRows - input.rejected.length;
-    if (more > 0)
-      lines.push(
-        command(
-          "error",
-          { file: input.file, title: "hy-check" },
-          t(lang, "warn.rejectedMore", { count: more }),
-        ),
-      );
+  for (const input of view.rejections) {
+    lines.push(...input.problems.map(rejectedRow));
+    if (input.more > 0) lines.push(command("error", { file: input.file, title: "hy-check" }, input.moreText));
   }
-  lines.push(command("notice", { title: "hy-check" }, t(lang, "summary", report.summary)));
+  lines.push(command("notice", { title: "hy-check" }, view.summary.text));
   return `${lines.join("\n")}\n`;
 };

@@ -1,11 +1,9 @@
 // The year-end report as one self-contained HTML file: inline CSS, inline SVG charts, no script, no font
 // and no other resource fetched from anywhere (bureau machines are often offline), printable on A4.
 // Every text from the data or the target file goes through esc(): a station named `<script>` is text.
-import type { TargetResult } from "../engine/result.js";
 import { t, type Lang, type MessageKey } from "../i18n.js";
 import { VERSION } from "../version.js";
-import { actualText, clauseLine, marginText, requiredText, statusText, subRows } from "./markdown.js";
-import { vsBaseline } from "./table.js";
+import type { ResultRow } from "./view.js";
 import { REPORTED_DECIMALS } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import type { YearEnd } from "./year-end.js";
@@ -83,10 +81,9 @@ ul { margin: 4px 0; padding-left: 20px; font-size: 12px; }
 }
 `;
 
-function badge(r: TargetResult, lang: Lang): string {
+function badge(r: ResultRow): string {
   const info = r.informational ? " info" : "";
-  const label = r.detail.reasonCode === "manual" ? t(lang, "status.manual") : statusText(r, lang);
-  return `<span class="badge ${esc(r.status)}${info}">${esc(label)}</span>`;
+  return `<span class="badge ${esc(r.status)}${info}">${esc(r.label)}</span>`;
 }
 
 function th(lang: Lang, key: MessageKey, num = false): string {
@@ -107,8 +104,8 @@ function dataNumber(name: string, value: number | null): string {
 }
 
 function summary(doc: YearEnd): string {
-  const { lang, report } = doc;
-  const s = report.summary;
+  const { lang, view } = doc;
+  const s = view.summary;
   const counts = (
     [
       ["pass", s.pass],
@@ -125,42 +122,39 @@ function summary(doc: YearEnd): string {
   const cards = doc.headline
     .map(
       (r) =>
-        `<div class="card ${esc(r.status)}" data-id="${esc(r.id)}"${dataNumber("actual", r.actual)}>` +
-        `<div class="t">${esc(r.title)}</div><div class="v">${esc(actualText(r))}</div>` +
-        `<div class="r">${esc(requiredText(r))} · ${badge(r, lang)}</div></div>`,
+        `<div class="card ${esc(r.status)}" data-id="${esc(r.id)}"${dataNumber("actual", r.figures.actual)}>` +
+        `<div class="t">${esc(r.title)}</div><div class="v">${esc(r.actual)}</div>` +
+        `<div class="r">${esc(r.required)} · ${badge(r)}</div></div>`,
     )
     .join("");
   return (
     `<section id="summary"><h2>${esc(t(lang, "report.summary"))}</h2>` +
     `<div class="counts">${counts}</div>` +
-    `<p>${esc(t(lang, "report.total", { count: report.results.length }))} · ${esc(t(lang, "summary", s))}</p>` +
+    `<p>${esc(t(lang, "report.total", { count: s.total }))} · ${esc(s.text)}</p>` +
     (cards ? `<h3>${esc(t(lang, "report.headline"))}</h3><div class="cards">${cards}</div>` : "") +
     `</section>`
   );
 }
 
-function targetBody(r: TargetResult, lang: Lang): string {
+function targetBody(r: ResultRow): string {
   const main =
     `<tr><td class="name"><div>${esc(r.title)}</div><code>${esc(r.id)}</code></td>` +
-    `<td>${badge(r, lang)}</td>` +
-    numCell(actualText(r), ` data-field="actual"${dataNumber("value", r.actual)}`) +
-    numCell(requiredText(r), ' data-field="required"') +
-    numCell(marginText(r), ` data-field="margin"${dataNumber("value", r.margin)}`) +
-    numCell(
-      r.baseline ? vsBaseline(r.baseline) : "",
-      ` data-field="baseline"${dataNumber("value", r.baseline?.delta ?? null)}`,
-    ) +
-    numCell(r.validDays ?? "-", ` data-field="validDays"${dataNumber("value", r.validDays)}`) +
+    `<td>${badge(r)}</td>` +
+    numCell(r.actual, ` data-field="actual"${dataNumber("value", r.figures.actual)}`) +
+    numCell(r.required, ' data-field="required"') +
+    numCell(r.margin, ` data-field="margin"${dataNumber("value", r.figures.margin)}`) +
+    numCell(r.baseline, ` data-field="baseline"${dataNumber("value", r.figures.baselineDelta)}`) +
+    numCell(r.validDays, ` data-field="validDays"${dataNumber("value", r.figures.validDays)}`) +
     `</tr>`;
-  const subs = subRows(r, lang)
+  const subs = r.subRows
     .map(
       (s) =>
         `<tr class="sub"><td class="name">↳ ${esc(s.name)}</td><td>${esc(s.mark)}</td>` +
         `<td class="num">${esc(s.change || s.value)}</td><td colspan="3">${esc(s.items)}</td><td class="num">${esc(s.count)}</td></tr>`,
     )
     .join("");
-  const reason = r.detail.reason ? ` — ${r.detail.reason}` : "";
-  const quote = `<tr class="quote"><td colspan="7">${esc(clauseLine(r, lang))}${esc(reason)}</td></tr>`;
+  const reason = r.reason ? ` — ${r.reason}` : "";
+  const quote = `<tr class="quote"><td colspan="7">${esc(r.clauseLine)}${esc(reason)}</td></tr>`;
   return `<tbody class="target" data-id="${esc(r.id)}" data-status="${esc(r.status)}">${main}${subs}${quote}</tbody>`;
 }
 
@@ -176,14 +170,38 @@ function targets(doc: YearEnd): string {
   const parts = doc.groups.map(
     (g) =>
       `<h3>${esc(t(lang, `report.family.${g.family}`))}</h3><table class="targets">${COLUMNS}${head}` +
-      `${g.results.map((r) => targetBody(r, lang)).join("")}</table>`,
+      `${g.rows.map(targetBody).join("")}</table>`,
   );
-  const skipped = doc.notChecked.map(
+  const skipped = doc.view.notes.notChecked.map(
     (n) =>
-      `<p class="note">${esc(t(lang, "reason.notChecked", { count: n.ids.length, reason: n.reason }))}: ` +
-      `${n.ids.map((id) => `<code>${esc(id)}</code>`).join(", ")}</p>`,
+      `<p class="note">${esc(n.text)}: ` + `${n.ids.map((id) => `<code>${esc(id)}</code>`).join(", ")}</p>`,
   );
-  return `<section id="targets"><h2>${esc(t(lang, "report.targets"))}</h2>${parts.join("")}${skipped.join("")}</section>`;
+  return `<section id="targets"><h2>${esc(t(lang, "report.targets"))}</h2>${parts.join("")}${skipped.join("")}${projections(doc)}${editions(doc)}</section>`;
+}
+
+/** Year to date (--as-of): what the rest of the year may bring for each projected target. */
+function projections(doc: YearEnd): string {
+  const list = doc.view.notes.projections;
+  if (list.length === 0) return "";
+  const items = list.map(
+    (p) => `<li data-id="${esc(p.id)}" data-projection="${esc(p.status)}">${esc(p.text)}</li>`,
+  );
+  return `<h3>${esc(t(doc.lang, "report.projections"))}</h3><ul class="projections">${items.join("")}</ul>`;
+}
+
+/** The edition comparison (--compare-editions), as the terminal table shows it. */
+function editions(doc: YearEnd): string {
+  const ed = doc.view.notes.editions;
+  if (!ed) return "";
+  const rows = ed.rows.map((cells) => `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`);
+  return (
+    `<h3>${esc(ed.title)}</h3>` +
+    table(
+      ed.head.map((h) => `<th>${esc(h)}</th>`),
+      rows,
+    ) +
+    `<p class="note">${esc(ed.legend)}</p>`
+  );
 }
 
 /** An ECharts SVG made fit for inline use: namespaces dropped (HTML needs none), labelled for readers. */
@@ -247,7 +265,7 @@ function charts(doc: YearEnd, svgs: readonly string[]): string {
 }
 
 function basis(doc: YearEnd): string {
-  const { lang, report } = doc;
+  const { lang, view } = doc;
   const items = (lines: string[]) => `<ul>${lines.map((l) => `<li>${esc(l)}</li>`).join("")}</ul>`;
   const files = table(
     [
@@ -260,14 +278,14 @@ function basis(doc: YearEnd): string {
       th(lang, "report.col.unassigned", true),
       th(lang, "report.col.dates"),
     ],
-    report.inputs.map(
+    view.basis.inputTable.map(
       (i) =>
         `<tr data-file="${esc(i.file)}"><td>${esc(i.file)}</td><td>${esc(i.kind)}</td><td>${esc(i.encoding)}</td>` +
         numCell(i.rows, ' data-field="rows"') +
-        numCell(i.rejectedRows, ' data-field="rejectedRows"') +
-        numCell(i.outsidePeriodRows) +
-        numCell(i.unassignedRows) +
-        `<td>${esc(`${i.from ?? "-"} .. ${i.to ?? "-"}`)}</td></tr>`,
+        numCell(i.rejected, ' data-field="rejectedRows"') +
+        numCell(i.outside) +
+        numCell(i.unassigned) +
+        `<td>${esc(i.dates)}</td></tr>`,
     ),
   );
   const notes = doc.notes;
@@ -299,27 +317,21 @@ function basis(doc: YearEnd): string {
           : "");
   return (
     `<section id="basis"><h2>${esc(t(lang, "basis.title"))}</h2>` +
-    `<p class="meta">${esc(t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf }))}</p>` +
+    `<p class="meta">${esc(view.basis.window)}</p>` +
     `<h3>${esc(t(lang, "report.basis.files"))}</h3>` +
-    (report.inputs.length === 0 ? `<p>${esc(t(lang, "basis.noInputs"))}</p>` : files) +
+    (view.basis.noInputs !== undefined ? `<p>${esc(view.basis.noInputs)}</p>` : files) +
     (notes.length > 0 ? `<h3>${esc(t(lang, "report.basis.notes"))}</h3>${items(notes)}` : "") +
     capture +
-    `<h3>${esc(t(lang, "report.basis.methods"))}</h3>${items(doc.methods)}` +
+    `<h3>${esc(t(lang, "report.basis.methods"))}</h3>${items(view.basis.methods)}` +
     `</section>`
   );
 }
 
 /** The whole HTML document; `svgs` holds one rendered SVG per chart of `doc.charts`. */
 export function formatYearEndHtml(doc: YearEnd, svgs: readonly string[]): string {
-  const { lang, report } = doc;
-  const title = t(lang, "report.title", { title: report.plan.title });
-  const meta = t(lang, "report.meta", {
-    year: report.plan.year,
-    from: report.window.from,
-    to: report.window.to,
-    asOf: report.asOf,
-    file: report.plan.targetsFile,
-  });
+  const { lang, view } = doc;
+  const title = t(lang, "report.title", { title: view.plan.title });
+  const meta = t(lang, "report.meta", { ...view.window, year: view.plan.year, file: view.plan.targetsFile });
   return (
     `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +

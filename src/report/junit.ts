@@ -4,10 +4,9 @@
 // with a warning", and a warn does not fail the run by default. (Jenkins shows that output; GitLab shows
 // output only for failed and skipped cases.) Informational targets never fail: their result is in
 // <system-out>.
-import type { TargetResult } from "../engine/result.js";
 import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
-import { clauseLine, familyOf, resultLine, statusText, subRowLine, subRows } from "./markdown.js";
+import { buildView, type ResultRow } from "./view.js";
 
 /** Characters XML 1.0 does not allow: C0 controls but tab, CR, LF; lone surrogates; U+FFFE, U+FFFF. */
 const ILLEGAL_XML =
@@ -43,70 +42,51 @@ function element(name: string, attrs: Record<string, string | number>, body?: st
   return body === undefined ? `<${name}${attributes}/>` : `<${name}${attributes}>${body}</${name}>`;
 }
 
-/** Counts as a JUnit failure: a failing target that is not informational. */
-function isFailure(r: TargetResult): boolean {
-  return r.status === "fail" && !r.informational;
-}
-
 /** What a testcase's <system-out> says: why it passes (warn, informational), the result, the rows. */
-function output(r: TargetResult, lang: Lang): string[] {
+function output(r: ResultRow, lang: Lang): string[] {
   const lines: string[] = [];
-  if (r.informational) lines.push(t(lang, "junit.informational", { status: statusText(r, lang) }));
-  else if (r.status === "warn") lines.push(t(lang, "junit.warn", { tolerance: r.tolerance ?? 0 }));
-  lines.push(resultLine(r, lang), clauseLine(r, lang));
-  if (r.detail.reason) lines.push(r.detail.reason);
-  lines.push(...subRows(r, lang).map((s) => `  ${subRowLine(s, lang)}`));
+  if (r.informational) lines.push(t(lang, "junit.informational", { status: r.statusText }));
+  else if (r.status === "warn") lines.push(t(lang, "junit.warn", { tolerance: r.tolerance }));
+  lines.push(r.resultLine, r.clauseLine);
+  if (r.reason) lines.push(r.reason);
+  lines.push(...r.subRows.map((s) => `  ${s.line}`));
   return lines;
 }
 
-function testcase(r: TargetResult, lang: Lang): string {
+function testcase(r: ResultRow, lang: Lang): string {
   const text = xmlText(output(r, lang).join("\n"));
   let child: string;
-  if (isFailure(r)) {
+  if (r.failure) {
     // GitLab shows the failure's text followed by any <system-out>: the text alone says it all.
-    const message = t(lang, "detail.failure", { result: resultLine(r, lang), clause: clauseLine(r, lang) });
+    const message = t(lang, "detail.failure", { result: r.resultLine, clause: r.clauseLine });
     child = element("failure", { message, type: "fail" }, text);
   } else if (r.status === "no-data") {
     // Jenkins reads the message attribute, GitLab the element's text: both carry the reason.
-    const reason = r.detail.reason ?? t(lang, "status.no-data");
+    const reason = r.reason ?? r.statusWord;
     child = `${element("skipped", { message: reason }, xmlText(reason))}\n      ${element("system-out", {}, text)}`;
   } else {
     child = element("system-out", {}, text);
   }
-  const attrs = { classname: familyOf(r), name: `${r.id} ${r.title}`, time: 0 };
+  const attrs = { classname: r.family, name: `${r.id} ${r.title}`, time: 0 };
   return `    ${element("testcase", attrs, `\n      ${child}\n    `)}`;
 }
 
 export const formatJunit: Formatter = (report, { lang }) => {
-  const tests = report.results.length;
-  const failures = report.results.filter(isFailure).length;
-  const skipped = report.results.filter((r) => r.status === "no-data").length;
-  // Machine keys, as in the JSON report: the same in every language.
-  const properties: [string, string | number][] = [
-    ["plan.year", report.plan.year],
-    ["plan.targetsFile", report.plan.targetsFile],
-    ...Object.entries(report.standards).map(([k, v]): [string, string] => [`standards.${k}`, v]),
-    ["dayValidity", report.dayValidity],
-    ...(report.hourConvention !== null
-      ? [["hourConvention", report.hourConvention] as [string, string]]
-      : []),
-    ...report.inputs.flatMap((input, i): [string, string | number][] => [
-      [`inputs[${i}].file`, input.file],
-      [`inputs[${i}].kind`, input.kind],
-      [`inputs[${i}].rows`, input.rows],
-      [`inputs[${i}].rejectedRows`, input.rejectedRows],
-    ]),
-  ];
+  const view = buildView(report, lang);
+  const tests = view.rows.length;
+  const failures = view.rows.filter((r) => r.failure).length;
+  const skipped = view.rows.filter((r) => r.status === "no-data").length;
   const counts = { tests, failures, errors: 0, skipped, time: 0 };
   const suite = element(
     "testsuite",
-    { name: report.plan.title, ...counts },
+    { name: view.plan.title, ...counts },
     [
       "",
       "    <properties>",
-      ...properties.map(([name, value]) => `      ${element("property", { name, value })}`),
+      // Machine keys, as in the JSON report: the same in every language.
+      ...view.properties.map(([name, value]) => `      ${element("property", { name, value })}`),
       "    </properties>",
-      ...report.results.map((r) => testcase(r, lang)),
+      ...view.rows.map((r) => testcase(r, lang)),
       "  ",
     ].join("\n"),
   );

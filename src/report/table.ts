@@ -1,229 +1,215 @@
-// The terminal table: one row per target, per-area rows under combined targets, then the data basis
-// and every warning about the input.
+// The terminal table: one row per target, per-area rows under combined targets, then the notes and the
+// data basis of the view. Given a width, the table fits it: the title and id wrap, the least important
+// columns go first, and the notes wrap.
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../engine/compare.js";
-import type { BaselineBlock, CheckReport, TargetResult } from "../engine/result.js";
-import { t, type Lang } from "../i18n.js";
 import type { Formatter } from "./format.js";
-import { captureWarnings, inputLine, inputNotes, sectionDetail, skippedNote } from "./text.js";
-import { roundGbt8170 } from "../methods/rounding.js";
+import { buildView, type CheckView, type ResultRow, type SubRow } from "./view.js";
+import { displayWidth, fitColumns, longestPiece, wrapText } from "./width.js";
 
-function statusLabel(status: Status, lang: Lang, chalk: ChalkInstance): string {
-  const text = t(lang, `status.${status}`);
-  if (status === "pass") return chalk.green(text);
-  if (status === "warn") return chalk.yellow(text);
-  if (status === "fail") return chalk.red.bold(text);
-  return chalk.magenta(text);
+/** A cell's text and how it is painted once wrapped (each line alone, so a colour never spans a break). */
+interface Cell {
+  text: string;
+  paint?: (line: string) => string;
+  /** Already laid out (a table of its own): never wrapped again, which would break its borders. */
+  laidOut?: true;
+  /** The least width it wraps to; by default its widest unbreakable piece. */
+  min?: number;
 }
 
-function fmt(value: number | null, decimals: number, unit = ""): string {
-  if (value === null) return "-";
-  const text = value.toFixed(Math.max(decimals, 0));
-  return unit === "%" ? `${text}%` : `${text}${unit ? ` ${unit}` : ""}`;
+// Column indices in the view's head.
+const ID = 0;
+const TITLE = 1;
+const [REQUIRED, MARGIN, BASELINE, VALID_DAYS, CLAUSE] = [4, 5, 6, 7, 8];
+/** The columns a narrow table drops, least important first. */
+const DROP_ORDER = [CLAUSE, BASELINE, MARGIN, VALID_DAYS, REQUIRED];
+/** The narrowest the id and title columns wrap to (the title stays wider: it is what a reader reads). */
+const FLOORS: Readonly<Record<number, number>> = { [ID]: 10, [TITLE]: 14 };
+/** cli-table3: one space each side of a cell, one border character between and around cells. */
+const CELL_PADDING = 2;
+const BORDER = 1;
+
+function statusColour(status: Status, chalk: ChalkInstance): ChalkInstance {
+  if (status === "pass") return chalk.green;
+  if (status === "warn") return chalk.yellow;
+  if (status === "fail") return chalk.red.bold;
+  return chalk.magenta;
 }
 
-function required(r: TargetResult): string {
-  if (r.op === null || r.target === null) return "-";
-  const value = Array.isArray(r.target) ? `${r.target[0]}..${r.target[1]}` : String(r.target);
-  const tol = r.tolerance !== null ? ` ±${r.tolerance}` : "";
-  return `${r.op === "between" ? "" : `${r.op} `}${value}${tol} ${r.unit}`;
+function statusCell(row: ResultRow, chalk: ChalkInstance): Cell {
+  if (row.manual) return { text: row.label, paint: chalk.dim, min: displayWidth(row.label) };
+  const colour = statusColour(row.status, chalk);
+  // Only the status word is coloured, not the informational mark around it (which may wrap below it).
+  return {
+    text: row.label,
+    paint: (line) => line.replace(row.statusWord, colour(row.statusWord)),
+    min: displayWidth(row.statusWord),
+  };
 }
 
-/** `-2.4 % (2018: 3.21 万吨)`; a ratio's change in percentage points: `+1.5 pp (2018: 88.5 %)`. */
-export function vsBaseline(b: BaselineBlock): string {
-  const years = b.years.join("/");
-  const base = `${years}: ${roundGbt8170(b.value, 2)} ${b.unit}`.trim();
-  if (b.unit === "%") return `${signed(roundGbt8170(b.delta, 1), 1)} pp (${base})`;
-  return b.deltaPercent === null ? `(${base})` : `${signed(roundGbt8170(b.deltaPercent, 1), 1)} % (${base})`;
+function subRowCells(s: SubRow, chalk: ChalkInstance): Cell[] {
+  const mark: Cell = {
+    text: s.mark,
+    ...(s.noData ? { paint: chalk.magenta } : s.fails ? { paint: chalk.red } : {}),
+  };
+  // An area has no items or change: its row leaves those cells empty.
+  const cells = ["", `  ${s.name}`, s.mark, s.value, "", s.items, s.change, String(s.count), ""];
+  return cells.map((text, i) => (i === 2 ? mark : { text }));
 }
 
-function signed(value: number | null, decimals: number): string {
-  if (value === null) return "-";
-  const text = value.toFixed(Math.max(decimals, 0));
-  return value > 0 ? `+${text}` : text;
-}
-
-export const formatTable: Formatter = (report, { lang, color }) => {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
-  const table = new Table({
-    head: [
-      "col.id",
-      "col.target",
-      "col.status",
-      "col.actual",
-      "col.required",
-      "col.margin",
-      "col.baseline",
-      "col.validDays",
-      "col.clause",
-    ].map((k) => t(lang, k as Parameters<typeof t>[1])),
-    style: { head: color ? ["cyan"] : [], border: [], compact: true },
-  });
-  for (const r of report.results) {
-    table.push([
-      r.id,
-      r.title,
-      r.detail.reasonCode === "manual"
-        ? chalk.dim(t(lang, "status.manual"))
-        : r.informational
-          ? t(lang, "status.informational", { status: statusLabel(r.status, lang, chalk) })
-          : statusLabel(r.status, lang, chalk),
-      fmt(r.actual, r.decimals, r.unit),
-      required(r),
-      signed(r.margin, r.decimals),
-      r.baseline ? (r.status === "pass" ? chalk.green(vsBaseline(r.baseline)) : vsBaseline(r.baseline)) : "",
-      r.validDays ?? "-",
-      r.clause,
-    ]);
-    for (const w of r.detail.sections ?? []) {
-      const detail = sectionDetail(w);
-      const mark = w.meets === false ? chalk.red("✗") : w.meets === true ? "✓" : "";
-      table.push([
-        "",
-        `  ${w.section} (${w.river || "-"})`,
-        w.sufficient ? mark : chalk.magenta(t(lang, "status.no-data")),
-        w.class ?? "-",
-        "",
-        detail,
-        w.baselineClass !== undefined ? `${w.baselineClass ?? "-"} → ${w.class ?? "-"}` : "",
-        w.samplings,
-        "",
-      ]);
-    }
-    const areas = r.detail.areas ?? [];
-    // A combined target with no data in any area says so once, in its reason line.
-    for (const a of areas.some((x) => x.actual !== null) ? areas : []) {
-      table.push([
-        "",
-        `  ${a.area}`,
-        a.sufficient ? "" : chalk.magenta(t(lang, "status.no-data")),
-        fmt(a.actual, r.decimals, r.unit),
-        "",
-        "",
-        "",
-        a.validDays,
-        "",
-      ]);
-    }
-  }
-  const lines = [
-    t(lang, "plan", { title: report.plan.title, year: report.plan.year, file: report.plan.targetsFile }),
-    table.toString(),
+function rowCells(row: ResultRow, chalk: ChalkInstance): Cell[][] {
+  const main: Cell[] = [
+    { text: row.id },
+    { text: row.title },
+    statusCell(row, chalk),
+    whole(row.actual),
+    { text: row.required },
+    { text: row.margin },
+    { text: row.baseline, ...(row.status === "pass" ? { paint: chalk.green } : {}) },
+    whole(row.validDays),
+    { text: row.clause },
   ];
-  lines.push(t(lang, "summary", report.summary));
-  // Targets without input data are summed up per reason, not listed one by one.
-  const noInput = new Map<string, string[]>();
-  for (const r of report.results) {
-    if (r.detail.reasonCode === "no-input")
-      noInput.set(r.detail.reason ?? "", [...(noInput.get(r.detail.reason ?? "") ?? []), r.id]);
-    else if (r.detail.reason) lines.push(chalk.magenta(`${r.id}: ${r.detail.reason}`));
-  }
-  for (const r of report.results) {
-    const p = r.projection;
-    if (!p) continue;
-    const status = t(lang, `projection.${p.status}`);
-    const color = p.status === "on-track" ? chalk.green : p.status === "at-risk" ? chalk.yellow : chalk.red;
-    if (p.allowedNonGoodDays !== undefined)
-      lines.push(
-        color(
-          t(lang, "projection.good", {
-            id: r.id,
-            status,
-            allowed: p.allowedNonGoodDays,
-            remaining: p.remainingDays,
-          }),
-        ),
-      );
-    else if (p.maxMeanRemaining !== undefined)
-      lines.push(
-        color(
-          t(lang, "projection.mean", {
-            id: r.id,
-            status,
-            max: p.maxMeanRemaining,
-            remaining: p.remainingDays,
-            unit: r.unit,
-          }),
-        ),
-      );
-  }
-  for (const w of report.waivers) {
-    const key = w.expired ? "waiver.expired" : "waiver.applied";
-    lines.push(
-      (w.expired ? chalk.yellow : chalk.cyan)(
-        t(lang, key, { id: w.id, reason: w.reason, from: w.from, to: w.to, expires: w.expires }),
-      ),
-    );
-  }
-  for (const r of report.results)
-    if (r.detail.waivedDays)
-      lines.push(chalk.cyan(t(lang, "waiver.days", { id: r.id, days: r.detail.waivedDays })));
-  if (report.editions) {
-    lines.push("", chalk.bold(t(lang, "editions.title")));
-    const et = new Table({
-      head: ["", "HJ 633-2012", "HJ 633-2026", ""].map(String),
-      style: { head: color ? ["cyan"] : [], border: [], compact: true },
-    });
-    for (const c of report.editions) {
-      const a = c.editions["HJ633-2012"];
-      const b = c.editions["HJ633-2026"];
-      const cats = (f: typeof a) =>
-        (["excellent", "good", "light", "moderate", "heavy", "severe"] as const)
-          .map((k) => f.byCategory[k] ?? 0)
-          .join("/");
-      const change =
-        a.goodRate !== null && b.goodRate !== null ? `${roundGbt8170(b.goodRate - a.goodRate, 1)} pp` : "";
-      et.push([
-        c.area,
-        `${a.goodRate ?? "-"}% (${a.goodDays}/${a.validDays}) ${cats(a)}`,
-        `${b.goodRate ?? "-"}% (${b.goodDays}/${b.validDays}) ${cats(b)}`,
-        change,
-      ]);
-    }
-    lines.push(et.toString(), t(lang, "editions.legend"));
-  }
-  if (report.revisions) {
-    const rv = report.revisions;
-    const months = Object.entries(rv.byMonth)
-      .sort()
-      .map(([m, n]) => `${m}: ${n}`)
-      .join(", ");
-    lines.push(
-      chalk.yellow(
-        t(lang, "revisions.summary", { changed: rv.changed, removed: rv.removed, months: months || "-" }),
-      ),
-    );
-    for (const r of rv.largest.slice(0, 5))
-      lines.push(
-        `  ${r.station} ${r.date} ${r.pollutant}: ${roundGbt8170(r.before, 3)} -> ${roundGbt8170(r.after, 3)}`,
-      );
-  }
-  for (const [reason, ids] of noInput)
-    lines.push(chalk.magenta(t(lang, "reason.notChecked", { count: ids.length, reason })));
-  lines.push("", chalk.bold(t(lang, "basis.title")));
-  lines.push(t(lang, "basis.standards", report.standards));
-  lines.push(t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf }));
-  lines.push(
-    t(lang, "basis.dayValidity", {
-      rule: t(lang, `dayValidity.${report.dayValidity}` as Parameters<typeof t>[1]),
-    }),
-  );
-  if (report.hourConvention === "ending" || report.hourConvention === "beginning")
-    lines.push(t(lang, `basis.hourConvention.${report.hourConvention}`));
-  if (report.inputs.length === 0) lines.push(t(lang, "basis.noInputs"));
-  for (const input of report.inputs) lines.push(inputLine(report, input, lang));
-  lines.push(...inputWarnings(report, lang, chalk));
-  return `${lines.join("\n")}\n`;
-};
+  return [main, ...row.subRows.map((s) => subRowCells(s, chalk))];
+}
 
-function inputWarnings(report: CheckReport, lang: Lang, chalk: ChalkInstance): string[] {
-  const lines: string[] = report.skippedFiles.map((f) => chalk.yellow(skippedNote(f, lang)));
-  // The capture is of all hourly inputs together: print it once.
-  const capture = report.inputs.find((i) => i.capture)?.capture;
-  if (capture) lines.push(...captureWarnings(capture, lang).map((l) => chalk.yellow(l)));
-  for (const input of report.inputs)
-    for (const note of inputNotes(input, lang))
-      lines.push(note.detail ? `  ${note.text}` : chalk.yellow(note.text));
+/** A figure: it reads only whole, so it never wraps. */
+function whole(text: string): Cell {
+  return { text, min: displayWidth(text) };
+}
+
+function paint(cell: Cell, lines: readonly string[] = [cell.text]): string {
+  return lines.map((line) => (cell.paint ? cell.paint(line) : line)).join("\n");
+}
+
+/**
+ * A cli-table3 table of the cells; with a width, the columns that fit it, each cell wrapped to its
+ * column. `wholeColumns` never wrap; `dropOrder` lists the columns that may go.
+ */
+function layTable(
+  head: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  options: {
+    color: boolean;
+    width?: number;
+    dropOrder?: readonly number[];
+    /** The least width of some columns, whatever their pieces. */
+    floors?: Readonly<Record<number, number>>;
+    /** The columns that give way only when the others cannot (the title). */
+    shrinkLast?: readonly number[];
+  },
+): string {
+  const style = { head: options.color ? ["cyan"] : [], border: [], compact: true };
+  if (options.width === undefined) {
+    const table = new Table({ head: [...head], style });
+    for (const cells of rows) table.push(cells.map((c) => paint(c)));
+    return table.toString();
+  }
+  // A heading wraps between its words only: `Valid days` may, `有效天数` may not.
+  const heading = (h: string): Cell => ({ text: h, min: Math.max(...h.split(" ").map(displayWidth)) });
+  const columns = head.map((h, i) => [heading(h), ...rows.map((cells) => cells[i] ?? { text: "" })]);
+  const natural = columns.map((cells) => Math.max(...cells.map((c) => displayWidth(c.text))));
+  const minimum = columns.map((cells, i) =>
+    Math.max(...cells.map((c) => c.min ?? longestPiece(c.text)), options.floors?.[i] ?? 0),
+  );
+  const fit = fitColumns({
+    natural,
+    minimum,
+    dropOrder: options.dropOrder ?? [],
+    shrinkLast: options.shrinkLast ?? [],
+    width: options.width,
+    padding: CELL_PADDING,
+    border: BORDER,
+  });
+  const wrap = (cell: Cell, width: number) =>
+    paint(
+      cell,
+      cell.text.split("\n").flatMap((line) => wrapText(line, width)),
+    );
+  const table = new Table({
+    head: fit.kept.map((i, k) => wrap(heading(head[i] ?? ""), fit.widths[k] ?? 0)),
+    colWidths: fit.widths.map((w) => w + CELL_PADDING),
+    style,
+  });
+  for (const cells of rows)
+    table.push(fit.kept.map((i, k) => wrap(cells[i] ?? { text: "" }, fit.widths[k] ?? 0)));
+  return table.toString();
+}
+
+/** The notes under the table and the data basis, each a cell: its text and its colour. */
+function footer(view: CheckView, chalk: ChalkInstance, color: boolean, width: number | undefined): Cell[] {
+  const { notes, basis } = view;
+  const projectionColour = {
+    "on-track": chalk.green,
+    "at-risk": chalk.yellow,
+    "off-track": chalk.red,
+  } as const;
+  const lines: Cell[] = [
+    { text: view.summary.text },
+    ...notes.reasons.map((r) => ({ text: r.text, paint: chalk.magenta })),
+    ...notes.projections.map((p) => ({ text: p.text, paint: projectionColour[p.status] })),
+    ...notes.waivers.map((w) => ({ text: w.text, paint: w.expired ? chalk.yellow : chalk.cyan })),
+    ...notes.waivedDays.map((text) => ({ text, paint: chalk.cyan })),
+  ];
+  const editions = notes.editions;
+  if (editions) {
+    const rows = editions.rows.map((cells) => cells.map((text) => ({ text })));
+    lines.push(
+      { text: "" },
+      { text: editions.title, paint: chalk.bold },
+      {
+        text: layTable(editions.head, rows, { color, ...(width !== undefined ? { width } : {}) }),
+        laidOut: true,
+      },
+      { text: editions.legend },
+    );
+  }
+  if (notes.revisions)
+    lines.push(
+      { text: notes.revisions.summary, paint: chalk.yellow },
+      ...notes.revisions.largest.map((text) => ({ text: `  ${text}` })),
+    );
+  lines.push(
+    ...notes.notChecked.map((n) => ({ text: n.text, paint: chalk.magenta })),
+    { text: "" },
+    { text: basis.title, paint: chalk.bold },
+    { text: basis.standards },
+    { text: basis.window },
+    { text: basis.dayValidity },
+    ...(basis.hourConvention !== undefined ? [{ text: basis.hourConvention }] : []),
+    ...(basis.noInputs !== undefined ? [{ text: basis.noInputs }] : []),
+    ...basis.inputs.map((text) => ({ text })),
+    ...basis.skipped.map((text) => ({ text, paint: chalk.yellow })),
+    ...basis.capture.map((text) => ({ text, paint: chalk.yellow })),
+    ...basis.inputNotes.map((n) =>
+      n.detail ? { text: `  ${n.text}` } : { text: n.text, paint: chalk.yellow },
+    ),
+  );
   return lines;
 }
+
+export const formatTable: Formatter = (report, { lang, color, width }) => {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const view = buildView(report, lang);
+  const head = view.head;
+  const table = layTable(
+    head,
+    view.rows.flatMap((row) => rowCells(row, chalk)),
+    {
+      color,
+      ...(width !== undefined ? { width } : {}),
+      dropOrder: DROP_ORDER,
+      floors: FLOORS,
+      shrinkLast: [TITLE],
+    },
+  );
+  const wrapped = (cell: Cell) =>
+    width === undefined || cell.laidOut
+      ? paint(cell)
+      : paint(
+          cell,
+          cell.text.split("\n").flatMap((line) => wrapText(line, width)),
+        );
+  const lines = [wrapped({ text: view.plan.line }), table, ...footer(view, chalk, color, width).map(wrapped)];
+  return `${lines.join("\n")}\n`;
+};

@@ -1,38 +1,30 @@
 // The year-end report as Markdown: the sections of the HTML report as tables, each chart an SVG file
 // next to the .md, linked by its relative name (a Markdown viewer shows it; GitLab and GitHub do).
-import type { TargetResult } from "../engine/result.js";
+import { basename, dirname, extname, join } from "node:path";
 import { t, type Lang, type MessageKey } from "../i18n.js";
 import { REPORTED_DECIMALS } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import { VERSION } from "../version.js";
 import {
-  actualText,
-  clauseLine,
+  editionsSection,
   escapeMarkdown,
-  marginText,
-  requiredText,
-  statusText,
-  subRows,
+  markdownItem,
+  markdownRow as row,
+  markdownTable as tableLines,
 } from "./markdown.js";
-import { vsBaseline } from "./table.js";
 import type { YearEnd } from "./year-end.js";
 
 const e = escapeMarkdown;
-
-function row(cells: readonly (string | number)[]): string {
-  return `| ${cells.map((c) => e(String(c))).join(" | ")} |`;
-}
-
-function tableLines(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
-  return [row(head), `|${" --- |".repeat(head.length)}`, ...rows.map(row)];
-}
 
 function label(lang: Lang, key: MessageKey): string {
   return t(lang, key);
 }
 
-function status(r: TargetResult, lang: Lang): string {
-  return r.detail.reasonCode === "manual" ? t(lang, "status.manual") : statusText(r, lang);
+/** `out/report.md` -> `out/report-air-pm-1.svg`: beside the document, named after it, so two reports in one folder keep their charts apart. */
+export function chartPath(output: string, chartId: string): string {
+  const ext = extname(output);
+  const stem = basename(output, ext === ".md" || ext === ".markdown" ? ext : "");
+  return join(dirname(output), `${stem}-${chartId}.svg`);
 }
 
 /** A link target for a file name: spaces and parentheses percent-encoded so the link stays one token. */
@@ -45,20 +37,12 @@ function linkTarget(file: string): string {
  * `doc.charts`, in order.
  */
 export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[]): string {
-  const { lang, report } = doc;
-  const s = report.summary;
+  const { lang, view } = doc;
+  const s = view.summary;
   const lines: string[] = [
-    `# ${e(t(lang, "report.title", { title: report.plan.title }))}`,
+    `# ${e(t(lang, "report.title", { title: view.plan.title }))}`,
     "",
-    e(
-      t(lang, "report.meta", {
-        year: report.plan.year,
-        from: report.window.from,
-        to: report.window.to,
-        asOf: report.asOf,
-        file: report.plan.targetsFile,
-      }),
-    ),
+    e(t(lang, "report.meta", { ...view.window, year: view.plan.year, file: view.plan.targetsFile })),
     "",
     `## ${e(label(lang, "report.summary"))}`,
     "",
@@ -67,7 +51,7 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
       [[s.pass, s.warn, s.fail, s.noData]],
     ),
     "",
-    e(t(lang, "report.total", { count: report.results.length })),
+    e(t(lang, "report.total", { count: s.total })),
   ];
   if (doc.headline.length > 0)
     lines.push(
@@ -76,7 +60,7 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
       "",
       ...tableLines(
         [t(lang, "col.target"), t(lang, "col.actual"), t(lang, "col.required"), t(lang, "col.status")],
-        doc.headline.map((r) => [r.title, actualText(r), requiredText(r), status(r, lang)]),
+        doc.headline.map((r) => [r.title, r.actual, r.required, r.label]),
       ),
     );
 
@@ -97,32 +81,37 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
       ]),
       `|${" --- |".repeat(9)}`,
     );
-    for (const r of g.results) {
-      const reason = r.detail.reason ? ` — ${r.detail.reason}` : "";
+    for (const r of g.rows) {
+      const reason = r.reason ? ` — ${r.reason}` : "";
       lines.push(
         row([
           r.id,
           r.title,
-          status(r, lang),
-          actualText(r),
-          requiredText(r),
-          marginText(r),
-          r.baseline ? vsBaseline(r.baseline) : "",
-          r.validDays ?? "-",
-          clauseLine(r, lang) + reason,
+          r.label,
+          r.actual,
+          r.required,
+          r.margin,
+          r.baseline,
+          r.validDays,
+          r.clauseLine + reason,
         ]),
       );
-      for (const sub of subRows(r, lang))
+      for (const sub of r.subRows)
         lines.push(
           row(["", `↳ ${sub.name}`, sub.mark, sub.change || sub.value, "", sub.items, "", sub.count, ""]),
         );
     }
   }
-  for (const n of doc.notChecked)
+  for (const n of view.notes.notChecked)
+    lines.push("", `${e(n.text)}: ${n.ids.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}`);
+  if (view.notes.projections.length > 0)
     lines.push(
       "",
-      `${e(t(lang, "reason.notChecked", { count: n.ids.length, reason: n.reason }))}: ${n.ids.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}`,
+      `### ${e(label(lang, "report.projections"))}`,
+      "",
+      ...view.notes.projections.map((p) => markdownItem(p.text)),
     );
+  lines.push(...editionsSection(view, "###"));
 
   for (const family of ["air", "water", "ledger"] as const) {
     const charts = doc.charts
@@ -167,12 +156,12 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
     "",
     `## ${e(t(lang, "basis.title"))}`,
     "",
-    e(t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf })),
+    e(view.basis.window),
     "",
     `### ${e(label(lang, "report.basis.files"))}`,
     "",
   );
-  if (report.inputs.length === 0) lines.push(e(t(lang, "basis.noInputs")));
+  if (view.basis.noInputs !== undefined) lines.push(e(view.basis.noInputs));
   else
     lines.push(
       ...tableLines(
@@ -186,15 +175,15 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
           t(lang, "report.col.unassigned"),
           t(lang, "report.col.dates"),
         ],
-        report.inputs.map((i) => [
+        view.basis.inputTable.map((i) => [
           i.file,
           i.kind,
           i.encoding,
           i.rows,
-          i.rejectedRows,
-          i.outsidePeriodRows,
-          i.unassignedRows,
-          `${i.from ?? "-"} .. ${i.to ?? "-"}`,
+          i.rejected,
+          i.outside,
+          i.unassigned,
+          i.dates,
         ]),
       ),
     );
@@ -231,7 +220,7 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
     "",
     `### ${e(label(lang, "report.basis.methods"))}`,
     "",
-    ...doc.methods.map((m) => `- ${e(m)}`),
+    ...view.basis.methods.map((m) => markdownItem(m)),
     "",
     "---",
     "",

@@ -20,7 +20,7 @@ import {
   waterChart,
   type ChartSpec,
 } from "./charts.js";
-import { captureWarnings, inputNotes, skippedNote } from "./text.js";
+import { buildView, standardName, type CheckView, type ResultRow } from "./view.js";
 
 export type Family = "air" | "water" | "ledger";
 const FAMILIES: readonly Family[] = ["air", "water", "ledger"];
@@ -45,15 +45,14 @@ export interface CaptureRow {
 
 export interface YearEnd {
   lang: Lang;
-  report: CheckReport;
+  /** What the report says of each target, the notes and the data basis, in `lang`. */
+  view: CheckView;
   /** The families with data among the inputs. */
   families: ReadonlySet<string>;
   /** The plan's main figures: counted air and water targets with a value. */
-  headline: TargetResult[];
+  headline: ResultRow[];
   /** The targets by family, for the families with data, and the qualitative commitments. */
-  groups: { family: Family | "manual"; results: TargetResult[] }[];
-  /** Targets whose kind of data is not among the inputs, per reason. */
-  notChecked: { reason: string; ids: string[] }[];
+  groups: { family: Family | "manual"; rows: ResultRow[] }[];
   charts: ChartSpec[];
   monthly: AreaMonths[];
   capture: CaptureRow[];
@@ -61,17 +60,10 @@ export interface YearEnd {
   moreAreas: number;
   /** The data basis's notes: skipped files, rejected rows, unassigned stations, AQI column, waivers, capture. */
   notes: string[];
-  /** The methods and standards applied, one line each. */
-  methods: string[];
 }
 
 const HEADLINE_MAX = 8;
 const CHART_WIDTH = 760;
-
-/** `HJ633-2012` -> `HJ 633-2012`, as the standards are cited. */
-export function standardName(code: string): string {
-  return code.replace(/^([A-Z/]+)(\d)/, "$1 $2");
-}
 
 function splitList(lang: Lang, key: MessageKey): string[] {
   return t(lang, key).split(" ");
@@ -100,10 +92,8 @@ function reportedValue(value: number | undefined, decimals: number): number | nu
 }
 
 /** The figure as the table prints it, e.g. `43 ug/m3`, for the notes under the charts. */
-function figure(r: TargetResult | undefined): string {
-  if (!r || r.actual === null) return "-";
-  const text = r.actual.toFixed(r.decimals);
-  return r.unit === "%" ? `${text}%` : `${text} ${r.unit}`.trim();
+function figure(view: CheckView, r: TargetResult | undefined): string {
+  return view.rows.find((row) => row.id === r?.id)?.actual ?? "-";
 }
 
 /** Single-area air targets: the areas charted month by month, in the order the plan names them. */
@@ -124,6 +114,7 @@ function chartedAreas(plan: TargetFile, data: EvaluatedData): string[] {
 
 function airCharts(
   report: CheckReport,
+  view: CheckView,
   plan: TargetFile,
   data: EvaluatedData,
   lang: Lang,
@@ -161,7 +152,7 @@ function airCharts(
         note: t(lang, "report.chart.pmNote", {
           targets: targets.map(({ p, target }) => `${p} ${limit(target) ?? "-"}`).join(", "),
           annual: targets
-            .map(({ p, target }) => `${p} ${figure(target && resultOf(report, target))}`)
+            .map(({ p, target }) => `${p} ${figure(view, target && resultOf(report, target))}`)
             .join(", "),
         }),
         width: CHART_WIDTH,
@@ -188,7 +179,7 @@ function airCharts(
       title: t(lang, "report.chart.goodRate", { area: name }),
       note: t(lang, "report.chart.goodRateNote", {
         target: rate === null ? "-" : `${rate}%`,
-        annual: figure(rateTarget && resultOf(report, rateTarget)),
+        annual: figure(view, rateTarget && resultOf(report, rateTarget)),
       }),
       width: CHART_WIDTH,
       height: 280,
@@ -244,7 +235,7 @@ function airCharts(
       title: t(lang, "report.chart.areas", { title: r.title }),
       note: t(lang, "report.chart.areasNote", {
         target: `${r.target}${r.unit === "%" ? "%" : ` ${r.unit}`}`,
-        actual: figure(r),
+        actual: figure(view, r),
       }),
       width: CHART_WIDTH,
       height: Math.max(200, 60 + areas.length * 30),
@@ -343,99 +334,61 @@ function captureRows(report: CheckReport, plan: TargetFile, data: EvaluatedData,
     });
 }
 
-/** What the data basis notes besides the files: what was skipped, rejected, unassigned, odd or waived. */
-function basisNotes(report: CheckReport, lang: Lang): string[] {
-  const notes = report.skippedFiles.map((f) => skippedNote(f, lang));
-  for (const input of report.inputs) notes.push(...inputNotes(input, lang).map((n) => n.text));
-  for (const w of report.waivers)
-    notes.push(
-      t(lang, w.expired ? "waiver.expired" : "waiver.applied", {
-        id: w.id,
-        reason: w.reason,
-        from: w.from,
-        to: w.to,
-        expires: w.expires,
-      }),
-    );
-  return notes;
-}
-
-/**
- * The standards the run applied (from the target file's editions) and the rules hy-check reads them by:
- * the air ones when air data were given, GB 3838 when water data were, the rounding always.
- */
-function methodLines(report: CheckReport, families: ReadonlySet<string>, lang: Lang): string[] {
-  const s = report.standards;
-  const lines: string[] = [];
-  if (families.has("air")) {
-    lines.push(
-      t(lang, "report.method.aqi", { code: standardName(s.aqi) }),
-      t(lang, "report.method.assessment", { code: standardName(s.assessment) }),
-      t(lang, "report.method.limits", { code: standardName(s.limits) }),
-    );
-  }
-  if (families.has("water")) lines.push(t(lang, "report.method.water"));
-  lines.push(t(lang, "report.method.rounding"));
-  if (families.has("air"))
-    lines.push(
-      t(lang, "basis.dayValidity", { rule: t(lang, `dayValidity.${report.dayValidity}` as MessageKey) }),
-    );
-  if (report.hourConvention === "ending" || report.hourConvention === "beginning")
-    lines.push(t(lang, `basis.hourConvention.${report.hourConvention}`));
-  return lines;
+/** What the data basis notes besides the files: skipped, rejected, unassigned, odd, waived, revised, short. */
+function basisNotes(view: CheckView): string[] {
+  const { basis, notes } = view;
+  return [
+    ...basis.skipped,
+    ...basis.inputNotes.map((n) => n.text),
+    ...notes.waivers.map((w) => w.text),
+    ...notes.waivedDays,
+    ...(notes.revisions ? [notes.revisions.summary, ...notes.revisions.largest] : []),
+    ...basis.capture,
+  ];
 }
 
 /** What the year-end report holds, from a run's results and the data they were evaluated on. */
 export function buildYearEnd(report: CheckReport, data: EvaluatedData, lang: Lang): YearEnd {
   const plan = data.plan;
-  const families = new Set(report.inputs.map((i) => i.kind.split("-")[0] ?? i.kind));
+  const view = buildView(report, lang);
+  const { families } = view;
   const planIds = new Set(plan.targets.map((x) => x.id));
-  const counted = (r: TargetResult) => r.detail.reasonCode !== "no-input";
-  const headline = report.results
+  const headline = view.rows
     .filter(
       (r) =>
         planIds.has(r.id) &&
         !r.informational &&
         (r.family === "air" || r.family === "water") &&
-        r.actual !== null &&
-        counted(r),
+        r.figures.actual !== null &&
+        !r.notChecked,
     )
     .slice(0, HEADLINE_MAX);
   const groups: YearEnd["groups"] = [];
   for (const family of FAMILIES) {
-    const results = report.results.filter(
-      (r) => r.family === family && r.detail.reasonCode !== "manual" && counted(r),
-    );
-    if (results.length > 0) groups.push({ family, results });
+    const rows = view.rows.filter((r) => r.family === family && !r.manual && !r.notChecked);
+    if (rows.length > 0) groups.push({ family, rows });
   }
-  const manual = report.results.filter((r) => r.detail.reasonCode === "manual");
-  if (manual.length > 0) groups.push({ family: "manual", results: manual });
-  const notChecked = new Map<string, string[]>();
-  for (const r of report.results)
-    if (!counted(r))
-      notChecked.set(r.detail.reason ?? "", [...(notChecked.get(r.detail.reason ?? "") ?? []), r.id]);
+  const manual = view.rows.filter((r) => r.manual);
+  if (manual.length > 0) groups.push({ family: "manual", rows: manual });
 
-  const air = families.has("air") ? airCharts(report, plan, data, lang) : { charts: [], monthly: [] };
+  const air = families.has("air") ? airCharts(report, view, plan, data, lang) : { charts: [], monthly: [] };
   const charts = [
     ...air.charts,
     ...(families.has("water") ? waterCharts(report, plan, lang) : []),
     ...(families.has("ledger") ? ledgerCharts(report, plan, lang) : []),
   ];
   const registry = new Set(plan.areas.map((a) => a.id));
-  const hourly = report.inputs.find((i) => i.capture)?.capture;
   return {
     lang,
-    report,
+    view,
     families,
     headline,
     groups,
-    notChecked: [...notChecked].map(([reason, ids]) => ({ reason, ids })),
     charts,
     monthly: air.monthly,
     capture: families.has("air") ? captureRows(report, plan, data, lang) : [],
     moreAreas: [...data.read.air.areas.keys()].filter((a) => !registry.has(a)).length,
-    notes: [...basisNotes(report, lang), ...(hourly ? captureWarnings(hourly, lang) : [])],
-    methods: methodLines(report, families, lang),
+    notes: basisNotes(view),
   };
 }
 

@@ -1,6 +1,7 @@
 // Output and exit code of `hy-check validate`: text for people and CI logs, JSON for programs.
 import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
+import { jsonText } from "../report/json.js";
 import type { Finding, ValidateReport } from "../validate.js";
 
 /** Exit codes of validate: the CLI's fixed ones (0 ok, 1 failing, 2 input error). */
@@ -86,8 +87,18 @@ export function validateText(report: ValidateReport, lang: Lang): string {
 }
 
 export function validateJson(report: ValidateReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonText(report);
 }
+
+/** validate's own pair of formats: text for people and CI logs, the report as JSON for programs. */
+export const VALIDATE_FORMATTERS = {
+  text: validateText,
+  json: (report: ValidateReport) => validateJson(report),
+} satisfies Record<string, (report: ValidateReport, lang: Lang) => string>;
+export const VALIDATE_FORMAT_NAMES = [
+  "text",
+  "json",
+] as const satisfies readonly (keyof typeof VALIDATE_FORMATTERS)[];
 
 /** 2 when any row is rejected; else 1 when warnings exceed --max-warnings; else 0. */
 export function validateExitCode(report: ValidateReport, maxWarnings?: number): number {
