@@ -2,7 +2,7 @@
 //
 // What the profile of the plain reader showed (bench/RESULTS.md): csv-parse's per-character state machine,
 // a string and an array per record, Number() on strings and Map lookups by station and date strings. Here
-// fast-parse.ts turns each line's bytes into a row record (numbers only), decoding text only the first
+// parse.ts turns each line's bytes into a row record (numbers only), decoding text only the first
 // time it meets a station or a time, and this module applies the records to the store in file order.
 // Large files are parsed by two worker threads, chunk by chunk; the records are still applied in file
 // order on this thread, so sums (and thus results) are the same as the plain reader's, bit for bit.
@@ -16,8 +16,8 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { InputError } from "../errors.js";
-import { changedWhileRead, readError, type LineStart } from "./csv.js";
+import { InputError } from "../../../errors.js";
+import { changedWhileRead, readError, type LineStart } from "../../csv.js";
 import {
   ChunkParser,
   lineFields,
@@ -34,8 +34,8 @@ import {
   SWITCH,
   type ChunkResult,
   type ParsePlan,
-} from "./fast-parse.js";
-import type { ChunkJob } from "./fast-worker.js";
+} from "./parse.js";
+import type { ChunkJob } from "./worker.js";
 import {
   addHourVector,
   areaSeries,
@@ -44,14 +44,14 @@ import {
   stationRecord,
   type AreaSeries,
   type StationRecord,
-} from "./hourly-store.js";
-import type { InputReport } from "./input-report.js";
-import { noteDate } from "./input-report.js";
-import { MAX_PLAUSIBLE } from "./kinds/concentrations.js";
-import type { HourlyLayout, HourlyRowReader } from "./kinds/air-hourly.js";
-import { rowPlace } from "./kinds/air-hourly.js";
-import type { ReadContext } from "./kinds/kind.js";
-import { FAST_WORKER_URL } from "../paths.js";
+} from "../../hourly-store.js";
+import type { InputReport } from "../../input-report.js";
+import { noteDate } from "../../input-report.js";
+import { MAX_PLAUSIBLE } from "../concentrations.js";
+import type { HourlyLayout, HourlyRowReader } from "./rows.js";
+import { rowPlace } from "./rows.js";
+import type { ReadContext } from "../kind.js";
+import { FAST_WORKER_URL } from "../../../paths.js";
 
 const CHUNK = 8 << 20;
 /** Chunks for the workers: smaller, since up to three chunks' records (about 13 bytes a byte) are in flight. */

@@ -1,11 +1,11 @@
 // The byte parser of the fast hourly reader: lines of bytes -> row records (numbers only), with no access
 // to the stores, so that it runs the same on the main thread and in worker threads. What a row means
 // (its station's area and groups, a duplicate) is decided where the records are applied, in file order:
-// see fast-hourly.ts.
+// see fast.ts.
 import { isUtf8 } from "node:buffer";
-import { HOURLY_POLLUTANTS, P, yearDates } from "./hourly-store.js";
-import { naturalHour, parseDateTime, type HourConvention } from "./time.js";
-import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../validate/plausibility.js";
+import { HOURLY_POLLUTANTS, P, yearDates } from "../../hourly-store.js";
+import { naturalHour, parseDateTime, type HourConvention } from "../../time.js";
+import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../../../validate/plausibility.js";
 
 /** What the parser needs of a file's layout: plain data, so that it can be posted to a worker. */
 export interface ParsePlan {
