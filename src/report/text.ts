@@ -105,6 +105,8 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
       text: t(lang, "warn.unassigned", { file: input.file, count: input.unassignedRows, stations }),
     });
   }
+  if (input.outOfOrder)
+    notes.push({ text: t(lang, "warn.timeOrder", { file: input.file, ...input.outOfOrder }) });
   const first = input.aqiCheck.examples[0];
   if (first)
     notes.push({

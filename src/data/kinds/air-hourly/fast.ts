@@ -46,7 +46,7 @@ import {
   type StationRecord,
 } from "../../hourly-store.js";
 import type { InputReport } from "../../input-report.js";
-import { noteDate } from "../../input-report.js";
+import { noteDate, noteOutOfOrder } from "../../input-report.js";
 import { MAX_PLAUSIBLE } from "../concentrations.js";
 import type { HourlyLayout, HourlyRowReader } from "./rows.js";
 import { rowPlace } from "./rows.js";
@@ -68,6 +68,9 @@ interface StationEntry {
   record: StationRecord | null;
   series: AreaSeries[];
 }
+
+/** The store asks for the input to be read again (out of time order while streaming days): stop reading. */
+const STOP = "stop";
 
 export interface FastResult {
   /** Where csv-parse must continue, or null when the fast reader read the file to its end. */
@@ -135,7 +138,7 @@ class Applier {
     result: ChunkResult,
     firstLine: number,
     bytesAt: (offset: number, length: number) => Uint8Array,
-  ): LineStart | null {
+  ): LineStart | null | typeof STOP {
     let table = this.places.get(parser);
     if (!table) this.places.set(parser, (table = []));
     for (const { id, fields } of result.newPlaces) table[id] = this.stationOf(fields);
@@ -151,11 +154,13 @@ class Applier {
       const length = records[r + R_LENGTH]!;
       if (type === PLAIN) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        if (store.mustReread) return STOP;
         continue;
       }
       const station = table[records[r + R_PLACE]!]!;
       if (station.station === null) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        if (store.mustReread) return STOP;
         continue;
       }
       if (station.record === null) {
@@ -171,7 +176,12 @@ class Applier {
       }
       for (let p = 0; p < P; p++) values[p] = records[r + R_VALUES + p]!;
       this.report.rows++;
-      addHourVector(station.record, station.series, day, slot, values);
+      const outOfOrder = store.outOfOrder;
+      addHourVector(store, station.record, station.series, day, slot, values);
+      if (store.outOfOrder !== outOfOrder) {
+        noteOutOfOrder(this.report, line, station.station, store.dates[day] ?? "");
+        if (store.mustReread) return STOP;
+      }
       if (day < this.minDay) this.minDay = day;
       if (day > this.maxDay) this.maxDay = day;
     }
@@ -204,7 +214,7 @@ export async function readHourlyFast(
   const applier = new Applier(layout, ctx, report, rows);
   const workersMin = Number(process.env.HY_FAST_WORKERS_MIN_BYTES ?? WORKERS_MIN_BYTES);
   const useWorkers = expectedSize - from.offset >= workersMin && availableParallelism() > 1;
-  let continueAt: LineStart | null;
+  let continueAt: LineStart | null | typeof STOP;
   let readTo: number;
   try {
     ({ continueAt, readTo } = useWorkers
@@ -215,7 +225,7 @@ export async function readHourlyFast(
   }
   if (continueAt === null && readTo !== expectedSize) throw changedWhileRead(file, expectedSize, readTo);
   applier.finish();
-  return { continueAt };
+  return { continueAt: continueAt === STOP ? null : continueAt };
 }
 
 /** Sequential reads into one buffer, the partial last line carried over. */
@@ -225,7 +235,7 @@ async function onThisThread(
   plan: ParsePlan,
   applier: Applier,
   ctx: ReadContext,
-): Promise<{ continueAt: LineStart | null; readTo: number }> {
+): Promise<{ continueAt: LineStart | null | typeof STOP; readTo: number }> {
   const parser = new ChunkParser(plan);
   const handle = await open(file, "r");
   const buf = new Uint8Array(CHUNK);
@@ -270,7 +280,7 @@ async function inWorkers(
   plan: ParsePlan,
   applier: Applier,
   ctx: ReadContext,
-): Promise<{ continueAt: LineStart | null; readTo: number }> {
+): Promise<{ continueAt: LineStart | null | typeof STOP; readTo: number }> {
   const W = 2;
   // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.
   const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? WORKER_CHUNK);

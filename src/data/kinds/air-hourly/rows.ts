@@ -8,7 +8,13 @@ import {
   type HourlyValues,
 } from "../../hourly-store.js";
 import type { ColumnField, RecognisedColumn } from "../../columns.js";
-import { MAX_LISTED_PROBLEMS, noteDate, warnRow, type InputReport } from "../../input-report.js";
+import {
+  MAX_LISTED_PROBLEMS,
+  noteDate,
+  noteOutOfOrder,
+  warnRow,
+  type InputReport,
+} from "../../input-report.js";
 import { canonicalStation } from "../../registry.js";
 import { cell, placeColumns, registryArea, rowKeys, type PlaceColumns } from "../../groups.js";
 import { countRow } from "../../rows.js";
@@ -195,6 +201,7 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
       warnValues();
       return;
     }
+    const outOfOrder = ctx.hourly.outOfOrder;
     if (!addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, values))
       reject({
         col: timeCol.index + 1,
@@ -202,6 +209,7 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
         message: `${station} at ${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""} was already read`,
       });
     else warnValues();
+    if (ctx.hourly.outOfOrder !== outOfOrder) noteOutOfOrder(report, line, station, natural.date);
   };
   const finish = (): void => {
     report.unassignedStationCount = unassigned.size;
