@@ -54,8 +54,11 @@ import type { ReadContext } from "../kind.js";
 import { FAST_WORKER_URL } from "../../../paths.js";
 
 const CHUNK = 8 << 20;
-/** Chunks for the workers: smaller, since up to three chunks' records (about 13 bytes a byte) are in flight. */
-const WORKER_CHUNK = 4 << 20;
+/**
+ * Chunks for the workers: small, since up to three chunks' records (about 13 bytes a byte) are in flight and
+ * each worker keeps a chunk's buffers; 2 MiB took the peak on L from 266 to 236 MiB (bench/RESULTS.md).
+ */
+const WORKER_CHUNK = 2 << 20;
 /** Files from this size on are parsed by worker threads (HY_FAST_WORKERS_MIN_BYTES changes it, for tests). */
 const WORKERS_MIN_BYTES = 64 << 20;
 
@@ -270,7 +273,7 @@ async function onThisThread(
 type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string };
 
 /**
- * Two workers parse alternate 4 MiB chunks; this thread applies each chunk's records in file order, with
+ * Two workers parse alternate 2 MiB chunks; this thread applies each chunk's records in file order, with
  * one chunk in flight per worker and one more queued, so that memory stays bounded.
  */
 async function inWorkers(
