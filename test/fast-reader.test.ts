@@ -162,6 +162,20 @@ describe("fast and plain readers give the same results", () => {
     ],
     ["a row outside the plan year", (r) => lines(r, 60, (l) => l.replace("2019-01", "2018-01"))],
     [
+      "40 rows of the year before and 40 of the year after (more than the warnings listed)",
+      (r) =>
+        [
+          HEADER,
+          ...r.map((l, i) =>
+            i < 40
+              ? l.replace("2019-01", "2018-03")
+              : i >= r.length - 40
+                ? l.replace("2019-01", "2020-12")
+                : l,
+          ),
+        ].join("\n") + "\n",
+    ],
+    [
       "an unknown station without a city",
       (r) => lines(r, 60, (l) => l.replace(/^1001A,衡阳市,珠晖区/, "9999A,,")),
     ],

@@ -79,11 +79,16 @@ export function rejectRow(report: InputReport, problem: InputProblem): void {
 
 /** A finding that keeps the row: a value to look at, not one to drop. */
 export function warnRow(report: InputReport, problem: InputProblem): void {
-  const count = (report.warningsByCode[problem.code] ?? 0) + 1;
-  report.warningsByCode[problem.code] = count;
+  warnRowOf(report, problem.code, () => problem);
+}
+
+/** warnRow for a finding of many rows: the problem is made only when it is listed. */
+export function warnRowOf(report: InputReport, code: string, problem: () => InputProblem): void {
+  const count = (report.warningsByCode[code] ?? 0) + 1;
+  report.warningsByCode[code] = count;
   // Each code gets its share of the list, so 500 HY-RATIO do not hide the 5 HY-PERIOD.
   if (count <= MAX_LISTED_PER_CODE && report.warnings.length < MAX_LISTED_PROBLEMS * 4)
-    report.warnings.push(problem);
+    report.warnings.push(problem());
 }
 
 const MAX_LISTED_PER_CODE = 20;

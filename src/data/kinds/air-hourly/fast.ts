@@ -49,7 +49,7 @@ import type { InputReport } from "../../input-report.js";
 import { noteDate, noteOutOfOrder } from "../../input-report.js";
 import { MAX_PLAUSIBLE } from "../concentrations.js";
 import type { HourlyLayout, HourlyRowReader } from "./rows.js";
-import { rowPlace } from "./rows.js";
+import { outsideYear, rowPlace } from "./rows.js";
 import type { ReadContext } from "../kind.js";
 import { FAST_WORKER_URL } from "../../../paths.js";
 
@@ -106,6 +106,8 @@ class Applier {
   private readonly values = new Float64Array(P);
   private minDay = Infinity;
   private maxDay = -Infinity;
+  /** Dates of days outside the plan year, by day number. */
+  private readonly otherDates = new Map<number, string>();
   /** Per parser (this thread's, or each worker's): place id -> station. */
   private readonly places = new Map<number, StationEntry[]>();
 
@@ -166,12 +168,23 @@ class Applier {
         if (store.mustReread) return STOP;
         continue;
       }
+      const day = records[r + R_DAY]!;
+      const slot = records[r + R_SLOT]!;
+      if (day < this.minDay) this.minDay = day;
+      if (day > this.maxDay) this.maxDay = day;
+      if (day < 0 || day >= store.dates.length) {
+        // Another year's row, as the plain reader counts it (its values were found plausible).
+        this.report.rows++;
+        outsideYear(this.layout, this.ctx, this.report, line, this.dateOf(day), () => {
+          const fields = lineFields(bytesAt(offset, length));
+          return fields?.[this.layout.timeCol.index] ?? "";
+        });
+        continue;
+      }
       if (station.record === null) {
         station.record = stationRecord(store, station.station, station.keys[0] ?? "");
         station.series = station.keys.map((key) => areaSeries(store, key));
       }
-      const day = records[r + R_DAY]!;
-      const slot = records[r + R_SLOT]!;
       // A station-hour read before: the plain reader rejects it (HY-DUP) with its message.
       if ((station.record.seen[day]! & (1 << slot)) !== 0) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
@@ -185,17 +198,27 @@ class Applier {
         noteOutOfOrder(this.report, line, station.station, store.dates[day] ?? "");
         if (store.mustReread) return STOP;
       }
-      if (day < this.minDay) this.minDay = day;
-      if (day > this.maxDay) this.maxDay = day;
     }
     return null;
   }
 
-  finish(): void {
+  /** The date of a day counted from the plan year's first day. */
+  private dateOf(day: number): string {
     const dates = this.ctx.hourly.dates;
+    if (day >= 0 && day < dates.length) return dates[day] ?? "";
+    let date = this.otherDates.get(day);
+    if (date === undefined) {
+      const start = Date.UTC(this.ctx.hourly.year, 0, 1);
+      date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      this.otherDates.set(day, date);
+    }
+    return date;
+  }
+
+  finish(): void {
     if (this.minDay <= this.maxDay) {
-      noteDate(this.report, dates[this.minDay] ?? "");
-      noteDate(this.report, dates[this.maxDay] ?? "");
+      noteDate(this.report, this.dateOf(this.minDay));
+      noteDate(this.report, this.dateOf(this.maxDay));
     }
   }
 }

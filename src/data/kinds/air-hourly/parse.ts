@@ -3,7 +3,7 @@
 // (its station's area and groups, a duplicate) is decided where the records are applied, in file order:
 // see fast.ts.
 import { isUtf8 } from "node:buffer";
-import { HOURLY_POLLUTANTS, P, yearDates } from "../../hourly-store.js";
+import { HOURLY_POLLUTANTS, P } from "../../hourly-store.js";
 import { naturalHour, parseDateTime, type HourConvention } from "../../time.js";
 import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../../../validate/plausibility.js";
 
@@ -173,7 +173,8 @@ export class ChunkParser {
   private readonly plan: ParsePlan;
   private readonly places = new BytesMap<number>();
   private readonly times = new BytesMap<number>();
-  private readonly dayIndex: Map<string, number>;
+  /** Jan 1 of the plan year, ms since the epoch: days are counted from it (negative before the year). */
+  private readonly yearStart: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly placeKey = new Uint8Array(4096);
@@ -186,7 +187,7 @@ export class ChunkParser {
 
   constructor(plan: ParsePlan) {
     this.plan = plan;
-    this.dayIndex = new Map(yearDates(plan.year).map((d, i) => [d, i]));
+    this.yearStart = Date.UTC(plan.year, 0, 1);
     this.starts = new Int32Array(plan.width + 1);
     this.ends = new Int32Array(plan.width + 1);
     const has = (p: (typeof HOURLY_POLLUTANTS)[number]) =>
@@ -196,13 +197,18 @@ export class ChunkParser {
     this.co = has("CO") ? HOURLY_POLLUTANTS.indexOf("CO") : -1;
   }
 
-  /** A time as day * 24 + slot of the plan year, or -1 for a row the plain reader takes. */
+  /**
+   * A time as day * 24 + slot counted from the plan year's first hour (negative before it, past the year's
+   * hours after it: rows the applier counts as outside the year), or NaN for a row the plain reader takes.
+   */
   private timeOf(text: string): number {
     const label = parseDateTime(text);
     const natural = label && naturalHour(label, this.plan.hourConvention);
-    if (!natural) return -1;
-    const day = this.dayIndex.get(natural.date);
-    return day === undefined ? -1 : day * 24 + natural.slot;
+    if (!natural) return NaN;
+    const [y = 0, m = 0, d = 0] = natural.date.split("-").map(Number);
+    // Date.UTC reads years 0-99 as 1900-1999: such a row is left to the plain reader.
+    if (y < 100) return NaN;
+    return ((Date.UTC(y, m - 1, d) - this.yearStart) / 86_400_000) * 24 + natural.slot;
   }
 
   /** Room for one more record; returns where it starts. */
@@ -351,10 +357,10 @@ export class ChunkParser {
     let time = this.times.get(buf, ts, te);
     if (time === undefined) {
       const text = lineFields(buf.subarray(ts, te));
-      time = text === null ? -1 : this.timeOf(text[0] ?? "");
+      time = text === null ? NaN : this.timeOf(text[0] ?? "");
       this.times.set(buf, ts, te, time);
     }
-    if (time < 0) return this.plain(buf, ls, le, offset, line);
+    if (time !== time) return this.plain(buf, ls, le, offset, line);
 
     // The place: the bytes of the station, area, county and city fields.
     let keyLength = 0;
@@ -421,8 +427,9 @@ export class ChunkParser {
     if (co >= 0 && records[r0 + R_VALUES + co]! > CO_MAX_MG) return this.plain(buf, ls, le, offset, line);
     this.push(ROW, offset, length, line);
     records[r0 + R_PLACE] = place;
-    records[r0 + R_DAY] = Math.floor(time / 24);
-    records[r0 + R_SLOT] = time % 24;
+    const day = Math.floor(time / 24);
+    records[r0 + R_DAY] = day;
+    records[r0 + R_SLOT] = time - day * 24;
     return ROW;
   }
 }

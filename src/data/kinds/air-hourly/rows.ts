@@ -13,6 +13,7 @@ import {
   noteDate,
   noteOutOfOrder,
   warnRow,
+  warnRowOf,
   type InputReport,
 } from "../../input-report.js";
 import { canonicalStation } from "../../registry.js";
@@ -132,6 +133,26 @@ export function rowPlace(layout: HourlyLayout, ctx: ReadContext, fields: readonl
   };
 }
 
+/** A row of another year than the plan year's: counted, and listed among the first HY-PERIOD warnings. */
+export function outsideYear(
+  layout: HourlyLayout,
+  ctx: ReadContext,
+  report: InputReport,
+  line: number,
+  date: string,
+  timeText: () => string,
+): void {
+  report.outsidePeriodRows++;
+  warnRowOf(report, "HY-PERIOD", () => ({
+    file: layout.file,
+    line,
+    col: layout.timeCol.index + 1,
+    field: layout.timeCol.header,
+    code: "HY-PERIOD",
+    message: `${date} (the natural day of "${timeText().trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
+  }));
+}
+
 /**
  * The plain reader of one row: counts it, rejects it with its reason, or adds it to the store. The fast
  * reader hands it every row it does not take itself, so both give the same counts, warnings and values.
@@ -189,15 +210,7 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
       return;
     }
     if (Number(natural.date.slice(0, 4)) !== ctx.year) {
-      report.outsidePeriodRows++;
-      warnRow(report, {
-        file,
-        line,
-        col: timeCol.index + 1,
-        field: timeCol.header,
-        code: "HY-PERIOD",
-        message: `${natural.date} (the natural day of "${timeText.trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
-      });
+      outsideYear(layout, ctx, report, line, natural.date, () => timeText);
       warnValues();
       return;
     }
