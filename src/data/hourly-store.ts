@@ -197,14 +197,16 @@ export function addHourVector(
   areas: readonly AreaSeries[],
   day: number,
   slot: number,
-  values: HourlyVector,
+  /** The values at values[at .. at + P), in HOURLY_POLLUTANTS order, NaN where missing. */
+  values: ArrayLike<number>,
+  at = 0,
 ): boolean {
   const bit = 1 << slot;
   const seen = station.seen[day]!;
   if (seen & bit) return false;
   station.seen[day] = seen | bit;
   const valid = station.validHours;
-  for (let i = 0; i < P; i++) if (values[i] === values[i]) valid[day * P + i]!++;
+  for (let i = 0; i < P; i++) if (values[at + i] === values[at + i]) valid[day * P + i]!++;
   const n = areas.length;
   for (let a = 0; a < n; a++) {
     const series = areas[a]!;
@@ -214,7 +216,7 @@ export function addHourVector(
     const base = (position * 24 + slot) * P;
     const { sum, count } = series;
     for (let i = 0; i < P; i++) {
-      const v = values[i]!;
+      const v = values[at + i]!;
       if (v !== v) continue;
       sum[base + i]! += v;
       count[base + i]!++;

@@ -40,7 +40,6 @@ import {
   addHourVector,
   areaSeries,
   HOURLY_POLLUTANTS,
-  P,
   stationRecord,
   type AreaSeries,
   type StationRecord,
@@ -103,7 +102,6 @@ function parsePlan(layout: HourlyLayout, ctx: ReadContext): ParsePlan {
 
 /** Applies chunk results to the store in file order; returns where csv-parse must take over, if anywhere. */
 class Applier {
-  private readonly values = new Float64Array(P);
   private minDay = Infinity;
   private maxDay = -Infinity;
   /** Dates of days outside the plan year, by day number. */
@@ -149,7 +147,6 @@ class Applier {
     for (const { id, fields } of result.newPlaces) table[id] = this.stationOf(fields);
     const { records, count } = result;
     const store = this.ctx.hourly;
-    const values = this.values;
     for (let i = 0; i < count; i++) {
       const r = i * RECORD;
       const type = records[r + R_TYPE]!;
@@ -190,10 +187,9 @@ class Applier {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
         continue;
       }
-      for (let p = 0; p < P; p++) values[p] = records[r + R_VALUES + p]!;
       this.report.rows++;
       const outOfOrder = store.outOfOrder;
-      addHourVector(store, station.record, station.series, day, slot, values);
+      addHourVector(store, station.record, station.series, day, slot, records, r + R_VALUES);
       if (store.outOfOrder !== outOfOrder) {
         noteOutOfOrder(this.report, line, station.station, store.dates[day] ?? "");
         if (store.mustReread) return STOP;

@@ -90,6 +90,46 @@ class BytesMap<T> {
     return true;
   }
 
+  /** Whether entry `index` is the fields `indices` of a line, each followed by 0xFF (as placeKey builds it). */
+  private matchesFields(
+    index: number,
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    indices: readonly number[],
+  ): boolean {
+    const key = this.keys[index]!;
+    let k = 0;
+    for (let f = 0; f < indices.length; f++) {
+      const field = indices[f]!;
+      const s = starts[field]!;
+      const e = ends[field]!;
+      if (k + (e - s) >= key.length) return false;
+      for (let i = s; i < e; i++) if (key[k++] !== buf[i]) return false;
+      if (key[k++] !== 0xff) return false;
+    }
+    return k === key.length;
+  }
+
+  /**
+   * The last key or the one predicted after it, compared with a line's fields where they are (no copy):
+   * in an export's cycle of stations nearly every lookup ends here. Undefined: look up by the whole key.
+   */
+  getPredicted(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    indices: readonly number[],
+  ): T | undefined {
+    const last = this.last;
+    if (last < 0) return undefined;
+    if (this.matchesFields(last, buf, starts, ends, indices)) return this.values[last]!;
+    const predicted = this.next[last]!;
+    if (predicted >= 0 && this.matchesFields(predicted, buf, starts, ends, indices))
+      return this.hit(predicted);
+    return undefined;
+  }
+
   private hit(index: number): T {
     if (this.last >= 0 && this.last !== index) this.next[this.last] = index;
     this.last = index;
@@ -178,6 +218,7 @@ export class ChunkParser {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly placeKey = new Uint8Array(4096);
+  private placeKeyLength = 0;
   private readonly pm25: number;
   private readonly pm10: number;
   private readonly co: number;
@@ -331,10 +372,29 @@ export class ChunkParser {
     return type;
   }
 
+  /**
+   * The place of a line by its whole key (built in placeKey), undefined for a new one, -1 for a key too long
+   * (the plain reader takes the line).
+   */
+  private placeOf(buf: Uint8Array, starts: Int32Array, ends: Int32Array): number | undefined {
+    const { placeKey } = this;
+    let keyLength = 0;
+    for (const index of this.plan.placeIndices) {
+      const s = starts[index]!;
+      const e = ends[index]!;
+      if (keyLength + (e - s) + 1 > placeKey.length) return -1;
+      for (let i = s; i < e; i++) placeKey[keyLength++] = buf[i]!;
+      // 0xFF never occurs in UTF-8: the separator keeps "ab" + "c" apart from "a" + "bc".
+      placeKey[keyLength++] = 0xff;
+    }
+    this.placeKeyLength = keyLength;
+    return this.places.get(placeKey, 0, keyLength);
+  }
+
   /** One line [ls, le) of `n` fields: records it as a row, a plain row or a switch; returns the type. */
   private readLine(buf: Uint8Array, base: number, ls: number, le: number, line: number, n: number): number {
     const { width, timeIndex, placeIndices, valueSlot, valueFactor, maxPlausible } = this.plan;
-    const { starts, ends, placeKey, pm25, pm10, co } = this;
+    const { starts, ends, pm25, pm10, co } = this;
     const offset = base + ls;
     const length = le - ls;
     if (n !== width) return this.plain(buf, ls, le, offset, line);
@@ -363,16 +423,9 @@ export class ChunkParser {
     if (time !== time) return this.plain(buf, ls, le, offset, line);
 
     // The place: the bytes of the station, area, county and city fields.
-    let keyLength = 0;
-    for (const index of placeIndices) {
-      const s = starts[index]!;
-      const e = ends[index]!;
-      if (keyLength + (e - s) + 1 > placeKey.length) return this.plain(buf, ls, le, offset, line);
-      for (let i = s; i < e; i++) placeKey[keyLength++] = buf[i]!;
-      // 0xFF never occurs in UTF-8: the separator keeps "ab" + "c" apart from "a" + "bc".
-      placeKey[keyLength++] = 0xff;
-    }
-    let place = this.places.get(placeKey, 0, keyLength);
+    let place = this.places.getPredicted(buf, starts, ends, placeIndices);
+    if (place === undefined) place = this.placeOf(buf, starts, ends);
+    if (place === -1) return this.plain(buf, ls, le, offset, line);
     if (place === undefined) {
       const fields = lineFields(buf.subarray(ls, le));
       if (fields === null) {
@@ -380,7 +433,7 @@ export class ChunkParser {
         return SWITCH;
       }
       place = this.places.size;
-      this.places.set(placeKey, 0, keyLength, place);
+      this.places.set(this.placeKey, 0, this.placeKeyLength, place);
       this.newPlaces.push({ id: place, fields });
     }
 
