@@ -3,13 +3,22 @@
 // end to end, each in its own child process, with wall time, CPU time and peak RSS. Prints a table and
 // rewrites its section of bench/RESULTS.md (between `<!-- bench:<slug> -->` markers).
 //
-//   node scripts/bench-national.mjs [--sizes S,L] [--section "Latest run"] [--runs N] [--compat]
-//                                   [--cli dist/hy-check.js] [--targets FILE] [--timeout-min 15]
-//                                   [--note TEXT] [--cli-commit SHA] [--dir DIR] [--no-record]
+//   node scripts/bench-national.mjs [--sizes S,L] [--years 1,2,4] [--section "Latest run"] [--runs N]
+//                                   [--compat] [--no-duckdb] [--cli dist/hy-check.js] [--targets FILE]
+//                                   [--timeout-min 15] [--note TEXT] [--cli-commit SHA] [--dir DIR]
+//                                   [--no-record]
 //
-// --sizes (or BENCH_SIZES): S = 50 stations x 2019 (438,000 rows), L = 1,700 stations (14.9 M rows, ~0.9 GB);
-//   default S,L. The files are made by scripts/make-national.mjs in --dir (default BENCH_DIR or
-//   <os tmpdir>/hy-check-bench, never the repository) and kept there for the next run.
+// --sizes (or BENCH_SIZES): S = 50 stations x 2019 (438,000 rows), L = 1,700 stations (14.9 M rows, ~0.9 GB),
+//   XL = 4,400 stations in 880 cities (38.5 M rows, ~2.4 GB); default S,L. The files are made by
+//   scripts/make-national.mjs in --dir (default BENCH_DIR or <os tmpdir>/hy-check-bench, never the
+//   repository) and kept there for the next run.
+// --years (or BENCH_YEARS): national years per file, each a file of its own (2019 .. 2018 + N; the plan year
+//   is 2019, the other years' rows are read and counted, not used): the peak RSS column shows how memory
+//   grows with them; default 1,2,4.
+// --no-duckdb: without DuckDB. By default, when the devDependency @duckdb/node-api is installed, each
+//   one-year file is also read by DuckDB's SQL of the same job (scripts/bench-duckdb.mjs: per city, the
+//   annual PM2.5 and PM10 means of the daily means of the city's hourly series), in A/B pairs with
+//   hy-check (hy-check, then DuckDB, --runs times), and the two tools' per-city figures are compared.
 // --runs: runs per tool and size, the median wall time reported (default 3 below 100 MB, else 1).
 // --cli (or HY_CHECK_CLI): the hy-check entry point to time, e.g. a build of an older commit (--cli-commit
 //   names that commit in the results).
@@ -25,7 +34,7 @@
 // GNU time (`/usr/bin/time -f '%e %M %U %S'`); without it (`apt-get install -y time`) the peak is
 // polled from /proc/<pid>/status (VmHWM).
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,7 +54,15 @@ const sizes = (option("--sizes", process.env.BENCH_SIZES ?? "S,L") ?? "")
   .filter(Boolean);
 const bad = sizes.filter((s) => !SIZES[s]);
 if (sizes.length === 0 || bad.length > 0) {
-  console.error(`bench-national: unknown size ${bad.join(", ")}; expected --sizes S, L or S,L`);
+  console.error(`bench-national: unknown size ${bad.join(", ")}; expected --sizes S, L, XL or a list`);
+  process.exit(2);
+}
+const yearCounts = (option("--years", process.env.BENCH_YEARS ?? "1,2,4") ?? "")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n >= 1);
+if (yearCounts.length === 0) {
+  console.error("bench-national: --years expects a list of whole numbers, e.g. 1,2,4");
   process.exit(2);
 }
 const dir = resolve(option("--dir", process.env.BENCH_DIR ?? join(tmpdir(), "hy-check-bench")));
@@ -61,6 +78,17 @@ const note = option("--note");
 const runsOption = option("--runs");
 const timeoutMs = Number(option("--timeout-min", "15")) * 60_000;
 const compat = flag("--compat");
+const duckdbScript = join(root, "scripts/bench-duckdb.mjs");
+let duckdb = !flag("--no-duckdb");
+if (duckdb)
+  try {
+    await import("@duckdb/node-api");
+  } catch {
+    duckdb = false;
+    console.error(
+      "bench-national: @duckdb/node-api is not installed (npm ci installs it); running without DuckDB",
+    );
+  }
 const record = !flag("--no-record");
 const resultsFile = join(root, "bench/RESULTS.md");
 
@@ -150,13 +178,32 @@ function measure(command, args) {
   });
 }
 
+const stopped = (r) => r.timedOut || (r.exit !== 0 && r.exit !== 1);
+
 async function repeat(times, command, args) {
   const results = [];
   for (let i = 0; i < times; i++) {
     const r = await measure(command, args);
     results.push(r);
-    if (r.timedOut || (r.exit !== 0 && r.exit !== 1)) break;
+    if (stopped(r)) break;
   }
+  return summarize(results);
+}
+
+/** A/B pairs: A then B, `times` times (so that both meet the same load); each summarised. */
+async function pairs(times, a, b) {
+  const ra = [];
+  const rb = [];
+  for (let i = 0; i < times; i++) {
+    ra.push(await measure(...a));
+    rb.push(await measure(...b));
+    if (stopped(ra.at(-1)) || stopped(rb.at(-1))) break;
+  }
+  return [summarize(ra), summarize(rb)];
+}
+
+/** The run of median wall time, with the runs' count, walls and the largest peak. */
+function summarize(results) {
   const walls = results.map((r) => r.wall).sort((a, b) => a - b);
   const median = walls[Math.floor((walls.length - 1) / 2)];
   const chosen = results.find((r) => r.wall === median) ?? results[0];
@@ -279,6 +326,7 @@ function commandArgs() {
   const shellWord = (a) => (/^[\w./,:=@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
   const kept = argv.filter((a, i) => a !== "--note" && argv[i - 1] !== "--note");
   if (!argv.includes("--sizes")) kept.unshift("--sizes", sizes.join(","));
+  if (!argv.includes("--years")) kept.push("--years", yearCounts.join(","));
   return kept.map(shellWord).join(" ");
 }
 
@@ -294,63 +342,121 @@ mkdirSync(dir, { recursive: true });
 const rows = [];
 const notices = [];
 const commands = [];
-for (const size of sizes) {
-  const made = makeNational({ size, dir });
-  console.error(
-    `${made.reused ? "using" : "generated"} ${made.file} (${int(made.rows)} rows, ${fmt(made.bytes / 1e6, 1)} MB)`,
-  );
-  const runs = Number(runsOption ?? (made.bytes < 100e6 ? 3 : 1));
-  const mb = made.bytes / 1e6;
-
-  const scan = await repeat(runs, process.execPath, ["-e", SCAN, made.file]);
-  const counted = JSON.parse(scan.stdout.trim() || "{}");
-  if (counted.newlines !== made.rows + 1)
-    notices.push(`${size}: the byte scan counted ${counted.newlines} newlines, expected ${made.rows + 1}`);
-  rows.push({ size, rows: made.rows, mb, tool: "byte scan (1 MiB readSync, count , and \\n)", ...scan });
-  commands.push(`node -e '<scan>' ${made.file}`);
-
-  const targets = targetsFor(size);
-  const args = [cli, "check", made.file];
-  if (targets.file) args.push("-t", targets.file);
-  args.push("-f", "json", "-o", "/dev/null");
-  if (targets.how === "default") {
-    const msg = `${size}: ${shown(join(dirname(cli), "..", "targets/gb3095-2012-class2.yaml"))} does not exist; ran hy-check with its default target file`;
-    console.error(`bench-national: ${msg}`);
-    notices.push(msg);
-  }
-  const display = ["node", shown(cli), ...args.slice(1)].join(" ");
-  console.error(`running: ${display}`);
-  commands.push(display);
-  const hy = await repeat(runs, process.execPath, args);
-  if (!existsSync("/dev/null") || !statSync("/dev/null").isCharacterDevice()) {
-    console.error(
-      "bench-national: /dev/null is no longer a character device (hy-check replaced it); stopping",
-    );
-    process.exit(3);
-  }
-  let tool = `hy-check (${targets.how === "compat" ? "--compat targets" : targets.how === "default" ? "default targets" : relative(root, targets.file)})`;
-  if (hy.timedOut) {
-    tool += `, killed after ${timeoutMs / 60_000} min`;
-    notices.push(
-      `${size}: hy-check did not finish in ${timeoutMs / 60_000} min; its wall time is a lower bound`,
-    );
-  } else if (hy.exit !== 0 && hy.exit !== 1) {
-    const why = hy.stderr.trim().split("\n").slice(0, 3).join(" / ");
-    console.error(
-      `bench-national: ${size}: hy-check exited with ${hy.exit ?? hy.signal}:\n${tail(hy.stderr, 2000)}`,
-    );
-    notices.push(`${size}: hy-check exited with ${hy.exit ?? hy.signal} after ${fmt(hy.wall)} s: ${why}`);
-    if (!compat && /two columns mean area/.test(hy.stderr))
-      console.error(
-        "bench-national: this hy-check cannot read city and county together; --compat measures it",
-      );
-  }
-  rows.push({ size, rows: made.rows, mb, tool, ...hy, ratio: hy.wall / scan.wall });
+/** Per-city figures where both tools gave them: how many agree, rounded as hy-check reports (integers). */
+function agreement(hyJson, duckJson) {
+  const actual = new Map();
+  for (const r of JSON.parse(hyJson).results ?? []) actual.set(r.id, r.actual);
+  let same = 0;
+  let compared = 0;
+  const differ = [];
+  for (const c of JSON.parse(duckJson).cities)
+    for (const [key, id] of [
+      ["pm25", `city.pm25_annual/${c.city}`],
+      ["pm10", `city.pm10_annual/${c.city}`],
+    ]) {
+      const hy = actual.get(id);
+      if (hy === undefined || hy === null || c[key] === null) continue;
+      compared++;
+      // Half to even at .5 exactly (GB/T 8170); a mean that close to .5 is listed whichever way it goes.
+      const duck = Math.abs(c[key] - Math.round(c[key])) === 0.5 ? NaN : Math.round(c[key]);
+      if (duck === hy) same++;
+      else differ.push(`${id}: hy-check ${hy}, DuckDB ${c[key]}`);
+    }
+  return { same, compared, differ };
 }
+
+for (const size of sizes)
+  for (const years of yearCounts) {
+    const made = makeNational({ size, dir, years });
+    console.error(
+      `${made.reused ? "using" : "generated"} ${made.file} (${int(made.rows)} rows, ${fmt(made.bytes / 1e6, 1)} MB)`,
+    );
+    const runs = Number(runsOption ?? (made.bytes < 100e6 ? 3 : 1));
+    const mb = made.bytes / 1e6;
+    const label = `${size}${years > 1 ? ` ${years}y` : ""}`;
+    const common = { size, years, rows: made.rows, mb };
+
+    const scan = await repeat(runs, process.execPath, ["-e", SCAN, made.file]);
+    const counted = JSON.parse(scan.stdout.trim() || "{}");
+    if (counted.newlines !== made.rows + 1)
+      notices.push(`${label}: the byte scan counted ${counted.newlines} newlines, expected ${made.rows + 1}`);
+    rows.push({ ...common, tool: "byte scan (1 MiB readSync, count , and \\n)", ...scan });
+    commands.push(`node -e '<scan>' ${made.file}`);
+
+    const targets = targetsFor(size);
+    const hyOut = join(dir, `.hy-check-${process.pid}.json`);
+    const args = [cli, "check", made.file];
+    if (targets.file) args.push("-t", targets.file);
+    args.push("-f", "json", "-o", hyOut);
+    if (targets.how === "default") {
+      const msg = `${label}: ${shown(join(dirname(cli), "..", "targets/gb3095-2012-class2.yaml"))} does not exist; ran hy-check with its default target file`;
+      console.error(`bench-national: ${msg}`);
+      notices.push(msg);
+    }
+    const display = ["node", shown(cli), ...args.slice(1, -1), "<out.json>"].join(" ");
+    console.error(`running: ${display}`);
+    commands.push(display);
+    const paired = duckdb && years === 1;
+    const duckOut = join(dir, `.duckdb-${process.pid}.json`);
+    const duckArgs = [duckdbScript, made.file, "--year", "2019", "--out", duckOut];
+    let hy;
+    let duck;
+    if (paired) {
+      const duckDisplay = ["node", shown(duckdbScript), made.file, "--year 2019 --out <out.json>"].join(" ");
+      console.error(`paired with: ${duckDisplay}`);
+      commands.push(duckDisplay);
+      [hy, duck] = await pairs(runs, [process.execPath, args], [process.execPath, duckArgs]);
+    } else hy = await repeat(runs, process.execPath, args);
+    let tool = `hy-check (${targets.how === "compat" ? "--compat targets" : targets.how === "default" ? "default targets" : relative(root, targets.file)})`;
+    if (hy.timedOut) {
+      tool += `, killed after ${timeoutMs / 60_000} min`;
+      notices.push(
+        `${label}: hy-check did not finish in ${timeoutMs / 60_000} min; its wall time is a lower bound`,
+      );
+    } else if (hy.exit !== 0 && hy.exit !== 1) {
+      const why = hy.stderr.trim().split("\n").slice(0, 3).join(" / ");
+      console.error(
+        `bench-national: ${label}: hy-check exited with ${hy.exit ?? hy.signal}:\n${tail(hy.stderr, 2000)}`,
+      );
+      notices.push(`${label}: hy-check exited with ${hy.exit ?? hy.signal} after ${fmt(hy.wall)} s: ${why}`);
+      if (!compat && /two columns mean area/.test(hy.stderr))
+        console.error(
+          "bench-national: this hy-check cannot read city and county together; --compat measures it",
+        );
+    }
+    rows.push({ ...common, tool, ...hy, ratio: hy.wall / scan.wall });
+    if (duck) {
+      rows.push({
+        ...common,
+        tool: "DuckDB (scripts/bench-duckdb.mjs)",
+        ...duck,
+        ratio: duck.wall / scan.wall,
+      });
+      if (stopped(duck))
+        notices.push(`${label}: DuckDB exited with ${duck.exit ?? duck.signal}: ${tail(duck.stderr, 300)}`);
+      else {
+        notices.push(
+          `${label}: hy-check / DuckDB wall time ${fmt(hy.wall / duck.wall)} (medians of ${hy.runs} A/B pairs), peak RSS ${fmt(hy.peakMiB / duck.peakMiB)}`,
+        );
+        if (existsSync(hyOut) && existsSync(duckOut)) {
+          const { same, compared, differ } = agreement(
+            readFileSync(hyOut, "utf8"),
+            readFileSync(duckOut, "utf8"),
+          );
+          notices.push(
+            `${label}: DuckDB's annual PM2.5 and PM10 means per city, rounded to integers, equal hy-check's in ${same} of ${compared} cases${differ.length ? `; differing: ${differ.slice(0, 5).join("; ")}` : ""}`,
+          );
+        }
+      }
+    }
+    rmSync(hyOut, { force: true });
+    rmSync(duckOut, { force: true });
+  }
 
 // Table
 const header = [
   "size",
+  "years",
   "rows",
   "MB",
   "tool",
@@ -366,6 +472,7 @@ const header = [
 const failed = (r) => !r.timedOut && r.exit !== 0 && r.exit !== 1;
 const table = rows.map((r) => [
   r.size,
+  String(r.years),
   int(r.rows),
   fmt(r.mb, 1),
   r.tool,
@@ -379,7 +486,7 @@ const table = rows.map((r) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) =>
-  cells.map((c, i) => (i === 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  cells.map((c, i) => (i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
 console.log(line(header));
 for (const row of table) console.log(line(row));
 for (const n of notices) console.log(`note: ${n}`);
@@ -400,12 +507,12 @@ if (record) {
     `- commit: ${commit}${dirty}; hy-check: \`${shown(cli)}\`${cliCommit ? ` built from ${cliCommit}` : ""}`,
     `- machine: ${machineLine()}`,
     `- load average (1, 5, 15 min) at the start: ${loadBefore}; at the end: ${loadavg()}`,
-    `- files: \`node scripts/make-national.mjs --size <S|L> --out ${dir}\` (seed ${DEFAULT_SEED})`,
+    `- files: \`node scripts/make-national.mjs --size <S|L|XL> [--years N] --out ${dir}\` (seed ${DEFAULT_SEED})`,
     `- command: \`node scripts/bench-national.mjs ${commandArgs()}\``,
     ...(note ? [`- note: ${note}`] : []),
     "",
     `| ${header.join(" | ")} |`,
-    `| ${header.map((h, i) => (i === 3 ? "---" : "---:")).join(" | ")} |`,
+    `| ${header.map((h, i) => (i === 4 ? "---" : "---:")).join(" | ")} |`,
     ...table.map((row) => `| ${row.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`),
     "",
     "Commands timed (`<scan>` is the SCAN program of scripts/bench-national.mjs; wall: process.hrtime around",

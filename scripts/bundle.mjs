@@ -2,7 +2,7 @@
 // Part of `npm run build`: bundles the command (dist/cli.js and what it imports) into one file,
 // dist/hy-check.js, the package's bin. One file loads in about half the time of the ~150 modules it
 // replaces, which keeps a small run under 0.3 s (bench/RESULTS.md, "Startup"). The library (dist/index.js)
-// and the worker (dist/data/fast-worker.js) stay as tsc wrote them; echarts is loaded from node_modules by
+// and the worker (dist/data/kinds/air-hourly/worker.js) stay as tsc wrote them; echarts is loaded from node_modules by
 // `hy-check report` only.
 import { chmodSync } from "node:fs";
 import { join } from "node:path";

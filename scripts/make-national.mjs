@@ -2,7 +2,7 @@
 // Writes a synthetic national hourly long CSV for the benchmark (issue 8), seeded so it is the same file on
 // every machine:
 //
-//   node scripts/make-national.mjs --size S|L --out DIR [--seed N] [--force]
+//   node scripts/make-national.mjs --size S|L|XL --out DIR [--years N] [--seed N] [--force]
 //
 // DIR/national-<size>.csv has the header `station_code,city,county,datetime,PM2.5,PM10,SO2,NO2,O3,CO` and one
 // row per station per hour of calendar year 2019, the hours labelled `2019-01-01 00:00` .. `2019-12-31 23:00`,
@@ -10,7 +10,11 @@
 // The national layout is 1,700 stations (codes 1001A..2700A) in 370 cities of 2-10 stations each, with
 // one to four counties per city; size S is its first 50 stations (438,000 rows), size L all of them
 // (14,892,000 rows, about 1 GB). Each city and each station draws from its own random stream, so the rows
-// of a station are the same in S and L.
+// of a station are the same in S and L. Size XL is a larger network of its own layout: 4,400 stations in
+// 880 cities (38.5 M rows, about 2.4 GB), the scale of issue 21's 2 GB file.
+//
+// --years N (default 1) writes N calendar years from 2019 (2019 .. 2018 + N) to DIR/national-<size>-<N>y.csv;
+// its 2019 rows are those of the one-year file, its later years continue each station's stream.
 //
 // Values: PM2.5 integers, mostly 5-150, higher in winter and in multi-day episodes; PM10 above PM2.5 but
 // for a few rows; SO2 and NO2 integers; O3 integers with a mid-afternoon peak and summer highs; CO in
@@ -31,9 +35,9 @@ import { mulberry32 } from "./random.mjs";
 export const GENERATOR_VERSION = 1;
 export const DEFAULT_SEED = 20190101;
 export const HEADER = "station_code,city,county,datetime,PM2.5,PM10,SO2,NO2,O3,CO";
-export const SIZES = { S: 50, L: 1700 };
-const NATIONAL_STATIONS = 1700;
-const NATIONAL_CITIES = 370;
+export const SIZES = { S: 50, L: 1700, XL: 4400 };
+/** Stations and cities of each layout: S and L share the national one, XL has its own. */
+const LAYOUTS = { S: [1700, 370], L: [1700, 370], XL: [4400, 880] };
 const YEAR = 2019;
 
 /** A seed for stream `index` of kind `salt`, derived from the run's seed (an integer hash, not a sum). */
@@ -50,7 +54,8 @@ const SYLLABLES = [
 ];
 
 /** The national layout: cities with their counties and stations, the same for every size. */
-export function nationalLayout(seed = DEFAULT_SEED) {
+export function nationalLayout(seed = DEFAULT_SEED, size = "L") {
+  const [stationCount, cityCount] = LAYOUTS[size];
   const rand = mulberry32(streamSeed(seed, 0, 0));
   const pick = (n) => Math.floor(rand() * n);
   const used = new Set();
@@ -64,9 +69,9 @@ export function nationalLayout(seed = DEFAULT_SEED) {
     }
   };
   // 2 stations per city, then the rest one at a time to random cities below 10.
-  const counts = new Array(NATIONAL_CITIES).fill(2);
-  for (let left = NATIONAL_STATIONS - 2 * NATIONAL_CITIES; left > 0;) {
-    const c = pick(NATIONAL_CITIES);
+  const counts = new Array(cityCount).fill(2);
+  for (let left = stationCount - 2 * cityCount; left > 0;) {
+    const c = pick(cityCount);
     // Larger cities are rarer: a city already past 5 takes another station only half of the time.
     if (counts[c] < 10 && (counts[c] < 5 || rand() < 0.5)) {
       counts[c]++;
@@ -90,12 +95,14 @@ export function nationalLayout(seed = DEFAULT_SEED) {
 
 const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
 
-/** Hour labels of the year, hour-beginning clock times 00:00..23:00 of each calendar day. */
-function hourLabels() {
+/** Hour labels of the years, hour-beginning clock times 00:00..23:00 of each calendar day. */
+function hourLabels(years) {
   const labels = [];
-  for (let t = Date.UTC(YEAR, 0, 1); t < Date.UTC(YEAR + 1, 0, 1); t += 3_600_000) {
+  for (let t = Date.UTC(YEAR, 0, 1); t < Date.UTC(YEAR + years, 0, 1); t += 3_600_000) {
     const d = new Date(t);
-    labels.push(`${YEAR}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:00`);
+    labels.push(
+      `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:00`,
+    );
   }
   return labels;
 }
@@ -119,13 +126,13 @@ function formatCo(value, decimals) {
  * Calls `write(text)` with the CSV (header first) in chunks of about `chunkChars` characters. Returns
  * { rows, stations, cities }.
  */
-export function generate({ size = "S", seed = DEFAULT_SEED, chunkChars = 8 << 20, write }) {
+export function generate({ size = "S", seed = DEFAULT_SEED, years = 1, chunkChars = 8 << 20, write }) {
   const nStations = SIZES[size];
   if (!nStations) throw new Error(`unknown size ${size}; expected ${Object.keys(SIZES).join(" or ")}`);
-  const layout = nationalLayout(seed);
+  const layout = nationalLayout(seed, size);
   const stations = layout.stations.slice(0, nStations);
   const cityIds = [...new Set(stations.map((s) => s.city))];
-  const labels = hourLabels();
+  const labels = hourLabels(years);
   const days = labels.length / 24;
 
   // Per city: its own stream and character (how polluted, how much traffic, how sunny).
@@ -161,7 +168,11 @@ export function generate({ size = "S", seed = DEFAULT_SEED, chunkChars = 8 << 20
   // Hours blank at every station (a network outage): the same hours for every size.
   const outageRand = mulberry32(streamSeed(seed, 3, 0));
   const blankHours = new Set();
-  for (let k = 0; k < 6; k++) blankHours.add(Math.floor(outageRand() * labels.length));
+  for (let y = 0, offset = 0; y < years; y++) {
+    const hours = (Date.UTC(YEAR + y + 1, 0, 1) - Date.UTC(YEAR + y, 0, 1)) / 3_600_000;
+    for (let k = 0; k < 6; k++) blankHours.add(offset + Math.floor(outageRand() * hours));
+    offset += hours;
+  }
 
   const empty = `${",".repeat(6)}\n`;
   let chunk = `${HEADER}\n`;
@@ -234,13 +245,14 @@ export function generate({ size = "S", seed = DEFAULT_SEED, chunkChars = 8 << 20
 }
 
 /** The paths of a size's CSV and meta file in `dir`. */
-export function nationalPaths(dir, size) {
-  return { csv: join(dir, `national-${size}.csv`), meta: join(dir, `national-${size}.meta.json`) };
+export function nationalPaths(dir, size, years = 1) {
+  const name = years === 1 ? `national-${size}` : `national-${size}-${years}y`;
+  return { csv: join(dir, `${name}.csv`), meta: join(dir, `${name}.meta.json`) };
 }
 
-/** The meta of an existing, complete file of this size and seed, or null. */
-export function existingNational(dir, size, seed = DEFAULT_SEED) {
-  const { csv, meta } = nationalPaths(dir, size);
+/** The meta of an existing, complete file of this size, seed and years, or null. */
+export function existingNational(dir, size, seed = DEFAULT_SEED, years = 1) {
+  const { csv, meta } = nationalPaths(dir, size, years);
   if (!existsSync(csv) || !existsSync(meta)) return null;
   try {
     const m = JSON.parse(readFileSync(meta, "utf8"));
@@ -248,6 +260,7 @@ export function existingNational(dir, size, seed = DEFAULT_SEED) {
       m.generatorVersion === GENERATOR_VERSION &&
       m.seed === seed &&
       m.size === size &&
+      (m.years ?? 1) === years &&
       statSync(csv).size === m.bytes;
     return ok ? m : null;
   } catch {
@@ -256,9 +269,9 @@ export function existingNational(dir, size, seed = DEFAULT_SEED) {
 }
 
 /** Writes DIR/national-<size>.csv unless an identical one is there; returns { ...meta, file, reused }. */
-export function makeNational({ size = "S", dir, seed = DEFAULT_SEED, force = false }) {
-  const { csv, meta } = nationalPaths(dir, size);
-  const found = force ? null : existingNational(dir, size, seed);
+export function makeNational({ size = "S", dir, seed = DEFAULT_SEED, years = 1, force = false }) {
+  const { csv, meta } = nationalPaths(dir, size, years);
+  const found = force ? null : existingNational(dir, size, seed, years);
   if (found) return { ...found, file: csv, reused: true };
   mkdirSync(dir, { recursive: true });
   const partial = `${csv}.partial`;
@@ -270,6 +283,7 @@ export function makeNational({ size = "S", dir, seed = DEFAULT_SEED, force = fal
     counts = generate({
       size,
       seed,
+      years,
       write: (text) => {
         const buf = Buffer.from(text, "utf8");
         for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off);
@@ -285,6 +299,7 @@ export function makeNational({ size = "S", dir, seed = DEFAULT_SEED, force = fal
     generatorVersion: GENERATOR_VERSION,
     seed,
     size,
+    ...(years === 1 ? {} : { years }),
     ...counts,
     bytes,
     header: HEADER,
@@ -304,14 +319,18 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const size = (value("--size") ?? "S").toUpperCase();
   const dir = value("--out");
   const seed = Number(value("--seed") ?? DEFAULT_SEED);
-  if (!dir || !SIZES[size] || !Number.isInteger(seed)) {
-    console.error("usage: node scripts/make-national.mjs --size S|L --out DIR [--seed N] [--force]");
+  const years = Number(value("--years") ?? 1);
+  if (!dir || !SIZES[size] || !Number.isInteger(seed) || !(Number.isInteger(years) && years >= 1)) {
+    console.error(
+      "usage: node scripts/make-national.mjs --size S|L|XL --out DIR [--years N] [--seed N] [--force]",
+    );
     process.exit(2);
   }
-  const made = makeNational({ size, dir, seed, force: args.includes("--force") });
+  const made = makeNational({ size, dir, seed, years, force: args.includes("--force") });
   console.error(
     `${made.reused ? "kept" : "wrote"} ${made.file}: ${made.rows.toLocaleString("en")} rows, ` +
-      `${made.stations} stations in ${made.cities} cities, ${(made.bytes / 1e6).toFixed(1)} MB, seed ${seed}` +
+      `${made.stations} stations in ${made.cities} cities, ${years} year${years > 1 ? "s" : ""}, ` +
+      `${(made.bytes / 1e6).toFixed(1)} MB, seed ${seed}` +
       (made.reused ? " (same seed and size; --force rewrites it)" : ` in ${made.seconds} s`),
   );
 }

@@ -54,6 +54,8 @@ const en = {
   "warn.rejected": "{file}: {count} rows rejected ({codes}); the first:",
   "warn.rejectedMore": "... and {count} more (see --format json)",
   "warn.unassigned": "{file}: {count} rows of stations in no area of the registry, not used: {stations}",
+  "warn.timeOrder":
+    "{file}: hourly rows out of time order (first at line {line}: {station} on {date}): every hour was held to the end of reading",
   "warn.aqiMismatch":
     "{file}: the AQI column disagrees with HJ 633-2012 on {count} of {checked} rows, e.g. line {line} ({station} {date}): reported {reported}, computed {computed}",
   "warn.aqiMismatchNoO3": "(the file has no O3 daily max 1-hour column, which the daily AQI also uses)",
@@ -151,6 +153,8 @@ const en = {
     "  ... and {count} more in this file, counted in the summary, not listed ({codes}; the first 50 rejected rows and 50 warnings of a file are listed)",
   "validate.summary": "Summary: {counts}",
   "validate.byCode": "by code: {codes}",
+  "validate.timeOrder":
+    "hourly rows out of time order from here on ({station} on {date}): read holding every hour to the end (memory grows with station-hours); sorted by time, days are finished as they are read",
   "validate.exitErrors": "errors: {count}; exit code 2",
   "validate.exitWarnings": "warnings: {count}, more than --max-warnings {max}; exit code 1",
   // hy-check report: the year-end report (HTML and Markdown) and its charts.
@@ -323,6 +327,8 @@ const zh: Record<MessageKey, string> = {
   "warn.rejected": "{file}：剔除 {count} 行（{codes}），前几行：",
   "warn.rejectedMore": "…… 另有 {count} 行（见 --format json）",
   "warn.unassigned": "{file}：{count} 行属于未归入任何区域的站点，未使用：{stations}",
+  "warn.timeOrder":
+    "{file}：小时数据未按时间排序（首见于第 {line} 行：{station}，{date}），所有小时值保留至读取结束",
   "warn.aqiMismatch":
     "{file}：AQI 列与 HJ 633-2012 计算结果不一致 {count}/{checked} 行，例如第 {line} 行（{station} {date}）：报告 {reported}，计算 {computed}",
   "warn.aqiMismatchNoO3": "（文件没有臭氧日最大1小时列，日 AQI 也用到该项）",
@@ -414,6 +420,8 @@ const zh: Record<MessageKey, string> = {
     "  …… 本文件另有 {count} 项已计入汇总、未逐条列出（{codes}；每个文件列出前 50 条剔除行和前 50 条警告）",
   "validate.summary": "汇总：{counts}",
   "validate.byCode": "按代码：{codes}",
+  "validate.timeOrder":
+    "小时数据自此行起未按时间排序（{station}，{date}）：所有小时值保留至读取结束（内存随站点小时数增长）；按时间排序后可逐日读完即释放",
   "validate.exitErrors": "错误 {count} 项：退出码 2",
   "validate.exitWarnings": "警告 {count} 项，超过 --max-warnings {max}：退出码 1",
   "report.title": "{title}年度评估报告",

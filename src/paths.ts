@@ -7,10 +7,12 @@ export const DEFAULT_TARGETS_FILE = join(PACKAGE_ROOT, "targets", "hengyang-2019
 /** The shipped target files as the build validated them (scripts/compile-targets.mjs). */
 export const COMPILED_TARGETS_DIR = join(PACKAGE_ROOT, "dist", "compiled-targets");
 /**
- * The fast reader's worker (dist/data/fast-worker.js), from this module's place: dist/ in the installed
- * CLI and in its one-file bundle (dist/hy-check.js), src/ when the tests run the sources.
+ * The fast reader's worker (dist/data/kinds/air-hourly/worker.js), from this module's place: dist/ in the
+ * installed CLI and in its one-file bundle (dist/hy-check.js), src/ when the tests run the sources.
  */
 export const FAST_WORKER_URL = new URL(
-  import.meta.url.endsWith(".ts") ? "../dist/data/fast-worker.js" : "./data/fast-worker.js",
+  import.meta.url.endsWith(".ts")
+    ? "../dist/data/kinds/air-hourly/worker.js"
+    : "./data/kinds/air-hourly/worker.js",
   import.meta.url,
 );

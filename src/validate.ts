@@ -11,7 +11,7 @@ import { readAll } from "./engine/check.js";
 import type { SkippedFile } from "./engine/result.js";
 import type { InputReport } from "./data/input-report.js";
 import { inputError, type InputProblem } from "./errors.js";
-import { LANGS } from "./i18n.js";
+import { LANGS, t } from "./i18n.js";
 import { DEFAULT_TARGETS_FILE } from "./paths.js";
 import type { TargetFile } from "./targets/schema.js";
 import { VALIDATE_FORMAT_NAMES } from "./validate/format.js";
@@ -225,6 +225,15 @@ export async function validate(
         code: "HY-PERIOD",
         file: input.file,
         message: `${unlistedOutside} rows dated outside the plan year ${year} (${input.from} .. ${input.to}): read but not used`,
+      });
+    // Hourly rows out of time order: read holding every hour (the reader's path for such input).
+    if (input.outOfOrder)
+      add({
+        severity: "warning",
+        code: "HY-ORDER",
+        file: input.file,
+        line: input.outOfOrder.line,
+        message: t("en", "validate.timeOrder", input.outOfOrder),
       });
     // Stations no area claims. A national site file holds every station of the country: its other columns are
     // expected and only counted (inputs[].unassignedStationCount).

@@ -1,12 +1,15 @@
-// The fast byte reader of hourly files against the plain csv-parse reader (issue 8): on every fixture, every
-// corpus file, hourly files with each kind of damage and random damage (fast-check, fixed seed), check()
-// gives the same JSON with either reader, or the same input error.
+// The fast byte reader of hourly files against the plain csv-parse reader (issue 8), and days finished as
+// they are read against every hour held (issue 21): on every fixture, every corpus file, hourly files with
+// each kind of damage and random damage (fast-check, fixed seed), and a shuffled national file, check()
+// gives the same JSON on each path (fast streaming days, fast with HY_STREAM_DAYS=0, plain), or the same
+// input error.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { check, InputError } from "../src/index.js";
+import { validate } from "../src/validate.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hy-fast-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,20 +50,30 @@ targets:
 `,
 );
 
-/** check() with one reader: the report as JSON, or the input error's problems. */
-async function run(files: string[], reader: "fast" | "plain", targets?: string): Promise<string> {
+/** check() with one reader (and days streamed, or held with HY_STREAM_DAYS=0): JSON, or the input error. */
+async function run(
+  files: string[],
+  reader: "fast" | "plain",
+  targets?: string,
+  streamDays = true,
+): Promise<string> {
+  if (!streamDays) process.env.HY_STREAM_DAYS = "0";
   try {
     const report = await check(files, { reader, today: "2026-01-01", ...(targets ? { targets } : {}) });
     return JSON.stringify(report, null, 1);
   } catch (e) {
     if (e instanceof InputError) return `InputError ${JSON.stringify(e.problems)}`;
     throw e;
+  } finally {
+    delete process.env.HY_STREAM_DAYS;
   }
 }
 
 async function expectSame(files: string[], targets?: string): Promise<string> {
   const fast = await run(files, "fast", targets);
+  const held = await run(files, "fast", targets, false);
   const plain = await run(files, "plain", targets);
+  expect(held).toBe(plain);
   expect(fast).toBe(plain);
   return fast;
 }
@@ -148,6 +161,20 @@ describe("fast and plain readers give the same results", () => {
       (r) => lines(r, 40, (l) => l.replace("衡阳市", "衡阳市\u3000")),
     ],
     ["a row outside the plan year", (r) => lines(r, 60, (l) => l.replace("2019-01", "2018-01"))],
+    [
+      "40 rows of the year before and 40 of the year after (more than the warnings listed)",
+      (r) =>
+        [
+          HEADER,
+          ...r.map((l, i) =>
+            i < 40
+              ? l.replace("2019-01", "2018-03")
+              : i >= r.length - 40
+                ? l.replace("2019-01", "2020-12")
+                : l,
+          ),
+        ].join("\n") + "\n",
+    ],
     [
       "an unknown station without a city",
       (r) => lines(r, 60, (l) => l.replace(/^1001A,衡阳市,珠晖区/, "9999A,,")),
@@ -237,4 +264,86 @@ describe("fast and plain readers give the same results", () => {
       },
     );
   }, 120_000);
+});
+
+interface MakeNational {
+  generate: (options: { size: string; write: (text: string) => void }) => { rows: number };
+}
+
+/** Lines of a file's body in an order drawn from a fixed seed (Fisher-Yates), the header first. */
+function shuffled(text: string, seed: number): string {
+  const [header, ...body] = text.trimEnd().split("\n");
+  let state = seed;
+  for (let i = body.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [body[i], body[j]] = [body[j] ?? "", body[i] ?? ""];
+  }
+  return [header, ...body].join("\n") + "\n";
+}
+
+interface OrderReport {
+  inputs: { timeOrder?: string; outOfOrder?: { line: number; station: string; date: string } }[];
+}
+
+describe("days finished as they are read (issue 21)", () => {
+  it("a national S file and a shuffled copy: the same JSON streamed, held and read plain", async () => {
+    const make = (await import(
+      new URL("../scripts/make-national.mjs", import.meta.url).href
+    )) as MakeNational;
+    const parts: string[] = [];
+    expect(make.generate({ size: "S", write: (text) => parts.push(text) }).rows).toBe(438_000);
+    const ordered = write(parts.join(""));
+    const targets = "targets/gb3095-2012-class2.yaml";
+    const streamed = await run([ordered], "fast", targets);
+    expect(await run([ordered], "fast", targets, false)).toBe(streamed);
+    expect((JSON.parse(streamed) as OrderReport).inputs[0]?.timeOrder).toBe("ordered");
+
+    // Shuffled: streamed (it reads the file again, holding every hour) and held give the same JSON; the
+    // plain reader, ten times slower, reads a shuffled copy of the first 30 days (all three paths).
+    const all = parts.join("");
+    const mixed = write(shuffled(all, 21));
+    const out = await run([mixed], "fast", targets);
+    expect(await run([mixed], "fast", targets, false)).toBe(out);
+    expect((JSON.parse(out) as OrderReport).inputs[0]?.timeOrder).toBe("unordered");
+    // The rows are the same, only their order differs: so are the results.
+    const results = (json: string) => JSON.stringify((JSON.parse(json) as { results: unknown }).results);
+    expect(results(out)).toBe(results(streamed));
+    const month = all.slice(0, all.indexOf("\n", all.indexOf("2019-01-31 00:00")) + 1);
+    await expectSame([write(shuffled(month, 8))], targets);
+  }, 120_000);
+
+  // Line 2 is the header's next line: rows of 1001A, one per hour from 2019-01-01 01:00 (hour-ending: the
+  // 2019-01-01 natural day's first slot).
+  const hourRow = (h: number, station = "1001A") => {
+    const date = new Date(Date.UTC(2019, 0, 1, h + 1));
+    const time = `${date.toISOString().slice(0, 10)} ${String(date.getUTCHours()).padStart(2, "0")}:00`;
+    return `${station},衡阳市,珠晖区,${time},30,50,5,20,60,0.5`;
+  };
+
+  it("a row one day behind the latest is in order; two days behind is not, and names its line", async () => {
+    // Days 1-3 of January in order; then a row of January 2 (one day behind January 3): still in order.
+    const rows = Array.from({ length: 72 }, (_, h) => hourRow(h));
+    rows.push(hourRow(30, "1002A"));
+    const oneBack = write([HEADER, ...rows].join("\n") + "\n");
+    const inOrder = JSON.parse(await expectSame([oneBack], CITY_TARGETS)) as OrderReport;
+    expect(inOrder.inputs[0]).toMatchObject({ timeOrder: "ordered" });
+    expect(inOrder.inputs[0]?.outOfOrder).toBeUndefined();
+
+    // A row of January 1 after January 3: line 1 (header) + 73 rows + this one = line 75.
+    rows.push(hourRow(5, "1002A"));
+    const twoBack = write([HEADER, ...rows].join("\n") + "\n");
+    const unordered = JSON.parse(await expectSame([twoBack], CITY_TARGETS)) as OrderReport;
+    expect(unordered.inputs[0]).toMatchObject({
+      timeOrder: "unordered",
+      outOfOrder: { line: 75, station: "1002A", date: "2019-01-01" },
+    });
+
+    const report = await validate([twoBack], { targets: CITY_TARGETS });
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "HY-ORDER", line: 75 }),
+    );
+    const clean = await validate([oneBack], { targets: CITY_TARGETS });
+    expect(clean.findings.map((f) => f.code)).not.toContain("HY-ORDER");
+  });
 });

@@ -1,6 +1,14 @@
 // Hourly air values: each area's hourly series (the mean over its stations each hour, as CNEMC publishes
-// city values) and per-station counts for the data-capture report. Memory is per area-hour and per
-// station-day of the plan year, in typed arrays allocated once per area or station: never the rows.
+// city values) and per-station counts for the data-capture report. Memory is per station-day of the plan
+// year and, for the area series, per area-hour held: never the rows.
+//
+// Days finished as they are read: when the rows come in time order (hourly exports are written so), an
+// area's day is reduced to its daily values once the rows have moved OPEN_DAYS days past it, and its hours
+// are reused for the next day; memory then grows with areas x days, not areas x hours. A row more than
+// OPEN_DAYS - 1 days before the latest day of one of its areas is out of time order: the store counts it
+// (both ways, so that reports are the same) and, when it streams, asks to be read again holding every
+// hour (`mustReread`), since the hours of a finished day are gone. Daily values are the same numbers
+// either way: each day's hours are summed in the same row order and reduced by the same functions.
 import { addStationDay, type AirStore } from "./air-store.js";
 import { dailyMean, o3DailyMax1h, o3DailyMax8h, DAILY_MIN_HOURS } from "../methods/hourly.js";
 import type { DailyValues } from "../methods/air.js";
@@ -12,12 +20,33 @@ export const HOURLY_POLLUTANTS = ["SO2", "NO2", "PM10", "PM2.5", "CO", "O3"] as 
 export type HourlyPollutant = (typeof HOURLY_POLLUTANTS)[number];
 export const P = HOURLY_POLLUTANTS.length;
 
-/** One area's hourly sums and station counts, at [(day * 24 + slot) * P + pollutant]. */
+/** Days an area keeps open while streaming: the latest one and the day before it. */
+export const OPEN_DAYS = 2;
+
+/** The daily values an area-day's hours give, in the order finishHourly() has always added them. */
+const DAILY_KEYS = [
+  "SO2",
+  "NO2",
+  "PM10",
+  "PM2.5",
+  "CO",
+  "O3_8h",
+  "O3_1h",
+] as const satisfies readonly (keyof DailyValues)[];
+const D = DAILY_KEYS.length;
+
+/** One area's hourly sums and station counts of the days it holds, at [(position * 24 + slot) * P + pollutant]. */
 export interface AreaSeries {
   sum: Float64Array;
   count: Uint16Array;
+  /** Holding every hour, a day's position is the day; streaming, it is day % OPEN_DAYS. */
+  openDays: Int32Array | null;
+  /** The latest day a row added to. */
+  latest: number;
   /** Days with at least one value, so that a day without data is not reported as an empty day. */
   hasDay: Uint8Array;
+  /** Daily values of the days finished, at [day * D + i] (DAILY_KEYS order), NaN for none. */
+  daily: Float64Array | null;
 }
 
 export interface StationRecord {
@@ -29,6 +58,7 @@ export interface StationRecord {
   validHours: Uint8Array;
 }
 
+/** One plan year's hourly values (a run may create another for another year). */
 export interface HourlyStore {
   year: number;
   /** The plan year's dates, YYYY-MM-DD, by day index. */
@@ -36,6 +66,12 @@ export interface HourlyStore {
   dayIndex: ReadonlyMap<string, number>;
   areas: Map<string, AreaSeries>;
   stations: Map<string, StationRecord>;
+  /** Days are finished as the rows pass them (false: every hour is held until finishHourly). */
+  streamDays: boolean;
+  /** Rows that went back more than OPEN_DAYS - 1 days behind the latest day of one of their areas. */
+  outOfOrder: number;
+  /** Streaming and a row came out of time order: what was read must be read again with streamDays false. */
+  mustReread: boolean;
 }
 
 export function yearDates(year: number): string[] {
@@ -46,7 +82,11 @@ export function yearDates(year: number): string[] {
   return dates;
 }
 
-export function createHourlyStore(year: number): HourlyStore {
+/**
+ * `streamDays`: finish days as the rows pass them; HY_STREAM_DAYS=0 in the environment turns it off (every
+ * hour held to the end: the path out-of-order input takes, forced, for comparison).
+ */
+export function createHourlyStore(year: number, { streamDays = false } = {}): HourlyStore {
   const dates = yearDates(year);
   return {
     year,
@@ -54,6 +94,9 @@ export function createHourlyStore(year: number): HourlyStore {
     dayIndex: new Map(dates.map((d, i) => [d, i])),
     areas: new Map(),
     stations: new Map(),
+    streamDays: streamDays && process.env.HY_STREAM_DAYS !== "0",
+    outOfOrder: 0,
+    mustReread: false,
   };
 }
 
@@ -63,10 +106,14 @@ export function areaSeries(store: HourlyStore, key: string): AreaSeries {
   let series = store.areas.get(key);
   if (!series) {
     const days = daysOf(store);
+    const held = store.streamDays ? OPEN_DAYS : days;
     series = {
-      sum: new Float64Array(days * 24 * P),
-      count: new Uint16Array(days * 24 * P),
+      sum: new Float64Array(held * 24 * P),
+      count: new Uint16Array(held * 24 * P),
+      openDays: store.streamDays ? new Int32Array(OPEN_DAYS).fill(-1) : null,
+      latest: -1,
       hasDay: new Uint8Array(days),
+      daily: null,
     };
     store.areas.set(key, series);
   }
@@ -83,6 +130,60 @@ export function stationRecord(store: HourlyStore, station: string, area: string)
   return record;
 }
 
+/**
+ * Daily values of one area-day from its hours at `position`, by GB 3095-2012 Table 4 and HJ 663-2013:
+ * 24-hour means with >= 20 hours, O3 daily max 8 h with >= 14 windows, O3 daily max 1 h.
+ */
+function finishDay(series: AreaSeries, days: number, day: number, position: number): void {
+  const daily = (series.daily ??= new Float64Array(days * D).fill(NaN));
+  const hours = new Float64Array(24);
+  for (let i = 0; i < P; i++) {
+    for (let slot = 0; slot < 24; slot++) {
+      const k = (position * 24 + slot) * P + i;
+      const n = series.count[k]!;
+      hours[slot] = n === 0 ? NaN : series.sum[k]! / n;
+    }
+    if (HOURLY_POLLUTANTS[i] === "O3") {
+      const max8 = o3DailyMax8h(hours);
+      if (max8.valid && max8.value !== null) daily[day * D + D - 2] = max8.value;
+      const max1 = o3DailyMax1h(hours);
+      if (max1.valid && max1.value !== null) daily[day * D + D - 1] = max1.value;
+    } else {
+      const mean = dailyMean(hours);
+      if (mean.valid && mean.value !== null) daily[day * D + i] = mean.value;
+    }
+  }
+}
+
+/**
+ * The position of `day` in the area's held hours, opening it (and finishing the day it replaces) when
+ * streaming; -1 when the row must not be added (out of order while streaming: the store is read again).
+ */
+function openDay(store: HourlyStore, series: AreaSeries, day: number): number {
+  if (day > series.latest) series.latest = day;
+  else if (day < series.latest - (OPEN_DAYS - 1)) {
+    store.outOfOrder++;
+    if (store.streamDays) {
+      store.mustReread = true;
+      return -1;
+    }
+  }
+  const open = series.openDays;
+  if (open === null) return day;
+  const position = day % OPEN_DAYS;
+  const held = open[position]!;
+  if (held !== day) {
+    // In time order the day held here is an earlier one (day - OPEN_DAYS or before): finished, its hours reused.
+    if (held >= 0) {
+      finishDay(series, series.hasDay.length, held, position);
+      series.sum.fill(0, position * 24 * P, (position + 1) * 24 * P);
+      series.count.fill(0, position * 24 * P, (position + 1) * 24 * P);
+    }
+    open[position] = day;
+  }
+  return position;
+}
+
 /** Values of one station-hour in HOURLY_POLLUTANTS order, NaN where missing. */
 export type HourlyVector = Float64Array;
 
@@ -91,30 +192,36 @@ export type HourlyVector = Float64Array;
  * station-hour was already read. The one place both the plain and the fast reader add an hour.
  */
 export function addHourVector(
+  store: HourlyStore,
   station: StationRecord,
   areas: readonly AreaSeries[],
   day: number,
   slot: number,
-  values: HourlyVector,
+  /** The values at values[at .. at + P), in HOURLY_POLLUTANTS order, NaN where missing. */
+  values: ArrayLike<number>,
+  at = 0,
 ): boolean {
   const bit = 1 << slot;
   const seen = station.seen[day]!;
   if (seen & bit) return false;
   station.seen[day] = seen | bit;
-  const base = (day * 24 + slot) * P;
   const valid = station.validHours;
+  for (let i = 0; i < P; i++) if (values[at + i] === values[at + i]) valid[day * P + i]!++;
   const n = areas.length;
-  for (let i = 0; i < P; i++) {
-    const v = values[i]!;
-    if (v !== v) continue;
-    valid[day * P + i]!++;
-    for (let a = 0; a < n; a++) {
-      const series = areas[a]!;
-      series.sum[base + i]! += v;
-      series.count[base + i]!++;
+  for (let a = 0; a < n; a++) {
+    const series = areas[a]!;
+    const position = openDay(store, series, day);
+    if (position < 0) continue;
+    series.hasDay[day] = 1;
+    const base = (position * 24 + slot) * P;
+    const { sum, count } = series;
+    for (let i = 0; i < P; i++) {
+      const v = values[at + i]!;
+      if (v !== v) continue;
+      sum[base + i]! += v;
+      count[base + i]!++;
     }
   }
-  for (let a = 0; a < n; a++) areas[a]!.hasDay[day] = 1;
   return true;
 }
 
@@ -137,6 +244,7 @@ export function addStationHour(
   const day = store.dayIndex.get(date);
   if (day === undefined) throw new Error(`${date} is outside the hourly store's year ${store.year}`);
   return addHourVector(
+    store,
     stationRecord(store, station, areas[0] ?? ""),
     areas.map((a) => areaSeries(store, a)),
     day,
@@ -145,41 +253,34 @@ export function addStationHour(
   );
 }
 
-function areaHours(series: AreaSeries, day: number, pollutantIndex: number): Float64Array {
-  const hours = new Float64Array(24);
-  for (let slot = 0; slot < 24; slot++) {
-    const k = (day * 24 + slot) * P + pollutantIndex;
-    const n = series.count[k] ?? 0;
-    hours[slot] = n === 0 ? NaN : (series.sum[k] ?? 0) / n;
-  }
-  return hours;
-}
-
 /** The station key under which an area's hourly-derived daily values enter the daily store. */
 export const HOURLY_SERIES = "(hourly series)";
 
 /**
- * Daily values of each area-day from its hourly series, by GB 3095-2012 Table 4 and HJ 663-2013:
- * 24-hour means with >= 20 hours, O3 daily max 8 h with >= 14 windows, O3 daily max 1 h.
+ * Adds the daily values of every area-day (the days still open, or every day when every hour was held, are
+ * finished now) to the daily store, area by area in the order the areas were first read, days in order.
  */
 export function finishHourly(store: HourlyStore, air: AirStore, { release = false } = {}): void {
+  const days = daysOf(store);
   for (const [area, series] of store.areas) {
-    // Released, the area's hourly sums (0.5 MB a year) can be collected once its days are derived.
+    // Released, the area's hourly sums can be collected once its days are derived.
     if (release) store.areas.delete(area);
+    const open = series.openDays;
+    if (open === null) {
+      for (let day = 0; day < days; day++) if (series.hasDay[day]) finishDay(series, days, day, day);
+    } else
+      for (let position = 0; position < OPEN_DAYS; position++) {
+        const day = open[position]!;
+        if (day >= 0) finishDay(series, days, day, position);
+      }
+    const daily = series.daily;
+    if (daily === null) continue;
     store.dates.forEach((date, day) => {
       if (!series.hasDay[day]) return;
       const values: DailyValues = {};
-      HOURLY_POLLUTANTS.forEach((p, i) => {
-        const hours = areaHours(series, day, i);
-        if (p === "O3") {
-          const max8 = o3DailyMax8h(hours);
-          if (max8.valid && max8.value !== null) values.O3_8h = max8.value;
-          const max1 = o3DailyMax1h(hours);
-          if (max1.valid && max1.value !== null) values.O3_1h = max1.value;
-        } else {
-          const mean = dailyMean(hours);
-          if (mean.valid && mean.value !== null) values[p] = mean.value;
-        }
+      DAILY_KEYS.forEach((key, i) => {
+        const value = daily[day * D + i]!;
+        if (!Number.isNaN(value)) values[key] = value;
       });
       addStationDay(air, area, date, HOURLY_SERIES, { values, file: "(hourly)", line: 0 });
     });
@@ -192,6 +293,7 @@ export function* areaHourlySeries(
   area: string,
   convention: HourConvention,
 ): Generator<{ date: string; hour: number; values: HourlyValues }> {
+  if (store.streamDays) throw new Error("an area's hourly series is kept only when days are not streamed");
   const series = store.areas.get(area);
   if (!series) return;
   for (let day = 0; day < store.dates.length; day++) {

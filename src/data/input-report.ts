@@ -36,6 +36,13 @@ export interface InputReport {
   unassignedStationCount: number;
   /** Hourly inputs: valid hours and days per station and month of the plan year (all hourly files together). */
   capture?: StationCapture[];
+  /**
+   * Hourly inputs: "ordered" when no row went back more than a day behind the latest day of its area (days
+   * were finished as they were read), else "unordered" (every hour was held to the end of reading).
+   */
+  timeOrder?: "ordered" | "unordered";
+  /** The first row out of time order: its line, station and natural day. */
+  outOfOrder?: { line: number; station: string; date: string };
   /** Findings that do not reject a row (HY-RANGE PM2.5 > PM10, HY-GAP ...): counted per code, the first listed. */
   warningsByCode: Record<string, number>;
   warnings: InputProblem[];
@@ -72,14 +79,26 @@ export function rejectRow(report: InputReport, problem: InputProblem): void {
 
 /** A finding that keeps the row: a value to look at, not one to drop. */
 export function warnRow(report: InputReport, problem: InputProblem): void {
-  const count = (report.warningsByCode[problem.code] ?? 0) + 1;
-  report.warningsByCode[problem.code] = count;
+  warnRowOf(report, problem.code, () => problem);
+}
+
+/** warnRow for a finding of many rows: the problem is made only when it is listed. */
+export function warnRowOf(report: InputReport, code: string, problem: () => InputProblem): void {
+  const count = (report.warningsByCode[code] ?? 0) + 1;
+  report.warningsByCode[code] = count;
   // Each code gets its share of the list, so 500 HY-RATIO do not hide the 5 HY-PERIOD.
   if (count <= MAX_LISTED_PER_CODE && report.warnings.length < MAX_LISTED_PROBLEMS * 4)
-    report.warnings.push(problem);
+    report.warnings.push(problem());
 }
 
 const MAX_LISTED_PER_CODE = 20;
+
+/** An hourly row that went back in time: the input is unordered; the first such row is kept. */
+export function noteOutOfOrder(report: InputReport, line: number, station: string, date: string): void {
+  if (report.timeOrder === "unordered") return;
+  report.timeOrder = "unordered";
+  report.outOfOrder = { line, station, date };
+}
 
 export function noteDate(report: InputReport, date: string): void {
   if (report.from === null || date < report.from) report.from = date;

@@ -102,6 +102,8 @@ export async function readAll(
   options: CheckOptions,
   /** Keep each area's hourly series after the daily values are derived (areaHourlySeries needs them). */
   keepHourlySeries = false,
+  /** Finish hourly days as the rows pass them (false: hold every hour to the end, as out-of-order input needs). */
+  streamDays = !keepHourlySeries,
 ): Promise<{
   plan: TargetFile;
   ctx: ReadContext;
@@ -118,7 +120,7 @@ export async function readAll(
     groupings: new Set(plan.targets.flatMap((t) => (t.scope?.each ? [t.scope.each] : []))),
     year: plan.plan.year,
     air: createAirStore(),
-    hourly: createHourlyStore(plan.plan.year),
+    hourly: createHourlyStore(plan.plan.year, { streamDays }),
     hourConvention: options.hourConvention ?? "ending",
     columnOverrides: plan.columns ?? {},
     aqiEdition: resolvedStandards(plan).aqi,
@@ -147,6 +149,8 @@ export async function readAll(
       skipped.push({ file, reason: e.problems[0]?.message ?? "" });
     }
   }
+  // Hourly rows out of time order after days were finished: read everything again, holding every hour.
+  if (ctx.hourly.mustReread) return readAll(files, options, keepHourlySeries, false);
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(ctx.hourly, ctx.air, { release: !keepHourlySeries });

@@ -110,6 +110,8 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
       }),
     });
   }
+  if (input.outOfOrder)
+    notes.push({ text: t(lang, "warn.timeOrder", { file: input.file, ...input.outOfOrder }) });
   const first = input.aqiCheck.examples[0];
   if (first)
     notes.push({

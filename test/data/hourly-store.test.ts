@@ -5,6 +5,8 @@ import {
   areaHourlySeries,
   createHourlyStore,
   finishHourly,
+  OPEN_DAYS,
+  P,
   stationCapture,
 } from "../../src/data/hourly-store.js";
 
@@ -59,5 +61,66 @@ describe("hourly store", () => {
     expect(feb?.validHours.NO2).toBe(25);
     expect(feb?.validDays.NO2).toBe(1);
     expect(feb?.validHours["PM2.5"]).toBe(0);
+  });
+
+  describe("days finished as they are read (streamDays)", () => {
+    /** Jan 1: PM2.5 0..19 in slots 0-19; Jan 2: 19 hours of 10; Jan 3: 24 hours of 30 at S1, 24 of 40 at S2. */
+    function fill(store: ReturnType<typeof createHourlyStore>) {
+      for (let slot = 0; slot < 20; slot++)
+        addStationHour(store, ["A"], "S1", "2019-01-01", slot, { "PM2.5": slot });
+      for (let slot = 0; slot < 19; slot++)
+        addStationHour(store, ["A"], "S1", "2019-01-02", slot, { "PM2.5": 10 });
+      for (let slot = 0; slot < 24; slot++) {
+        addStationHour(store, ["A"], "S1", "2019-01-03", slot, { "PM2.5": 30 });
+        addStationHour(store, ["A"], "S2", "2019-01-03", slot, { "PM2.5": 40 });
+      }
+    }
+
+    it("holds two days of hours and gives the daily values worked out by hand", () => {
+      const store = createHourlyStore(2019, { streamDays: true });
+      fill(store);
+      expect(store.areas.get("A")?.sum.length).toBe(OPEN_DAYS * 24 * P);
+      const air = createAirStore();
+      finishHourly(store, air);
+      const days = areaDailyValues(air, "A");
+      expect(days.get("2019-01-01")?.["PM2.5"]).toBe(9.5); // (0 + ... + 19) / 20
+      expect(days.get("2019-01-02")).toEqual({}); // 19 hours: a day with data, no valid mean
+      expect(days.get("2019-01-03")?.["PM2.5"]).toBe(35); // each hour (30 + 40) / 2
+      expect(store.outOfOrder).toBe(0);
+    });
+
+    it("takes a row one day behind the latest into its day", () => {
+      const store = createHourlyStore(2019, { streamDays: true });
+      fill(store);
+      // Jan 2's 20th hour arrives after Jan 3: its mean is now valid, (19 x 10 + 29) / 20.
+      addStationHour(store, ["A"], "S1", "2019-01-02", 23, { "PM2.5": 29 });
+      const air = createAirStore();
+      finishHourly(store, air);
+      expect(areaDailyValues(air, "A").get("2019-01-02")?.["PM2.5"]).toBe(10.95);
+      expect(store.outOfOrder).toBe(0);
+      expect(store.mustReread).toBe(false);
+    });
+
+    it("a row two days behind: counted out of order; streaming asks to be read again", () => {
+      const streamed = createHourlyStore(2019, { streamDays: true });
+      const held = createHourlyStore(2019);
+      for (const store of [streamed, held]) {
+        fill(store);
+        addStationHour(store, ["A"], "S2", "2019-01-01", 20, { "PM2.5": 31 });
+        expect(store.outOfOrder).toBe(1);
+      }
+      expect(streamed.mustReread).toBe(true);
+      expect(held.mustReread).toBe(false);
+      const air = createAirStore();
+      finishHourly(held, air);
+      // Held, Jan 1 has 21 hours: (0 + ... + 19 + 31) / 21.
+      expect(areaDailyValues(air, "A").get("2019-01-01")?.["PM2.5"]).toBe(221 / 21);
+    });
+
+    it("refuses the hourly series of a streaming store (areaHourlySeries needs every hour)", () => {
+      const store = createHourlyStore(2019, { streamDays: true });
+      addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 40 });
+      expect(() => [...areaHourlySeries(store, "A", "ending")]).toThrow();
+    });
   });
 });

@@ -4,7 +4,13 @@
 import { inputError, quoted, type InputProblem } from "../../errors.js";
 import { addStationHour, type HourlyPollutant, type HourlyValues } from "../hourly-store.js";
 import type { CsvSource } from "../csv.js";
-import { MAX_LISTED_PROBLEMS, noteDate, rejectRow, type InputReport } from "../input-report.js";
+import {
+  MAX_LISTED_PROBLEMS,
+  noteDate,
+  noteOutOfOrder,
+  rejectRow,
+  type InputReport,
+} from "../input-report.js";
 import { areaOfStation, canonicalStation } from "../registry.js";
 import { naturalHour } from "../time.js";
 import { rowKeys } from "../groups.js";
@@ -71,6 +77,7 @@ export const airSiteFile: DataKind = {
       else unassigned.push(header.trim());
     });
 
+    report.timeOrder = "ordered";
     let block: HourBlock | undefined;
     let blocks = 0;
     /** Every row of an hour block is rejected together, at its hour column. */
@@ -93,8 +100,11 @@ export const airSiteFile: DataKind = {
       for (const { index, station, area } of stationCols) {
         // Site files name no city or county: only a station grouping applies to them.
         const keys = rowKeys(area, ctx.groupings, { station, area: "", city: "", county: "" });
+        const outOfOrder = ctx.hourly.outOfOrder;
         if (!addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, b.values.get(index) ?? {}))
           duplicates.push(station);
+        if (ctx.hourly.outOfOrder !== outOfOrder)
+          noteOutOfOrder(report, b.lines[0] ?? 0, station, natural.date);
       }
       if (duplicates.length > 0)
         rejectBlock(
@@ -105,6 +115,8 @@ export const airSiteFile: DataKind = {
     };
 
     for await (const { line, fields } of source.records) {
+      // Out of time order after days were finished: the run reads everything again (check.ts readAll).
+      if (ctx.hourly.mustReread) break;
       report.rows++;
       const reject = (problem: Omit<InputProblem, "file" | "line">) =>
         rejectRow(report, { file, line, ...problem });

@@ -1,7 +1,7 @@
 // The registry of data kinds: a new kind is one module plus one line here. Order matters: the first
 // kind whose detect() accepts the header and first rows reads the file.
 import { airDaily } from "./air-daily.js";
-import { airHourly } from "./air-hourly.js";
+import { airHourly } from "./air-hourly/index.js";
 import { airSiteFile } from "./air-site-file.js";
 import type { DataKind } from "./kind.js";
 import { waterMonthly } from "./water-monthly.js";

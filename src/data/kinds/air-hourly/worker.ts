@@ -3,7 +3,7 @@
 // records of all chunks in file order.
 import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { ChunkParser, MAX_LINE, type ParsePlan } from "./fast-parse.js";
+import { ChunkParser, MAX_LINE, type ParsePlan } from "./parse.js";
 
 export interface ChunkJob {
   k: number;

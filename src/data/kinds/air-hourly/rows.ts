@@ -1,28 +1,34 @@
-// Hourly air exports in long format: one row per station per hour (datetime, or date + hour).
-import { inputError, quoted } from "../../errors.js";
+// Hourly air exports in long format: the layout of a file's columns and the plain reader of one row, which
+// both the csv-parse loop and the fast byte reader (fast.ts) hand rows to.
+import { inputError, quoted } from "../../../errors.js";
 import {
   HOURLY_POLLUTANTS,
   addStationHour,
   type HourlyPollutant,
   type HourlyValues,
-} from "../hourly-store.js";
-import type { ColumnField, RecognisedColumn } from "../columns.js";
-import { csvRecords, type CsvRecord, type CsvSource } from "../csv.js";
-import { readHourlyFast } from "../fast-hourly.js";
-import { MAX_LISTED_PROBLEMS, noteDate, warnRow, type InputReport } from "../input-report.js";
-import { canonicalStation } from "../registry.js";
-import { cell, placeColumns, registryArea, rowKeys, type PlaceColumns } from "../groups.js";
-import { countRow } from "../rows.js";
-import { hasTimeOfDay, naturalHour, parseDateTime, type HourLabel } from "../time.js";
-import { parseDate } from "../values.js";
+} from "../../hourly-store.js";
+import type { ColumnField, RecognisedColumn } from "../../columns.js";
+import {
+  MAX_LISTED_PROBLEMS,
+  noteDate,
+  noteOutOfOrder,
+  warnRow,
+  warnRowOf,
+  type InputReport,
+} from "../../input-report.js";
+import { canonicalStation } from "../../registry.js";
+import { cell, placeColumns, registryArea, rowKeys, type PlaceColumns } from "../../groups.js";
+import { countRow } from "../../rows.js";
+import { hasTimeOfDay, naturalHour, parseDateTime, type HourLabel } from "../../time.js";
+import { parseDate } from "../../values.js";
 import {
   columnOf,
   concentrationColumns,
   readConcentrations,
   type ConcentrationColumn,
-} from "./concentrations.js";
-import type { DataKind, ReadContext } from "./kind.js";
-import { plausibilityFindings } from "../../validate/plausibility.js";
+} from "../concentrations.js";
+import type { ReadContext } from "../kind.js";
+import { plausibilityFindings } from "../../../validate/plausibility.js";
 
 type Wanted = Partial<Record<ColumnField, { key: HourlyPollutant; unit: "ug/m3" | "mg/m3" }>>;
 const HOURLY_COLUMNS: Wanted = {
@@ -127,6 +133,26 @@ export function rowPlace(layout: HourlyLayout, ctx: ReadContext, fields: readonl
   };
 }
 
+/** A row of another year than the plan year's: counted, and listed among the first HY-PERIOD warnings. */
+export function outsideYear(
+  layout: HourlyLayout,
+  ctx: ReadContext,
+  report: InputReport,
+  line: number,
+  date: string,
+  timeText: () => string,
+): void {
+  report.outsidePeriodRows++;
+  warnRowOf(report, "HY-PERIOD", () => ({
+    file: layout.file,
+    line,
+    col: layout.timeCol.index + 1,
+    field: layout.timeCol.header,
+    code: "HY-PERIOD",
+    message: `${date} (the natural day of "${timeText().trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
+  }));
+}
+
 /**
  * The plain reader of one row: counts it, rejects it with its reason, or adds it to the store. The fast
  * reader hands it every row it does not take itself, so both give the same counts, warnings and values.
@@ -184,18 +210,11 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
       return;
     }
     if (Number(natural.date.slice(0, 4)) !== ctx.year) {
-      report.outsidePeriodRows++;
-      warnRow(report, {
-        file,
-        line,
-        col: timeCol.index + 1,
-        field: timeCol.header,
-        code: "HY-PERIOD",
-        message: `${natural.date} (the natural day of "${timeText.trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
-      });
+      outsideYear(layout, ctx, report, line, natural.date, () => timeText);
       warnValues();
       return;
     }
+    const outOfOrder = ctx.hourly.outOfOrder;
     if (!addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, values))
       reject({
         col: timeCol.index + 1,
@@ -203,6 +222,7 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
         message: `${station} at ${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""} was already read`,
       });
     else warnValues();
+    if (ctx.hourly.outOfOrder !== outOfOrder) noteOutOfOrder(report, line, station, natural.date);
   };
   const finish = (): void => {
     report.unassignedStationCount = unassigned.size;
@@ -214,40 +234,3 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
 }
 
 export type HourlyRowReader = ReturnType<typeof hourlyRowReader>;
-
-export const airHourly: DataKind = {
-  id: "air-hourly",
-  family: "air",
-  detect: isHourlyLong,
-
-  async read(source: CsvSource, columns, ctx, report: InputReport) {
-    const layout = hourlyLayout(source.file, source.header.fields, columns);
-    const reader = hourlyRowReader(layout, ctx, report);
-    // The byte reader takes regular UTF-8 files with one datetime column; csv-parse reads the rest, and
-    // continues where the byte reader meets a line it leaves to it.
-    const fast =
-      ctx.reader === "fast" &&
-      source.encoding === "utf-8" &&
-      source.dataStart !== undefined &&
-      !(layout.hourCol && layout.timeCol.field === "date");
-    let records: AsyncIterable<CsvRecord> | Iterable<CsvRecord> = source.records;
-    if (fast && source.dataStart) {
-      source.close();
-      const { continueAt } = await readHourlyFast(
-        source.file,
-        source.dataStart,
-        source.size,
-        layout,
-        ctx,
-        report,
-        reader,
-      );
-      records = continueAt
-        ? csvRecords(source.file, source.encoding, continueAt, source.size - continueAt.offset, ctx.progress)
-            .records
-        : [];
-    }
-    for await (const { line, fields } of records) reader.row(line, fields);
-    reader.finish();
-  },
-};

@@ -2,7 +2,7 @@
 //
 // What the profile of the plain reader showed (bench/RESULTS.md): csv-parse's per-character state machine,
 // a string and an array per record, Number() on strings and Map lookups by station and date strings. Here
-// fast-parse.ts turns each line's bytes into a row record (numbers only), decoding text only the first
+// parse.ts turns each line's bytes into a row record (numbers only), decoding text only the first
 // time it meets a station or a time, and this module applies the records to the store in file order.
 // Large files are parsed by two worker threads, chunk by chunk; the records are still applied in file
 // order on this thread, so sums (and thus results) are the same as the plain reader's, bit for bit.
@@ -16,8 +16,8 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { InputError } from "../errors.js";
-import { changedWhileRead, readError, type LineStart } from "./csv.js";
+import { InputError } from "../../../errors.js";
+import { changedWhileRead, readError, type LineStart } from "../../csv.js";
 import {
   ChunkParser,
   lineFields,
@@ -34,28 +34,30 @@ import {
   SWITCH,
   type ChunkResult,
   type ParsePlan,
-} from "./fast-parse.js";
-import type { ChunkJob } from "./fast-worker.js";
+} from "./parse.js";
+import type { ChunkJob } from "./worker.js";
 import {
   addHourVector,
   areaSeries,
   HOURLY_POLLUTANTS,
-  P,
   stationRecord,
   type AreaSeries,
   type StationRecord,
-} from "./hourly-store.js";
-import type { InputReport } from "./input-report.js";
-import { noteDate } from "./input-report.js";
-import { MAX_PLAUSIBLE } from "./kinds/concentrations.js";
-import type { HourlyLayout, HourlyRowReader } from "./kinds/air-hourly.js";
-import { rowPlace } from "./kinds/air-hourly.js";
-import type { ReadContext } from "./kinds/kind.js";
-import { FAST_WORKER_URL } from "../paths.js";
+} from "../../hourly-store.js";
+import type { InputReport } from "../../input-report.js";
+import { noteDate, noteOutOfOrder } from "../../input-report.js";
+import { MAX_PLAUSIBLE } from "../concentrations.js";
+import type { HourlyLayout, HourlyRowReader } from "./rows.js";
+import { outsideYear, rowPlace } from "./rows.js";
+import type { ReadContext } from "../kind.js";
+import { FAST_WORKER_URL } from "../../../paths.js";
 
 const CHUNK = 8 << 20;
-/** Chunks for the workers: smaller, since up to three chunks' records (about 13 bytes a byte) are in flight. */
-const WORKER_CHUNK = 4 << 20;
+/**
+ * Chunks for the workers: small, since up to three chunks' records (about 13 bytes a byte) are in flight and
+ * each worker keeps a chunk's buffers; 2 MiB took the peak on L from 266 to 236 MiB (bench/RESULTS.md).
+ */
+const WORKER_CHUNK = 2 << 20;
 /** Files from this size on are parsed by worker threads (HY_FAST_WORKERS_MIN_BYTES changes it, for tests). */
 const WORKERS_MIN_BYTES = 64 << 20;
 
@@ -68,6 +70,9 @@ interface StationEntry {
   record: StationRecord | null;
   series: AreaSeries[];
 }
+
+/** The store asks for the input to be read again (out of time order while streaming days): stop reading. */
+const STOP = "stop";
 
 export interface FastResult {
   /** Where csv-parse must continue, or null when the fast reader read the file to its end. */
@@ -97,9 +102,10 @@ function parsePlan(layout: HourlyLayout, ctx: ReadContext): ParsePlan {
 
 /** Applies chunk results to the store in file order; returns where csv-parse must take over, if anywhere. */
 class Applier {
-  private readonly values = new Float64Array(P);
   private minDay = Infinity;
   private maxDay = -Infinity;
+  /** Dates of days outside the plan year, by day number. */
+  private readonly otherDates = new Map<number, string>();
   /** Per parser (this thread's, or each worker's): place id -> station. */
   private readonly places = new Map<number, StationEntry[]>();
 
@@ -135,13 +141,12 @@ class Applier {
     result: ChunkResult,
     firstLine: number,
     bytesAt: (offset: number, length: number) => Uint8Array,
-  ): LineStart | null {
+  ): LineStart | null | typeof STOP {
     let table = this.places.get(parser);
     if (!table) this.places.set(parser, (table = []));
     for (const { id, fields } of result.newPlaces) table[id] = this.stationOf(fields);
     const { records, count } = result;
     const store = this.ctx.hourly;
-    const values = this.values;
     for (let i = 0; i < count; i++) {
       const r = i * RECORD;
       const type = records[r + R_TYPE]!;
@@ -151,38 +156,65 @@ class Applier {
       const length = records[r + R_LENGTH]!;
       if (type === PLAIN) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        if (store.mustReread) return STOP;
         continue;
       }
       const station = table[records[r + R_PLACE]!]!;
       if (station.station === null) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        if (store.mustReread) return STOP;
+        continue;
+      }
+      const day = records[r + R_DAY]!;
+      const slot = records[r + R_SLOT]!;
+      if (day < this.minDay) this.minDay = day;
+      if (day > this.maxDay) this.maxDay = day;
+      if (day < 0 || day >= store.dates.length) {
+        // Another year's row, as the plain reader counts it (its values were found plausible).
+        this.report.rows++;
+        outsideYear(this.layout, this.ctx, this.report, line, this.dateOf(day), () => {
+          const fields = lineFields(bytesAt(offset, length));
+          return fields?.[this.layout.timeCol.index] ?? "";
+        });
         continue;
       }
       if (station.record === null) {
         station.record = stationRecord(store, station.station, station.keys[0] ?? "");
         station.series = station.keys.map((key) => areaSeries(store, key));
       }
-      const day = records[r + R_DAY]!;
-      const slot = records[r + R_SLOT]!;
       // A station-hour read before: the plain reader rejects it (HY-DUP) with its message.
       if ((station.record.seen[day]! & (1 << slot)) !== 0) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
         continue;
       }
-      for (let p = 0; p < P; p++) values[p] = records[r + R_VALUES + p]!;
       this.report.rows++;
-      addHourVector(station.record, station.series, day, slot, values);
-      if (day < this.minDay) this.minDay = day;
-      if (day > this.maxDay) this.maxDay = day;
+      const outOfOrder = store.outOfOrder;
+      addHourVector(store, station.record, station.series, day, slot, records, r + R_VALUES);
+      if (store.outOfOrder !== outOfOrder) {
+        noteOutOfOrder(this.report, line, station.station, store.dates[day] ?? "");
+        if (store.mustReread) return STOP;
+      }
     }
     return null;
   }
 
-  finish(): void {
+  /** The date of a day counted from the plan year's first day. */
+  private dateOf(day: number): string {
     const dates = this.ctx.hourly.dates;
+    if (day >= 0 && day < dates.length) return dates[day] ?? "";
+    let date = this.otherDates.get(day);
+    if (date === undefined) {
+      const start = Date.UTC(this.ctx.hourly.year, 0, 1);
+      date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      this.otherDates.set(day, date);
+    }
+    return date;
+  }
+
+  finish(): void {
     if (this.minDay <= this.maxDay) {
-      noteDate(this.report, dates[this.minDay] ?? "");
-      noteDate(this.report, dates[this.maxDay] ?? "");
+      noteDate(this.report, this.dateOf(this.minDay));
+      noteDate(this.report, this.dateOf(this.maxDay));
     }
   }
 }
@@ -204,7 +236,7 @@ export async function readHourlyFast(
   const applier = new Applier(layout, ctx, report, rows);
   const workersMin = Number(process.env.HY_FAST_WORKERS_MIN_BYTES ?? WORKERS_MIN_BYTES);
   const useWorkers = expectedSize - from.offset >= workersMin && availableParallelism() > 1;
-  let continueAt: LineStart | null;
+  let continueAt: LineStart | null | typeof STOP;
   let readTo: number;
   try {
     ({ continueAt, readTo } = useWorkers
@@ -215,7 +247,7 @@ export async function readHourlyFast(
   }
   if (continueAt === null && readTo !== expectedSize) throw changedWhileRead(file, expectedSize, readTo);
   applier.finish();
-  return { continueAt };
+  return { continueAt: continueAt === STOP ? null : continueAt };
 }
 
 /** Sequential reads into one buffer, the partial last line carried over. */
@@ -225,7 +257,7 @@ async function onThisThread(
   plan: ParsePlan,
   applier: Applier,
   ctx: ReadContext,
-): Promise<{ continueAt: LineStart | null; readTo: number }> {
+): Promise<{ continueAt: LineStart | null | typeof STOP; readTo: number }> {
   const parser = new ChunkParser(plan);
   const handle = await open(file, "r");
   const buf = new Uint8Array(CHUNK);
@@ -260,7 +292,7 @@ async function onThisThread(
 type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string };
 
 /**
- * Two workers parse alternate 4 MiB chunks; this thread applies each chunk's records in file order, with
+ * Two workers parse alternate 2 MiB chunks; this thread applies each chunk's records in file order, with
  * one chunk in flight per worker and one more queued, so that memory stays bounded.
  */
 async function inWorkers(
@@ -270,7 +302,7 @@ async function inWorkers(
   plan: ParsePlan,
   applier: Applier,
   ctx: ReadContext,
-): Promise<{ continueAt: LineStart | null; readTo: number }> {
+): Promise<{ continueAt: LineStart | null | typeof STOP; readTo: number }> {
   const W = 2;
   // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.
   const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? WORKER_CHUNK);

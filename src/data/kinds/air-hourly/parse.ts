@@ -1,11 +1,11 @@
 // The byte parser of the fast hourly reader: lines of bytes -> row records (numbers only), with no access
 // to the stores, so that it runs the same on the main thread and in worker threads. What a row means
 // (its station's area and groups, a duplicate) is decided where the records are applied, in file order:
-// see fast-hourly.ts.
+// see fast.ts.
 import { isUtf8 } from "node:buffer";
-import { HOURLY_POLLUTANTS, P, yearDates } from "./hourly-store.js";
-import { naturalHour, parseDateTime, type HourConvention } from "./time.js";
-import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../validate/plausibility.js";
+import { HOURLY_POLLUTANTS, P } from "../../hourly-store.js";
+import { naturalHour, parseDateTime, type HourConvention } from "../../time.js";
+import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../../../validate/plausibility.js";
 
 /** What the parser needs of a file's layout: plain data, so that it can be posted to a worker. */
 export interface ParsePlan {
@@ -88,6 +88,46 @@ class BytesMap<T> {
     if (key.length !== len) return false;
     for (let i = 0; i < len; i++) if (key[i] !== buf[start + i]) return false;
     return true;
+  }
+
+  /** Whether entry `index` is the fields `indices` of a line, each followed by 0xFF (as placeKey builds it). */
+  private matchesFields(
+    index: number,
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    indices: readonly number[],
+  ): boolean {
+    const key = this.keys[index]!;
+    let k = 0;
+    for (let f = 0; f < indices.length; f++) {
+      const field = indices[f]!;
+      const s = starts[field]!;
+      const e = ends[field]!;
+      if (k + (e - s) >= key.length) return false;
+      for (let i = s; i < e; i++) if (key[k++] !== buf[i]) return false;
+      if (key[k++] !== 0xff) return false;
+    }
+    return k === key.length;
+  }
+
+  /**
+   * The last key or the one predicted after it, compared with a line's fields where they are (no copy):
+   * in an export's cycle of stations nearly every lookup ends here. Undefined: look up by the whole key.
+   */
+  getPredicted(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    indices: readonly number[],
+  ): T | undefined {
+    const last = this.last;
+    if (last < 0) return undefined;
+    if (this.matchesFields(last, buf, starts, ends, indices)) return this.values[last]!;
+    const predicted = this.next[last]!;
+    if (predicted >= 0 && this.matchesFields(predicted, buf, starts, ends, indices))
+      return this.hit(predicted);
+    return undefined;
   }
 
   private hit(index: number): T {
@@ -173,10 +213,12 @@ export class ChunkParser {
   private readonly plan: ParsePlan;
   private readonly places = new BytesMap<number>();
   private readonly times = new BytesMap<number>();
-  private readonly dayIndex: Map<string, number>;
+  /** Jan 1 of the plan year, ms since the epoch: days are counted from it (negative before the year). */
+  private readonly yearStart: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly placeKey = new Uint8Array(4096);
+  private placeKeyLength = 0;
   private readonly pm25: number;
   private readonly pm10: number;
   private readonly co: number;
@@ -186,7 +228,7 @@ export class ChunkParser {
 
   constructor(plan: ParsePlan) {
     this.plan = plan;
-    this.dayIndex = new Map(yearDates(plan.year).map((d, i) => [d, i]));
+    this.yearStart = Date.UTC(plan.year, 0, 1);
     this.starts = new Int32Array(plan.width + 1);
     this.ends = new Int32Array(plan.width + 1);
     const has = (p: (typeof HOURLY_POLLUTANTS)[number]) =>
@@ -196,13 +238,18 @@ export class ChunkParser {
     this.co = has("CO") ? HOURLY_POLLUTANTS.indexOf("CO") : -1;
   }
 
-  /** A time as day * 24 + slot of the plan year, or -1 for a row the plain reader takes. */
+  /**
+   * A time as day * 24 + slot counted from the plan year's first hour (negative before it, past the year's
+   * hours after it: rows the applier counts as outside the year), or NaN for a row the plain reader takes.
+   */
   private timeOf(text: string): number {
     const label = parseDateTime(text);
     const natural = label && naturalHour(label, this.plan.hourConvention);
-    if (!natural) return -1;
-    const day = this.dayIndex.get(natural.date);
-    return day === undefined ? -1 : day * 24 + natural.slot;
+    if (!natural) return NaN;
+    const [y = 0, m = 0, d = 0] = natural.date.split("-").map(Number);
+    // Date.UTC reads years 0-99 as 1900-1999: such a row is left to the plain reader.
+    if (y < 100) return NaN;
+    return ((Date.UTC(y, m - 1, d) - this.yearStart) / 86_400_000) * 24 + natural.slot;
   }
 
   /** Room for one more record; returns where it starts. */
@@ -325,10 +372,29 @@ export class ChunkParser {
     return type;
   }
 
+  /**
+   * The place of a line by its whole key (built in placeKey), undefined for a new one, -1 for a key too long
+   * (the plain reader takes the line).
+   */
+  private placeOf(buf: Uint8Array, starts: Int32Array, ends: Int32Array): number | undefined {
+    const { placeKey } = this;
+    let keyLength = 0;
+    for (const index of this.plan.placeIndices) {
+      const s = starts[index]!;
+      const e = ends[index]!;
+      if (keyLength + (e - s) + 1 > placeKey.length) return -1;
+      for (let i = s; i < e; i++) placeKey[keyLength++] = buf[i]!;
+      // 0xFF never occurs in UTF-8: the separator keeps "ab" + "c" apart from "a" + "bc".
+      placeKey[keyLength++] = 0xff;
+    }
+    this.placeKeyLength = keyLength;
+    return this.places.get(placeKey, 0, keyLength);
+  }
+
   /** One line [ls, le) of `n` fields: records it as a row, a plain row or a switch; returns the type. */
   private readLine(buf: Uint8Array, base: number, ls: number, le: number, line: number, n: number): number {
     const { width, timeIndex, placeIndices, valueSlot, valueFactor, maxPlausible } = this.plan;
-    const { starts, ends, placeKey, pm25, pm10, co } = this;
+    const { starts, ends, pm25, pm10, co } = this;
     const offset = base + ls;
     const length = le - ls;
     if (n !== width) return this.plain(buf, ls, le, offset, line);
@@ -351,22 +417,15 @@ export class ChunkParser {
     let time = this.times.get(buf, ts, te);
     if (time === undefined) {
       const text = lineFields(buf.subarray(ts, te));
-      time = text === null ? -1 : this.timeOf(text[0] ?? "");
+      time = text === null ? NaN : this.timeOf(text[0] ?? "");
       this.times.set(buf, ts, te, time);
     }
-    if (time < 0) return this.plain(buf, ls, le, offset, line);
+    if (time !== time) return this.plain(buf, ls, le, offset, line);
 
     // The place: the bytes of the station, area, county and city fields.
-    let keyLength = 0;
-    for (const index of placeIndices) {
-      const s = starts[index]!;
-      const e = ends[index]!;
-      if (keyLength + (e - s) + 1 > placeKey.length) return this.plain(buf, ls, le, offset, line);
-      for (let i = s; i < e; i++) placeKey[keyLength++] = buf[i]!;
-      // 0xFF never occurs in UTF-8: the separator keeps "ab" + "c" apart from "a" + "bc".
-      placeKey[keyLength++] = 0xff;
-    }
-    let place = this.places.get(placeKey, 0, keyLength);
+    let place = this.places.getPredicted(buf, starts, ends, placeIndices);
+    if (place === undefined) place = this.placeOf(buf, starts, ends);
+    if (place === -1) return this.plain(buf, ls, le, offset, line);
     if (place === undefined) {
       const fields = lineFields(buf.subarray(ls, le));
       if (fields === null) {
@@ -374,7 +433,7 @@ export class ChunkParser {
         return SWITCH;
       }
       place = this.places.size;
-      this.places.set(placeKey, 0, keyLength, place);
+      this.places.set(this.placeKey, 0, this.placeKeyLength, place);
       this.newPlaces.push({ id: place, fields });
     }
 
@@ -421,8 +480,9 @@ export class ChunkParser {
     if (co >= 0 && records[r0 + R_VALUES + co]! > CO_MAX_MG) return this.plain(buf, ls, le, offset, line);
     this.push(ROW, offset, length, line);
     records[r0 + R_PLACE] = place;
-    records[r0 + R_DAY] = Math.floor(time / 24);
-    records[r0 + R_SLOT] = time % 24;
+    const day = Math.floor(time / 24);
+    records[r0 + R_DAY] = day;
+    records[r0 + R_SLOT] = time - day * 24;
     return ROW;
   }
 }
