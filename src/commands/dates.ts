@@ -51,7 +51,8 @@ function checkedDate(option: string, value: string, lang: Lang): string {
 
 /**
  * The date options as the engine takes them. The calendar and the combinations are checked first; the plan
- * year (loaded only when a date option is given) then bounds the window and --as-of, and gives year-end its day.
+ * year (loaded only when a date option is given) then bounds the window, and --as-of from below (a milestone may
+ * be judged after the year), and gives year-end its day.
  */
 export async function checkDates(
   opts: DateOptions,
@@ -87,7 +88,8 @@ export async function checkDates(
   }
   const asOf = yearEnd ? yearRange.to : opts.asOf;
   if (asOf !== undefined) {
-    inYear("--as-of", asOf, asOf, asOf);
+    // A later date is allowed: the whole year is evaluated, milestones and ledger figures at that date.
+    inYear("--as-of", asOf, asOf, yearRange.to);
     if (window && (asOf < window.from || asOf > window.to))
       throw usageError(t(lang, "usage.asOfOutsideWindow", { asOf, window: windowName, ...window }));
   }

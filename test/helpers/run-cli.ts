@@ -27,7 +27,11 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Cl
 
 /** Runs the CLI and parses its stdout as the JSON report. */
 export function runCliJson<T = unknown>(args: readonly string[]): CliRun & { json: T } {
-  const run = runCli(args);
+  return withJson<T>(runCli(args));
+}
+
+/** A run with its stdout parsed as the JSON report; a run that printed no JSON fails with what it printed. */
+export function withJson<T>(run: CliRun): CliRun & { json: T } {
   let json: T;
   try {
     json = JSON.parse(run.stdout) as T;
