@@ -43,7 +43,7 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
     .addOption(options.hourConvention())
     .option(
       "--as-of <date>",
-      "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date",
+      "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date; year-end: the whole year",
     )
     .option(
       "--compare-editions",

@@ -24,7 +24,7 @@ export function addExplainCommand(program: Command, { io, options }: CommandCont
     .argument("[csv...]", "data files to evaluate it on")
     .addOption(options.targets())
     .addOption(options.lang())
-    .option("--as-of <date>", "the date the evaluation stands at")
+    .option("--as-of <date>", "the date the evaluation stands at (year-end: the plan year's last day)")
     .addOption(options.encoding())
     .action(async (id: string, files: string[], raw: Record<string, unknown>) => {
       const opts = ExplainOptionsSchema.parse(raw);

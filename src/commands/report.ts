@@ -42,7 +42,10 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
         .choices(FAIL_ON)
         .default("never"),
     )
-    .option("--as-of <date>", "the date the evaluation stands at: the year so far, projected to its end")
+    .option(
+      "--as-of <date>",
+      "the date the evaluation stands at: the year so far, projected to its end; year-end: the whole year",
+    )
     .option("--period <month>", "report the air targets on one month, e.g. 2019-04")
     .option("--from <date>", "report the air targets from this date (with --to)")
     .option("--to <date>", "report the air targets up to this date (with --from)")
