@@ -275,6 +275,15 @@ const en = {
   "draft.col.rule": "Rule",
   "draft.col.text": "Sentence",
   "draft.col.reason": "Reason",
+  "usage.notMonth": "--period {value} is not a month: expected YYYY-MM with the month 01 .. 12",
+  "usage.notDate": "{option} {value} is not a calendar date: expected YYYY-MM-DD with the month 01 .. 12",
+  "usage.notAsOf": "--as-of {value} is not a calendar date: expected YYYY-MM-DD or year-end",
+  "usage.noSuchDay": "{option} {value} is not a calendar date: {month} has the days 01 .. {last}",
+  "usage.periodWithFromTo": "--period cannot be combined with --from/--to",
+  "usage.fromToTogether": "--from and --to go together",
+  "usage.fromAfterTo": "--from {from} is after --to {to}",
+  "usage.outsideYear": "{option} {value} is outside the plan year {year} ({from} .. {to})",
+  "usage.asOfOutsideWindow": "--as-of {asOf} is outside {window} ({from} .. {to})",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -531,6 +540,15 @@ const zh: Record<MessageKey, string> = {
   "draft.col.rule": "规则",
   "draft.col.text": "原句",
   "draft.col.reason": "原因",
+  "usage.notMonth": "--period {value} 不是有效月份：应为 YYYY-MM，月份 01 .. 12",
+  "usage.notDate": "{option} {value} 不是有效日期：应为 YYYY-MM-DD，月份 01 .. 12",
+  "usage.notAsOf": "--as-of {value} 不是有效日期：应为 YYYY-MM-DD 或 year-end",
+  "usage.noSuchDay": "{option} {value} 不是有效日期：{month} 只有 01 .. {last} 日",
+  "usage.periodWithFromTo": "--period 不能与 --from/--to 同时使用",
+  "usage.fromToTogether": "--from 与 --to 须同时给出",
+  "usage.fromAfterTo": "--from {from} 晚于 --to {to}",
+  "usage.outsideYear": "{option} {value} 不在计划年度 {year}（{from} .. {to}）内",
+  "usage.asOfOutsideWindow": "--as-of {asOf} 不在 {window}（{from} .. {to}）内",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

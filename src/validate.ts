@@ -3,18 +3,15 @@
 // (errors), the readers' warnings (HY-RATIO, HY-CO-UNIT, HY-PERIOD) and what only the whole data set shows
 // (HY-GAP, HY-STATION-UNKNOWN, HY-PERIOD for a narrower --from/--to).
 import { relative } from "node:path";
-import { z } from "zod";
-import { ENCODINGS, type EncodingOption } from "./data/encoding.js";
-import { HOUR_CONVENTIONS, type HourConvention } from "./data/time.js";
-import { parseDate } from "./data/values.js";
+import type { EncodingOption } from "./data/encoding.js";
+import type { HourConvention } from "./data/time.js";
 import { readAll } from "./engine/check.js";
 import type { SkippedFile } from "./engine/result.js";
 import type { InputReport } from "./data/input-report.js";
 import { inputError, type InputProblem } from "./errors.js";
-import { LANGS, t } from "./i18n.js";
+import { t } from "./i18n.js";
 import { DEFAULT_TARGETS_FILE } from "./paths.js";
 import type { TargetFile } from "./targets/schema.js";
-import { VALIDATE_FORMAT_NAMES } from "./validate/format.js";
 import {
   dailyGaps,
   dailyOutside,
@@ -100,25 +97,6 @@ export interface ValidateOptions {
   from?: string;
   to?: string;
 }
-
-const isoDate = (example: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `expected a date like ${example}`)
-    .refine((d) => parseDate(d) === d, "not a calendar date");
-
-/** The options of `hy-check validate` as commander hands them over. */
-export const ValidateCliOptionsSchema = z.object({
-  targets: z.string().min(1),
-  format: z.enum(VALIDATE_FORMAT_NAMES),
-  lang: z.enum(LANGS),
-  encoding: z.enum(ENCODINGS),
-  hourConvention: z.enum(HOUR_CONVENTIONS),
-  from: isoDate("2019-01-01").optional(),
-  to: isoDate("2019-06-30").optional(),
-  maxWarnings: z.coerce.number().int().min(0).optional(),
-  output: z.string().min(1).optional(),
-});
 
 /** Stations listed in one message before "... and N more". */
 const MAX_STATIONS_SHOWN = 10;

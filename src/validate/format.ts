@@ -1,4 +1,5 @@
 // Output and exit code of `hy-check validate`: text for people and CI logs, JSON for programs.
+import type { ValidateFormatName } from "../report/names.js";
 import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import { jsonText } from "../report/json.js";
@@ -94,11 +95,8 @@ export function validateJson(report: ValidateReport): string {
 export const VALIDATE_FORMATTERS = {
   text: validateText,
   json: (report: ValidateReport) => validateJson(report),
-} satisfies Record<string, (report: ValidateReport, lang: Lang) => string>;
-export const VALIDATE_FORMAT_NAMES = [
-  "text",
-  "json",
-] as const satisfies readonly (keyof typeof VALIDATE_FORMATTERS)[];
+} satisfies Record<ValidateFormatName, (report: ValidateReport, lang: Lang) => string>;
+export { VALIDATE_FORMAT_NAMES } from "../report/names.js";
 
 /** 2 when any row is rejected; else 1 when warnings exceed --max-warnings; else 0. */
 export function validateExitCode(report: ValidateReport, maxWarnings?: number): number {

@@ -19,7 +19,8 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Cl
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8", ...env },
+    // A wide terminal: tests read one result per line (fitting the width: test/report/table-width.test.ts).
+    env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8", COLUMNS: "1000", ...env },
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -27,7 +28,11 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Cl
 
 /** Runs the CLI and parses its stdout as the JSON report. */
 export function runCliJson<T = unknown>(args: readonly string[]): CliRun & { json: T } {
-  const run = runCli(args);
+  return withJson<T>(runCli(args));
+}
+
+/** A run with its stdout parsed as the JSON report; a run that printed no JSON fails with what it printed. */
+export function withJson<T>(run: CliRun): CliRun & { json: T } {
   let json: T;
   try {
     json = JSON.parse(run.stdout) as T;

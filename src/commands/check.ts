@@ -1,0 +1,105 @@
+// `hy-check check` (the default command): the plan's targets against CSV exports, in any output format.
+import { Option, type Command } from "commander";
+import { z } from "zod";
+import { ENCODINGS } from "../data/encoding.js";
+import { HOUR_CONVENTIONS } from "../data/time.js";
+import { formatProblem } from "../errors.js";
+import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
+import { LANGS, t } from "../i18n.js";
+import { FORMAT_NAMES } from "../report/names.js";
+import { checkDates, DateOptionsSchema } from "./dates.js";
+import { planYear, readerOptions, writeOutput, type CommandContext } from "./options.js";
+
+export const CheckOptionsSchema = DateOptionsSchema.extend({
+  targets: z.string().min(1),
+  format: z.enum(FORMAT_NAMES),
+  lang: z.enum(LANGS),
+  encoding: z.enum(ENCODINGS),
+  failOn: z.enum(FAIL_ON),
+  maxRejected: z.coerce.number().int().min(0),
+  output: z.string().min(1).optional(),
+  hourConvention: z.enum(HOUR_CONVENTIONS),
+  previous: z.array(z.string().min(1)).optional(),
+  compareEditions: z.boolean().optional(),
+  color: z.boolean(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  quiet: z.boolean().optional(),
+});
+
+export function addCheckCommand(program: Command, { io, options, setExit }: CommandContext): void {
+  program
+    .command("check", { isDefault: true })
+    .description("evaluate the plan's targets against CSV exports")
+    .argument("<csv...>", "CSV files of monitoring data")
+    .addOption(options.targets())
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("table"))
+    .addOption(options.lang())
+    .addOption(options.encoding())
+    .addOption(
+      new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
+        .choices(FAIL_ON)
+        .default("fail"),
+    )
+    .addOption(options.hourConvention())
+    .option(
+      "--as-of <date>",
+      "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date; year-end: the whole year",
+    )
+    .option(
+      "--compare-editions",
+      "also show the air data under both AQI editions (HJ 633-2012 and HJ 633-2026)",
+    )
+    .option("--previous <csv...>", "last month's drop: report the values this drop revised")
+    .option("--period <month>", "evaluate the air targets on one month, e.g. 2019-04")
+    .option("--from <date>", "evaluate the air targets from this date (with --to)")
+    .option("--to <date>", "evaluate the air targets up to this date (with --from)")
+    .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
+    .option(
+      "--year <year>",
+      "evaluate this calendar year instead of the target file's plan year (for standard target files such as gb3095-2012-class2.yaml)",
+    )
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--no-color", "plain text output (also when NO_COLOR is set)")
+    .option("-q, --quiet", "no progress line on stderr for large inputs")
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = CheckOptionsSchema.parse(raw);
+      const dates = await checkDates(opts, opts.lang, () => planYear(opts.targets, opts.year));
+      // The engine and the formats load when the command runs: `hy-check --help` needs neither.
+      const { check } = await import("../engine/check.js");
+      const report = await check(files, {
+        ...(opts.year ? { year: opts.year } : {}),
+        ...readerOptions(io, opts.quiet),
+        targets: opts.targets,
+        encoding: opts.encoding,
+        lang: opts.lang,
+        hourConvention: opts.hourConvention,
+        ...dates,
+        ...(opts.previous ? { previous: opts.previous } : {}),
+        ...(opts.compareEditions ? { compareEditions: true } : {}),
+      });
+      const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
+      const { FORMATTERS, terminalWidth } = await import("../report/index.js");
+      // The table fits the terminal (or COLUMNS, or 100 columns when piped); a file keeps whole lines.
+      const width = opts.output
+        ? undefined
+        : terminalWidth({ isTTY: io.isTTY, ...(io.columns ? { columns: io.columns } : {}), env: io.env });
+      const text = FORMATTERS[opts.format](report, {
+        lang: opts.lang,
+        color,
+        ...(width !== undefined ? { width } : {}),
+      });
+      if (opts.output) await writeOutput(opts.output, text);
+      else io.stdout(text);
+      const code = getExitCode(report, opts.failOn, opts.maxRejected);
+      if (code === EXIT.inputError) {
+        // The rows to fix go to stderr in every format, so a CI log shows them next to the exit code.
+        const first = report.inputs.flatMap((i) => i.rejected).slice(0, 10);
+        const summary = t(opts.lang, "warn.exitRejected", {
+          count: rejectedRows(report),
+          max: opts.maxRejected,
+        });
+        io.stderr(`${[...first.map(formatProblem), summary].join("\n")}\n`);
+      }
+      setExit(code);
+    });
+}

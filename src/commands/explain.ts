@@ -1,0 +1,50 @@
+// `hy-check explain <id> [csv...]`: one target's plan sentence, rule and method, and with data its figures.
+import type { Command } from "commander";
+import { z } from "zod";
+import { ENCODINGS } from "../data/encoding.js";
+import { inputError } from "../errors.js";
+import { LANGS } from "../i18n.js";
+import { checkDates } from "./dates.js";
+import type { CommandContext } from "./options.js";
+
+export const ExplainOptionsSchema = z.object({
+  targets: z.string().min(1),
+  lang: z.enum(LANGS),
+  asOf: z.string().optional(),
+  encoding: z.enum(ENCODINGS),
+});
+
+export function addExplainCommand(program: Command, { io, options }: CommandContext): void {
+  program
+    .command("explain")
+    .description(
+      "show one target: the plan sentence, the rule, the method and, with data, the figures behind the result",
+    )
+    .argument("<id>", "target id, e.g. air.urban.pm25")
+    .argument("[csv...]", "data files to evaluate it on")
+    .addOption(options.targets())
+    .addOption(options.lang())
+    .option("--as-of <date>", "the date the evaluation stands at (year-end: the plan year's last day)")
+    .addOption(options.encoding())
+    .action(async (id: string, files: string[], raw: Record<string, unknown>) => {
+      const opts = ExplainOptionsSchema.parse(raw);
+      const { loadTargetFile } = await import("../targets/load.js");
+      const { targets: plan } = await loadTargetFile(opts.targets);
+      const dates = await checkDates({ asOf: opts.asOf }, opts.lang, async () => plan.plan.year);
+      const target = plan.targets.find((x) => x.id === id);
+      if (!target)
+        throw inputError({
+          file: opts.targets,
+          code: "HY-TARGETS",
+          message: `no target ${id}; \`hy-check targets\` lists them`,
+        });
+      const report =
+        files.length > 0
+          ? await (
+              await import("../engine/check.js")
+            ).check(files, { targets: opts.targets, lang: opts.lang, encoding: opts.encoding, ...dates })
+          : undefined;
+      const { explainText } = await import("../report/explain.js");
+      io.stdout(explainText(target, plan, opts.lang, report));
+    });
+}

@@ -1,0 +1,69 @@
+// `hy-check validate`: data-quality findings on CSV exports, without evaluating the targets.
+import { Option, type Command } from "commander";
+import { z } from "zod";
+import { ENCODINGS } from "../data/encoding.js";
+import { HOUR_CONVENTIONS } from "../data/time.js";
+import { parseDate } from "../data/values.js";
+import { LANGS } from "../i18n.js";
+import { VALIDATE_FORMAT_NAMES } from "../report/names.js";
+import { writeOutput, type CommandContext } from "./options.js";
+
+const isoDate = (example: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `expected a date like ${example}`)
+    .refine((d) => parseDate(d) === d, "not a calendar date");
+
+export const ValidateOptionsSchema = z.object({
+  targets: z.string().min(1),
+  format: z.enum(VALIDATE_FORMAT_NAMES),
+  lang: z.enum(LANGS),
+  encoding: z.enum(ENCODINGS),
+  hourConvention: z.enum(HOUR_CONVENTIONS),
+  from: isoDate("2019-01-01").optional(),
+  to: isoDate("2019-06-30").optional(),
+  maxWarnings: z.coerce.number().int().min(0).optional(),
+  output: z.string().min(1).optional(),
+});
+
+export function addValidateCommand(program: Command, { io, options, setExit }: CommandContext): void {
+  program
+    .command("validate")
+    .description("data-quality checks on CSV exports, without target evaluation (errors exit 2)")
+    .argument("<csv...>", "CSV files of monitoring data")
+    .addOption(options.targets())
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(VALIDATE_FORMAT_NAMES).default("text"),
+    )
+    .addOption(options.lang())
+    .addOption(options.encoding())
+    .addOption(options.hourConvention())
+    .option("--from <date>", "first day of the declared period (default: 1 January of the plan year)")
+    .option("--to <date>", "last day of the declared period (default: 31 December of the plan year)")
+    .option("--max-warnings <n>", "warnings tolerated before exit code 1 (default: no limit)")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = ValidateOptionsSchema.parse(raw);
+      const { validate, validateExitCode, validateExitMessage } = await import("../validate.js");
+      const { VALIDATE_FORMATTERS } = await import("../validate/format.js");
+      const report = await validate(files, {
+        targets: opts.targets,
+        encoding: opts.encoding,
+        hourConvention: opts.hourConvention,
+        ...(opts.from ? { from: opts.from } : {}),
+        ...(opts.to ? { to: opts.to } : {}),
+      });
+      const text = VALIDATE_FORMATTERS[opts.format](report, opts.lang);
+      if (opts.output) await writeOutput(opts.output, text);
+      else io.stdout(text);
+      const code = validateExitCode(report, opts.maxWarnings);
+      const listErrors = opts.format !== "text" || opts.output !== undefined;
+      const message = validateExitMessage(report, code, {
+        lang: opts.lang,
+        listErrors,
+        ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+      });
+      if (message) io.stderr(message);
+      setExit(code);
+    });
+}
