@@ -54,6 +54,7 @@ const CheckOptionsSchema = z.object({
   color: z.boolean(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   quiet: z.boolean().optional(),
+  sheet: z.string().min(1).optional(),
 });
 
 export interface Io {
@@ -168,10 +169,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--no-color", "plain text output (also when NO_COLOR is set)")
     .option("-q, --quiet", "no progress line on stderr for large inputs")
+    .option("--sheet <name|n>", "the worksheet of .xlsx/.xls inputs (default: the first with a header)")
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = CheckOptionsSchema.parse(raw);
       const { check } = await engine();
       const report = await check(files, {
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
         ...(opts.year ? { year: opts.year } : {}),
         ...readerOptions(io, opts.quiet),
         targets: opts.targets,

@@ -70,6 +70,8 @@ export interface CheckOptions {
   compareEditions?: boolean;
   /** Evaluate this calendar year instead of the target file's plan year. */
   year?: number;
+  /** The worksheet of workbook inputs, by name or 1-based number (default: the first with a header). */
+  sheet?: string;
   /** "plain" reads every file with csv-parse only (the reference the fast reader is tested against). */
   reader?: "fast" | "plain";
   /** Called as large inputs are read: bytes done of the file's size. */
@@ -139,7 +141,7 @@ export async function readAll(
   const skipped: SkippedFile[] = [];
   for (const { file, named } of await expandInputs(files)) {
     try {
-      inputs.push(await readInput(file, ctx, options.encoding ?? "auto"));
+      inputs.push(await readInput(file, ctx, options.encoding ?? "auto", options.sheet));
     } catch (e) {
       // A folder may hold files that are not data (a station list): reported as skipped, not fatal.
       const notData = e instanceof InputError && e.problems.every((p) => p.code === "HY-KIND");
