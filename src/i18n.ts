@@ -54,6 +54,10 @@ const en = {
   "warn.rejected": "{file}: {count} rows rejected ({codes}); the first:",
   "warn.rejectedMore": "... and {count} more (see --format json)",
   "warn.unassigned": "{file}: {count} rows of stations in no area of the registry, not used: {stations}",
+  "warn.summaryRows": "{file}: {count} totals or notes rows (合计, 平均, 备注, Total ...) skipped, not data",
+  "warn.repeatedRows": "{file}: {count} rows repeat an earlier row cell for cell: each read once",
+  "init.wrote": "wrote {file}",
+  "init.next": "edit the targets, then run: hy-check <data files> -t {file}",
   "warn.aqiMismatch":
     "{file}: the AQI column disagrees with HJ 633-2012 on {count} of {checked} rows, e.g. line {line} ({station} {date}): reported {reported}, computed {computed}",
   "warn.aqiMismatchNoO3": "(the file has no O3 daily max 1-hour column, which the daily AQI also uses)",
@@ -262,6 +266,10 @@ const zh: Record<MessageKey, string> = {
   "warn.rejected": "{file}：剔除 {count} 行（{codes}），前几行：",
   "warn.rejectedMore": "…… 另有 {count} 行（见 --format json）",
   "warn.unassigned": "{file}：{count} 行属于未归入任何区域的站点，未使用：{stations}",
+  "warn.summaryRows": "{file}：跳过 {count} 行合计、平均或备注行（不是数据）",
+  "warn.repeatedRows": "{file}：{count} 行与前面某行完全相同，各只读取一次",
+  "init.wrote": "已写入 {file}",
+  "init.next": "修改目标后运行：hy-check <数据文件> -t {file}",
   "warn.aqiMismatch":
     "{file}：AQI 列与 HJ 633-2012 计算结果不一致 {count}/{checked} 行，例如第 {line} 行（{station} {date}）：报告 {reported}，计算 {computed}",
   "warn.aqiMismatchNoO3": "（文件没有臭氧日最大1小时列，日 AQI 也用到该项）",

@@ -401,6 +401,21 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("init")
+    .description("copy a shipped target file, with the plan text it quotes, into a folder to edit")
+    .argument("[dir]", "folder to copy into", ".")
+    .option("-t, --targets <name>", "shipped target file (hy-check init --list names them)", "hengyang-2019")
+    .option("--list", "list the shipped target files")
+    .action(async (dir: string, raw: { targets: string; list?: boolean }) => {
+      const { initTargets, shippedTargetNames } = await import("./commands/init.js");
+      if (raw.list) return io.stdout(`${(await shippedTargetNames()).join("\n")}\n`);
+      const written = await initTargets(raw.targets, dir);
+      const lang = langFromEnv(io.env);
+      const lines = written.map((file) => t(lang, "init.wrote", { file }));
+      io.stdout(`${[...lines, t(lang, "init.next", { file: written[0] ?? "" })].join("\n")}\n`);
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of the target-file format")
     .action(async () => {

@@ -46,6 +46,7 @@ import { compare } from "./compare.js";
 import type { BaselineBlock, CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
 import { groupKey, groupName } from "../data/groups.js";
 import { InputError } from "../errors.js";
+import { evaluationYear, isStandardTargetFile } from "../data/data-years.js";
 
 export interface CheckOptions {
   /** Path of a target file; default: the shipped Hengyang 2019 plan. */
@@ -149,6 +150,15 @@ export async function readAll(
       skipped.push({ file, reason: e.problems[0]?.message ?? "" });
     }
   }
+  const year = evaluationYear(inputs, {
+    planYear: plan.plan.year,
+    standard: isStandardTargetFile(loaded.targets),
+    targetsFile: displayPath(options.targets ?? DEFAULT_TARGETS_FILE),
+    ...(options.year ? { requestedYear: options.year } : {}),
+  });
+  if (year instanceof InputError) throw year;
+  // A standard target file evaluates the data's own year: read again for it (--year avoids the second pass).
+  if (year !== plan.plan.year) return readAll(files, { ...options, year }, keepHourlySeries);
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(ctx.hourly, ctx.air, { release: !keepHourlySeries });

@@ -86,6 +86,10 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
     const more = input.rejectedRows - Math.min(input.rejected.length, MAX_PRINTED_REJECTIONS);
     if (more > 0) notes.push({ text: t(lang, "warn.rejectedMore", { count: more }), detail: true });
   }
+  if (input.summaryRows)
+    notes.push({ text: t(lang, "warn.summaryRows", { file: input.file, count: input.summaryRows }) });
+  if (input.repeatedRows)
+    notes.push({ text: t(lang, "warn.repeatedRows", { file: input.file, count: input.repeatedRows }) });
   if (input.unassignedRows === 0 && input.unassignedStationCount > 0) {
     const stations = input.unassignedStations
       .slice(0, 10)
