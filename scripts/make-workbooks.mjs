@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Writes fixtures/hengyang-2019-daily.xlsx and .xls: the rows of fixtures/hengyang-2019-daily.csv (made from
+// Writes fixtures/workbooks/hengyang-2019-daily.xlsx and .xls (a folder of their own, so `hy-check fixtures`
+// still reads each data set once): the rows of fixtures/hengyang-2019-daily.csv (made from
 // a fixed seed by make-fixtures.mjs, run before this) as a bureau's workbook holds them, so that hy-check
 // can be shown to read both to the same results as the CSV. Each workbook has a notes sheet first and a
 // title row (merged across the table) above the header. The .xlsx stores the dates as Excel serial day
 // numbers formatted as dates (1900 system, worked out here from the calendar, not by hy-check's code);
 // the .xls (BIFF8) stores them as text, as a sheet typed by hand does. Numbers are numeric cells.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as XLSX from "@e965/xlsx";
@@ -57,6 +58,7 @@ for (const [name, serialDates, bookType] of [
   ["hengyang-2019-daily.xls", false, "biff8"],
 ]) {
   const bytes = XLSX.write(book(serialDates), { type: "buffer", bookType, compression: true, bookSST: true });
-  writeFileSync(join(root, "fixtures", name), bytes);
-  console.log(`wrote fixtures/${name}`);
+  mkdirSync(join(root, "fixtures", "workbooks"), { recursive: true });
+  writeFileSync(join(root, "fixtures", "workbooks", name), bytes);
+  console.log(`wrote fixtures/workbooks/${name}`);
 }

@@ -14,6 +14,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { loadTargetFile } from "../src/targets/load.js";
@@ -32,6 +33,8 @@ interface Rejected {
   line: number;
   col: number;
   code: string;
+  /** In a workbook: the cell as stderr names it after the file, e.g. `数据!C5` (worked out by hand). */
+  cell?: string;
 }
 
 /** Values hy-check computes for an area from the file: annual means as reported, and valid days. */
@@ -48,6 +51,13 @@ interface ReadOutcome {
   rows: number;
   rejected: Rejected[];
   unassignedRows?: number;
+  /** Totals and notes rows skipped (not counted in rows). */
+  summaryRows?: number;
+  /** Rows repeating an earlier row cell for cell (read once, not counted in rows again). */
+  repeatedRows?: number;
+  /** A workbook input: the sheet read and the format in `encoding`. */
+  sheet?: string;
+  encoding?: string;
   from: string | null;
   to: string | null;
   values?: AreaValues;
@@ -62,6 +72,8 @@ interface ErrorOutcome {
   message?: RegExp;
   /** The run must end within this many seconds (hostile inputs are refused quickly). */
   maxSeconds?: number;
+  /** The position as printed after the path, instead of `:line:col` (a workbook cell, a file in a folder). */
+  at?: string;
 }
 
 interface CorpusCase {
@@ -71,6 +83,8 @@ interface CorpusCase {
   generate?: () => string | Uint8Array;
   /** The file is a target file: `hy-check test/corpus/valid-daily.csv -t <file>`. */
   targets?: true;
+  /** Options added to the command line (`--sheet 2`, `-t targets/gb3095-2012-class2.yaml`). */
+  args?: string[];
   expect: ReadOutcome | ErrorOutcome;
   /** What hy-check does today instead (a bug in src/: the case fails until it is fixed). */
   bug?: string;
@@ -92,6 +106,42 @@ function lateGbkLine(): Uint8Array {
 }
 
 const MB = 1024 * 1024;
+
+type SheetCell = string | number | null | { t: "n"; v: number; z: string };
+interface SheetSpec {
+  name: string;
+  rows: SheetCell[][];
+  /** Merged ranges as Excel writes them, e.g. "A1:H1". */
+  merges?: string[];
+}
+
+/** A workbook written by the parser's own writer (the reader under test is hy-check's use of it). */
+function workbook(sheets: SheetSpec[], bookType: "xlsx" | "biff8" = "xlsx", date1904 = false): Uint8Array {
+  const book = XLSX.utils.book_new();
+  for (const { name, rows, merges } of sheets) {
+    const sheet = XLSX.utils.aoa_to_sheet(rows);
+    if (merges) sheet["!merges"] = merges.map((m) => XLSX.utils.decode_range(m));
+    XLSX.utils.book_append_sheet(book, sheet, name);
+  }
+  if (date1904) book.Workbook = { WBProps: { date1904: true } };
+  return XLSX.write(book, { type: "buffer", bookType }) as Uint8Array;
+}
+
+const WB_HEADER = HEADER.split(",");
+/** A day's row of 衡阳县 with PM2.5 and PM10 given; the other pollutants as in DAY_ROW. */
+const wbRow = (date: SheetCell, pm25: SheetCell, pm10: SheetCell): SheetCell[] => [
+  date,
+  "衡阳县",
+  pm25,
+  pm10,
+  10,
+  20,
+  0.8,
+  60,
+];
+/** A date cell as Excel stores one: the serial day number, formatted as a date. 43466 = 2019-01-01. */
+const serial = (v: number, z = "yyyy-mm-dd"): SheetCell => ({ t: "n", v, z });
+const NOTES_SHEET: SheetSpec = { name: "说明", rows: [["说明"], ["数据见第二个工作表"]] };
 
 const CASES: CorpusCase[] = [
   {
@@ -192,8 +242,8 @@ const CASES: CorpusCase[] = [
   },
   {
     file: "header-only.csv",
-    what: "a header and no data rows: read, nothing to count",
-    expect: { outcome: "read", kind: "air-daily", rows: 0, rejected: [], from: null, to: null },
+    what: "a header and no data rows: stops, no data rows",
+    expect: { outcome: "error", code: "HY-EMPTY", message: /no data rows/ },
   },
   {
     file: "duplicate-header.csv",
@@ -202,15 +252,13 @@ const CASES: CorpusCase[] = [
   },
   {
     file: "totals-row.csv",
-    what: "a totals row (合计) and a means row (平均) in the date column",
+    what: "a totals row (合计) and a means row (平均) in the date column: skipped, not rejected",
     expect: {
       outcome: "read",
       kind: "air-daily",
-      rows: 5,
-      rejected: [
-        { line: 5, col: 1, code: "HY-DATE" },
-        { line: 6, col: 1, code: "HY-DATE" },
-      ],
+      rows: 3,
+      summaryRows: 2,
+      rejected: [],
       from: "2019-01-01",
       to: "2019-01-03",
       values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
@@ -384,6 +432,308 @@ const CASES: CorpusCase[] = [
     },
   },
   {
+    file: "totals-row-english.csv",
+    what: "Total and Average rows and a one-cell Note row at the bottom: skipped, not rejected",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      summaryRows: 3,
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+    },
+  },
+  {
+    file: "repeated-row.csv",
+    what: "line 4 repeats line 3 cell for cell (read once); line 6 is 2019-01-03 again with another PM2.5 (HY-DUP)",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 4,
+      repeatedRows: 1,
+      rejected: [{ line: 6, col: 2, code: "HY-DUP" }],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      // (35 + 45 + 25) / 3 = 35; PM10 (50 + 70 + 40) / 3 = 53.3 -> 53: the repeat is not a fourth day.
+      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+    },
+  },
+  {
+    file: "separator-semicolon.csv",
+    what: "fields separated by ';' (a European Excel export); a decimal comma 0,8 is not guessed",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [{ line: 3, col: 7, code: "HY-NUMBER" }],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+    },
+  },
+  {
+    file: "separator-tab.csv",
+    what: "fields separated by tabs",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+    },
+  },
+  {
+    file: "sep-line.csv",
+    what: "an Excel 'sep=;' first line: the header is line 2; a negative PM10 on line 5 keeps its line",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [{ line: 5, col: 4, code: "HY-RANGE" }],
+      from: "2019-01-01",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 40, pm10: 60, validDays: 2 },
+    },
+  },
+  {
+    file: "separator-pipe.csv",
+    what: "fields separated by '|': not guessed, the error names the separator",
+    expect: { outcome: "error", code: "HY-KIND", line: 1, col: 1, message: /"\|".*comma/ },
+  },
+  {
+    file: "sep-line-folder",
+    what: "a folder holding a file that starts with an Excel 'sep=,' line: read, not skipped",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+    },
+  },
+  {
+    file: "no-data-folder",
+    what: "a folder of a header-only file and a file holding only a totals row: no data rows",
+    expect: { outcome: "error", code: "HY-EMPTY", at: "/a.csv", message: /no data rows/ },
+  },
+  {
+    file: "year-2023.csv",
+    what: "three days of 2023 against the 2019 plan: every row outside the year evaluated",
+    expect: {
+      outcome: "error",
+      code: "HY-YEAR",
+      message: /2023-01-01 \.\. 2023-01-03.*outside 2019.*--year 2023/,
+    },
+  },
+  {
+    file: "year-2023.csv",
+    what: "the same days against the GB 3095 target file: the data's own year (2023) is evaluated",
+    args: ["-t", "targets/gb3095-2012-class2.yaml"],
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      from: "2023-01-01",
+      to: "2023-01-03",
+    },
+  },
+  {
+    file: "copied-targets.yaml",
+    what: "target file: a copy whose plan.seed no longer resolves says how to mend it",
+    targets: true,
+    expect: {
+      outcome: "error",
+      code: "HY-TARGETS",
+      line: 7,
+      col: 9,
+      message: /copy the plan text beside the target file.*plan\.seed.*hy-check init/,
+    },
+  },
+  {
+    file: "workbook-notes-title.xlsx",
+    what: "generated: a notes sheet first, then a title row (merged A1:H1), a blank row, the header on row 3, Excel serial dates and a negative PM2.5 in C5",
+    generate: () =>
+      workbook([
+        NOTES_SHEET,
+        {
+          name: "数据",
+          rows: [
+            ["衡阳县 2019年1月 空气质量日报"],
+            [],
+            WB_HEADER,
+            wbRow(serial(43466), 35, 50),
+            wbRow(serial(43467), -5, 70),
+            wbRow(serial(43468), 25, 40),
+          ],
+          merges: ["A1:H1"],
+        },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "数据",
+      encoding: "xlsx",
+      rows: 3,
+      rejected: [{ line: 5, col: 3, code: "HY-RANGE", cell: "数据!C5" }],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+    },
+  },
+  {
+    file: "workbook-renamed.csv",
+    what: "generated: an .xlsx saved under a .csv name is read as a workbook (its bytes start PK), with a Total row skipped",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [
+            WB_HEADER,
+            wbRow("2019-01-01", 35, 50),
+            wbRow("2019-01-02", 45, 70),
+            wbRow("2019-01-03", 25, 40),
+            ["合计", "", 105, 160],
+          ],
+        },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Sheet1",
+      encoding: "xlsx",
+      rows: 3,
+      summaryRows: 1,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+    },
+  },
+  {
+    file: "workbook-legacy.xls",
+    what: "generated: a legacy .xls (BIFF8) with text dates and a PM10 that is text ('x') in D3",
+    generate: () =>
+      workbook(
+        [
+          NOTES_SHEET,
+          {
+            name: "Air",
+            rows: [
+              WB_HEADER,
+              wbRow("2019/1/1", 35, 50),
+              wbRow("2019/1/2", 45, "x"),
+              wbRow("2019/1/3", 25, 40),
+            ],
+          },
+        ],
+        "biff8",
+      ),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Air",
+      encoding: "xls",
+      rows: 3,
+      rejected: [{ line: 3, col: 4, code: "HY-NUMBER", cell: "Air!D3" }],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+    },
+  },
+  {
+    file: "workbook-1904.xlsx",
+    what: "generated: a workbook in the 1904 date system (old Mac Excel): serial 42004 is 2019-01-01 there",
+    generate: () =>
+      workbook(
+        [{ name: "S", rows: [WB_HEADER, wbRow(serial(42004), 35, 50), wbRow(serial(42005), 45, 70)] }],
+        "xlsx",
+        true,
+      ),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "S",
+      rows: 2,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 40, pm10: 60, validDays: 2 },
+    },
+  },
+  {
+    file: "workbook-phantom-day.xlsx",
+    what: "generated: serial 60, Excel's 29 February 1900 that never was, in A2: rejected, not shifted to a real day",
+    generate: () =>
+      workbook([{ name: "S", rows: [WB_HEADER, wbRow(serial(60), 35, 50), wbRow("2019-01-01", 35, 50)] }]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "S",
+      rows: 2,
+      rejected: [{ line: 2, col: 1, code: "HY-DATE", cell: "S!A2" }],
+      from: "2019-01-01",
+      to: "2019-01-01",
+    },
+  },
+  {
+    file: "workbook-two-sheets.xlsx",
+    what: "generated: two data sheets; --sheet 2 reads the second (PM2.5 45), not the first (35)",
+    args: ["--sheet", "2"],
+    generate: () =>
+      workbook([
+        { name: "Jan1", rows: [WB_HEADER, wbRow("2019-01-01", 35, 50)] },
+        { name: "Jan2", rows: [WB_HEADER, wbRow("2019-01-02", 45, 70)] },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Jan2",
+      rows: 1,
+      rejected: [],
+      from: "2019-01-02",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 45, pm10: 70, validDays: 1 },
+    },
+  },
+  {
+    file: "workbook-no-such-sheet.xlsx",
+    what: "generated: --sheet names a sheet the workbook does not have: the sheets are listed",
+    args: ["--sheet", "Feb"],
+    generate: () => workbook([{ name: "Jan", rows: [WB_HEADER, wbRow("2019-01-01", 35, 50)] }]),
+    expect: { outcome: "error", code: "HY-SHEET", message: /no sheet "Feb".*1 Jan/ },
+  },
+  {
+    file: "workbook-merged-header.xlsx",
+    what: "generated: header cells C1:D1 merged (one 'PM2.5' over two columns): refused at C1, saying why",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [["日期", "区域", "PM2.5", "", "SO2", "NO2", "CO", "O3_8h"], wbRow("2019-01-01", 35, 50)],
+          merges: ["C1:D1"],
+        },
+      ]),
+    expect: {
+      outcome: "error",
+      code: "HY-COLUMN",
+      at: ":Sheet1!C1",
+      message: /merged header cells C1:D1.*unmerge/,
+    },
+  },
+  {
+    file: "workbook-notes-only.xlsx",
+    what: "generated: a workbook of notes only: no sheet has a header (HY-KIND, the sheets named)",
+    generate: () => workbook([NOTES_SHEET, { name: "图表", rows: [["见图"]] }]),
+    expect: { outcome: "error", code: "HY-KIND", message: /sheets 说明, 图表/ },
+  },
+  {
     file: "billion-laughs.yaml",
     what: "target file: nine levels of aliases, 9^9 strings if expanded",
     targets: true,
@@ -424,6 +774,10 @@ interface JsonProblem {
 interface JsonInput {
   file: string;
   kind: string;
+  encoding: string;
+  sheet?: string;
+  summaryRows?: number;
+  repeatedRows?: number;
   rows: number;
   rejectedRows: number;
   outsidePeriodRows: number;
@@ -491,8 +845,10 @@ afterAll(() => {
 
 describe("corpus of bad inputs, through the built CLI", () => {
   it("lists every file of test/corpus/ in the table (minimal-targets.yaml is the base of the target cases)", () => {
-    const listed = CASES.filter((c) => !c.generate).map((c) => c.file);
-    expect(new Set(listed).size).toBe(listed.length);
+    const committed = CASES.filter((c) => !c.generate);
+    const keys = committed.map((c) => [c.file, ...(c.args ?? [])].join(" "));
+    expect(new Set(keys).size).toBe(keys.length);
+    const listed = [...new Set(committed.map((c) => c.file))];
     const present = readdirSync(join(ROOT, CORPUS)).filter((f) => f !== "minimal-targets.yaml");
     expect([...listed].sort()).toEqual(present.sort());
   });
@@ -501,7 +857,10 @@ describe("corpus of bad inputs, through the built CLI", () => {
     "%s",
     (_name, c) => {
       const file = pathOf(c);
-      const args = c.targets ? [VALID_DATA, "-t", file, "-f", "json"] : [file, "-f", "json"];
+      const args = [
+        ...(c.targets ? [VALID_DATA, "-t", file, "-f", "json"] : [file, "-f", "json"]),
+        ...(c.args ?? []),
+      ];
       const result = run(args);
 
       // Nothing crashes: a usage/input outcome, never an internal error or a stack trace.
@@ -516,11 +875,13 @@ describe("corpus of bad inputs, through the built CLI", () => {
         expect(result.status, result.stderr).toBe(2);
         expect(result.stdout).toBe("");
         const where =
-          expected.line === undefined
-            ? `${file}  `
-            : expected.col === undefined
-              ? `${file}:${expected.line}  `
-              : `${file}:${expected.line}:${expected.col}  `;
+          expected.at !== undefined
+            ? `${file}${expected.at}  `
+            : expected.line === undefined
+              ? `${file}  `
+              : expected.col === undefined
+                ? `${file}:${expected.line}  `
+                : `${file}:${expected.line}:${expected.col}  `;
         const problems = result.stderr.split("\n").filter((l) => l.endsWith(`[${expected.code}]`));
         const problem = problems.find((l) => l.startsWith(where));
         expect(problem, `no ${expected.code} problem at "${where}" in:\n${result.stderr}`).toBeDefined();
@@ -539,6 +900,10 @@ describe("corpus of bad inputs, through the built CLI", () => {
         rejectedRows: input.rejectedRows,
         unassignedRows: input.unassignedRows,
         outsidePeriodRows: input.outsidePeriodRows,
+        summaryRows: input.summaryRows ?? 0,
+        repeatedRows: input.repeatedRows ?? 0,
+        sheet: input.sheet,
+        ...(expected.encoding ? { encoding: input.encoding } : {}),
         from: input.from,
         to: input.to,
         rejected: input.rejected.map((p) => ({ line: p.line, col: p.col, code: p.code })),
@@ -548,12 +913,17 @@ describe("corpus of bad inputs, through the built CLI", () => {
         rejectedRows: expected.rejected.length,
         unassignedRows: expected.unassignedRows ?? 0,
         outsidePeriodRows: 0,
+        summaryRows: expected.summaryRows ?? 0,
+        repeatedRows: expected.repeatedRows ?? 0,
+        sheet: expected.sheet,
+        ...(expected.encoding ? { encoding: expected.encoding } : {}),
         from: expected.from,
         to: expected.to,
-        rejected: expected.rejected,
+        rejected: expected.rejected.map(({ line, col, code }) => ({ line, col, code })),
       });
-      // Each rejected row is named on stderr as file:line:col, next to the exit code.
-      for (const r of expected.rejected) expect(result.stderr).toContain(`${file}:${r.line}:${r.col}  `);
+      // Each rejected row is named on stderr as file:line:col (file:sheet!CELL in a workbook), next to the exit code.
+      for (const r of expected.rejected)
+        expect(result.stderr).toContain(r.cell ? `${file}:${r.cell}  ` : `${file}:${r.line}:${r.col}  `);
       if (expected.values) {
         const { area, pm25, pm10, validDays } = expected.values;
         if (pm25 !== undefined) expect(areaValue(report, area, "pm25")?.actual, "PM2.5").toBe(pm25);

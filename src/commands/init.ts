@@ -57,7 +57,11 @@ export async function initTargets(name: string, dir: string): Promise<string[]> 
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    throw inputError({ file: dir, code: "HY-WRITE", message: `cannot create the folder: ${describeFsError(e)}` });
+    throw inputError({
+      file: dir,
+      code: "HY-WRITE",
+      message: `cannot create the folder: ${describeFsError(e)}`,
+    });
   }
   const target = join(dir, `${wanted}.yaml`);
   const text = await readFile(source, "utf8");

@@ -64,30 +64,27 @@ export function evaluationYear(
   const days = daysPerYear(inputs);
   if (days.size === 0) return options.requestedYear ?? options.planYear;
   let year = options.requestedYear ?? options.planYear;
+  const dated = inputs.filter((i) => i.from !== null && i.to !== null);
+  const atEachInput = (message: string) =>
+    new InputError(
+      dated.map((i) =>
+        problem(i.file, i.sheet, "HY-YEAR", `dated ${i.from ?? ""} .. ${i.to ?? ""}: ${message}`),
+      ),
+    );
   if (options.standard && options.requestedYear === undefined) {
     const ranked = [...days].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
     const second = ranked[1];
     if (second && second[1] > AMBIGUOUS_DAYS)
-      return new InputError([
-        problem(
-          options.targetsFile,
-          undefined,
-          "HY-YEAR",
-          `the data cover ${yearsText(days)}: a standard target file evaluates one calendar year; choose it with --year`,
-        ),
-      ]);
+      return atEachInput(
+        `the data cover ${yearsText(days)}, and a standard target file evaluates one calendar year: choose it with --year`,
+      );
     year = ranked[0]?.[0] ?? year;
   }
   if (!days.has(year)) {
-    const years = yearsText(days);
-    return new InputError([
-      problem(
-        options.targetsFile,
-        undefined,
-        "HY-YEAR",
-        `every data row is dated outside ${year}, the year evaluated: the data cover ${years}; pass --year ${[...days.keys()].sort((a, b) => b - a)[0]} or give data of ${year}`,
-      ),
-    ]);
+    const latest = Math.max(...days.keys());
+    return atEachInput(
+      `every data row of the run is dated outside ${year}, the year evaluated (the data cover ${yearsText(days)}); pass --year ${latest} or give data of ${year}`,
+    );
   }
   return year;
 }

@@ -30,7 +30,7 @@ async function csvFilesIn(dir: string, pattern: RegExp, arg: string): Promise<st
     .sort()
     .map((n) => join(dir, n));
   if (files.length === 0)
-    throw inputError({ file: arg, code: "HY-READ", message: "no CSV or workbook files match" });
+    throw inputError({ file: arg, code: "HY-READ", message: "no CSV files or workbooks match" });
   return files;
 }
 
