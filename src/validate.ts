@@ -35,6 +35,8 @@ export interface Finding {
   file: string;
   line?: number;
   col?: number;
+  /** A workbook input: the worksheet (`line` is its row, `col` its column). */
+  sheet?: string;
   /** The column header the finding is about, as written in the file. */
   column?: string;
   message: string;
@@ -323,6 +325,7 @@ function fromProblem(p: InputProblem, severity: Severity): Finding {
     file: p.file,
     ...(p.line !== undefined ? { line: p.line } : {}),
     ...(p.col !== undefined ? { col: p.col } : {}),
+    ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
     ...(p.field !== undefined ? { column: p.field } : {}),
     message: p.message,
   };

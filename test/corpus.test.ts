@@ -965,3 +965,36 @@ describe("target files are data, never code (in process)", () => {
     expect((globalThis as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe("a copied target file (issue 18: plan.seed that no longer resolves)", () => {
+  it("hy-check init copies a shipped target file with its plan text; the copy checks data as the original does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hy-init-"));
+    try {
+      const init = run(["init", "--targets", "hengyang-2019", dir]);
+      expect(init.status, init.stderr).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(["hengyang-2019-work-plan.txt", "hengyang-2019.yaml"]);
+      expect(readFileSync(join(dir, "hengyang-2019.yaml"), "utf8")).toContain(
+        "seed: hengyang-2019-work-plan.txt",
+      );
+      const copy = run([VALID_DATA, "-t", join(dir, "hengyang-2019.yaml"), "-f", "json"]);
+      const original = run([VALID_DATA, "-f", "json"]);
+      expect(copy.status, copy.stderr).toBe(original.status);
+      const results = (r: CliRun) => (JSON.parse(r.stdout) as JsonReport).results;
+      expect(results(copy)).toEqual(results(original));
+      // A second init into the same folder overwrites nothing.
+      const again = run(["init", dir]);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/hengyang-2019\.yaml {2}the file exists already.*\[HY-WRITE\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hy-check init with a name that is not shipped lists the shipped ones", () => {
+    const r = run(["init", "--targets", "nope", tmpdir()]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /no shipped target file "nope"; choose one of .*gb3095-2012-class2.*hengyang-2019/,
+    );
+  });
+});
