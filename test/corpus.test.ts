@@ -143,6 +143,31 @@ const wbRow = (date: SheetCell, pm25: SheetCell, pm10: SheetCell): SheetCell[] =
 const serial = (v: number, z = "yyyy-mm-dd"): SheetCell => ({ t: "n", v, z });
 const NOTES_SHEET: SheetSpec = { name: "说明", rows: [["说明"], ["数据见第二个工作表"]] };
 
+/**
+ * The minimal target file with 120 targets that share one `&src` quote and one `&scope` (119 x 2 = 238
+ * aliases): a real file's use of anchors, which expands to a few thousand values.
+ */
+function sharedAnchors(): string {
+  const base = readFileSync(join(ROOT, CORPUS, "minimal-targets.yaml"), "utf8");
+  // Written into the temp folder: the plan text is named by its absolute path.
+  const head = base.slice(0, base.indexOf("targets:")).replace("../../seeds/", `${join(ROOT, "seeds")}/`);
+  const targets = Array.from({ length: 120 }, (_, i) =>
+    [
+      `  - id: air.hengyang_county.pm25_${i}`,
+      "    title: { zh: 衡阳县PM2.5年平均浓度, en: Hengyang County PM2.5 annual mean }",
+      i === 0
+        ? "    source: &src { clause: 二(一), text: PM2.5、PM10年平均浓度下降至41ug/m3、64ug/m3以下 }"
+        : "    source: *src",
+      "    metric: { name: air.annual_mean, pollutant: PM2.5 }",
+      i === 0 ? "    scope: &scope { area: 衡阳县 }" : "    scope: *scope",
+      '    op: "<="',
+      "    value: 41",
+      "    unit: ug/m3",
+    ].join("\n"),
+  );
+  return `${head}targets:\n${targets.join("\n")}\n`;
+}
+
 const CASES: CorpusCase[] = [
   {
     file: "valid-daily.csv",
@@ -737,7 +762,46 @@ const CASES: CorpusCase[] = [
     file: "billion-laughs.yaml",
     what: "target file: nine levels of aliases, 9^9 strings if expanded",
     targets: true,
-    expect: { outcome: "error", code: "HY-YAML", message: /alias/i, maxSeconds: 5 },
+    expect: { outcome: "error", code: "HY-YAML", line: 11, col: 12, message: /alias bomb/i, maxSeconds: 5 },
+  },
+  {
+    file: "shared-anchors.yaml",
+    what: "generated target file: 120 targets sharing &src and &scope (238 aliases): read, not an alias bomb",
+    targets: true,
+    generate: sharedAnchors,
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-03",
+    },
+  },
+  {
+    file: "underflow.csv",
+    what: "NO2 1e-400 (underflows to 0 as a double): rejected, never read as 0; 0e-400 is 0",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [{ line: 3, col: 6, code: "HY-NUMBER" }],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+    },
+  },
+  {
+    file: "infinite-value.yaml",
+    what: "target file: value 1e999 (Infinity in YAML) is named as not a finite number",
+    targets: true,
+    expect: {
+      outcome: "error",
+      code: "HY-TARGETS",
+      line: 17,
+      col: 12,
+      message: /Infinity is not a finite number/,
+    },
   },
   {
     file: "proto-keys.yaml",

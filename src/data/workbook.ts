@@ -2,7 +2,7 @@
 // would give (row number for line, column A as field 1), so the data kinds read them unchanged. Loaded
 // only when an input is a workbook: the parser stays out of the start-up of CSV runs.
 import { readFile, stat } from "node:fs/promises";
-import { read, type CellObject, type Range, type WorkBook } from "@e965/xlsx";
+import type { CellObject, Range, WorkBook } from "@e965/xlsx";
 import { inputError } from "../errors.js";
 import { readError, type CsvRecord } from "./csv.js";
 import { excelSerialDateTime, formatHasTime, isDateFormat, type WorkbookFormat } from "./workbook-cells.js";
@@ -41,6 +41,8 @@ export async function openWorkbook(file: string, format: WorkbookFormat): Promis
     if (e instanceof Error && e.name === "InputError") throw e;
     throw readError(file, e);
   }
+  // Imported here, not at the top: the bundle (scripts/bundle.mjs) keeps the parser out of every CSV run.
+  const { read } = await import("@e965/xlsx");
   let book: WorkBook;
   try {
     book = read(bytes, { type: "buffer", dense: true, cellNF: true, cellHTML: false, cellFormula: false });
