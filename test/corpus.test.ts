@@ -735,6 +735,33 @@ const CASES: CorpusCase[] = [
     expect: { outcome: "error", code: "HY-SHEET", message: /no sheet "Feb".*1 Jan/ },
   },
   {
+    file: "workbook-merged-area.xlsx",
+    what: "generated: the area cell merged down B2:B4 (衡阳县 stored in B2 only): every row is 衡阳县, as the sheet shows",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [
+            WB_HEADER,
+            wbRow("2019-01-01", 35, 50),
+            ["2019-01-02", null, 45, 70, 10, 20, 0.8, 60],
+            ["2019-01-03", null, 25, 40, 10, 20, 0.8, 60],
+          ],
+          merges: ["B2:B4"],
+        },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Sheet1",
+      rows: 3,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+    },
+  },
+  {
     file: "workbook-merged-header.xlsx",
     what: "generated: header cells C1:D1 merged (one 'PM2.5' over two columns): refused at C1, saying why",
     generate: () =>
@@ -750,6 +777,28 @@ const CASES: CorpusCase[] = [
       code: "HY-COLUMN",
       at: ":Sheet1!C1",
       message: /merged header cells C1:D1.*unmerge/,
+    },
+  },
+  {
+    file: "workbook-two-header-rows.xlsx",
+    what: "generated: a two-row header (日期 merged A1:A2, 浓度 over C1:H1, pollutants on row 2): refused, saying to unmerge",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [
+            ["日期", "区域", "浓度"],
+            [null, null, "PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h"],
+            wbRow("2019-01-01", 35, 50),
+          ],
+          merges: ["A1:A2", "B1:B2", "C1:H1"],
+        },
+      ]),
+    expect: {
+      outcome: "error",
+      code: "HY-KIND",
+      at: ":Sheet1!A1",
+      message: /A1:A2 are merged over two header rows.*unmerge/,
     },
   },
   {

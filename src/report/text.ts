@@ -23,7 +23,8 @@ export function sectionDetail(w: WaterSectionResult): string {
 /** The data-basis line of one input: kind, encoding, rows read, rejected, outside the year, unassigned, dates. */
 export function inputLine(report: CheckReport, input: InputReport, lang: Lang): string {
   return t(lang, "basis.input", {
-    file: input.file,
+    // A workbook's line names the sheet read: `air.xlsx (日报)`.
+    file: input.sheet === undefined ? input.file : `${input.file} (${input.sheet})`,
     kind: input.kind,
     encoding: input.encoding,
     rows: input.rows,
