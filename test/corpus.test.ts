@@ -143,6 +143,19 @@ const wbRow = (date: SheetCell, pm25: SheetCell, pm10: SheetCell): SheetCell[] =
 const serial = (v: number, z = "yyyy-mm-dd"): SheetCell => ({ t: "n", v, z });
 const NOTES_SHEET: SheetSpec = { name: "说明", rows: [["说明"], ["数据见第二个工作表"]] };
 
+/** Three days of 衡阳县 (PM2.5 35, 45, 25; PM10 50, 70, 40) all read: means 35 and 53.3 -> 53. */
+const ALL_THREE_DAYS = {
+  from: "2019-01-01",
+  to: "2019-01-03",
+  values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+} as const;
+/** The same three days with the second rejected: (35 + 25) / 2 = 30, (50 + 40) / 2 = 45. */
+const DAY_2_REJECTED = {
+  from: "2019-01-01",
+  to: "2019-01-03",
+  values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+} as const;
+
 /**
  * The minimal target file with 120 targets that share one `&src` quote and one `&scope` (119 x 2 = 238
  * aliases): a real file's use of anchors, which expands to a few thousand values.
@@ -465,9 +478,7 @@ const CASES: CorpusCase[] = [
       rows: 3,
       rejected: [],
       summaryRows: 3,
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+      ...ALL_THREE_DAYS,
     },
   },
   {
@@ -493,9 +504,7 @@ const CASES: CorpusCase[] = [
       kind: "air-daily",
       rows: 3,
       rejected: [{ line: 3, col: 7, code: "HY-NUMBER" }],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+      ...DAY_2_REJECTED,
     },
   },
   {
@@ -506,9 +515,7 @@ const CASES: CorpusCase[] = [
       kind: "air-daily",
       rows: 3,
       rejected: [],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+      ...ALL_THREE_DAYS,
     },
   },
   {
@@ -537,9 +544,7 @@ const CASES: CorpusCase[] = [
       kind: "air-daily",
       rows: 3,
       rejected: [],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+      ...ALL_THREE_DAYS,
     },
   },
   {
@@ -607,9 +612,7 @@ const CASES: CorpusCase[] = [
       encoding: "xlsx",
       rows: 3,
       rejected: [{ line: 5, col: 3, code: "HY-RANGE", cell: "数据!C5" }],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+      ...DAY_2_REJECTED,
     },
   },
   {
@@ -636,9 +639,7 @@ const CASES: CorpusCase[] = [
       rows: 3,
       summaryRows: 1,
       rejected: [],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+      ...ALL_THREE_DAYS,
     },
   },
   {
@@ -667,9 +668,7 @@ const CASES: CorpusCase[] = [
       encoding: "xls",
       rows: 3,
       rejected: [{ line: 3, col: 4, code: "HY-NUMBER", cell: "Air!D3" }],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+      ...DAY_2_REJECTED,
     },
   },
   {
@@ -756,9 +755,7 @@ const CASES: CorpusCase[] = [
       sheet: "Sheet1",
       rows: 3,
       rejected: [],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+      ...ALL_THREE_DAYS,
     },
   },
   {
