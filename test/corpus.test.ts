@@ -11,6 +11,7 @@
 //
 // A case with `bug` is one where hy-check does something else today: the test asserts the expected
 // behaviour, so it fails until src/ is fixed; `bug` says what happens instead.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { loadTargetFile } from "../src/targets/load.js";
 import { parseTargetFile } from "../src/targets/parse.js";
-import { ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+import { BIN, ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
 
 const CORPUS = "test/corpus";
 /** A clean daily file the target-file cases run against. */
@@ -1106,5 +1107,28 @@ describe("a copied target file (issue 18: plan.seed that no longer resolves)", (
     expect(r.stderr).toMatch(
       /no shipped target file "nope"; choose one of .*gb3095-2012-class2.*hengyang-2019/,
     );
+  });
+});
+
+describe("a pipe as input (issue 18: ESPIPE)", () => {
+  const env = { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8" };
+  it("`cat valid-daily.csv | hy-check /dev/stdin` (a shell pipe) reads the three days, named /dev/stdin", () => {
+    const script = `cat ${VALID_DATA} | "${process.execPath}" ${BIN} /dev/stdin -f json`;
+    const piped = spawnSync("sh", ["-c", script], { cwd: ROOT, encoding: "utf8", env });
+    expect(piped.status, piped.stderr).toBe(0);
+    const input = (JSON.parse(piped.stdout) as JsonReport).inputs[0];
+    expect(input).toMatchObject({ file: "/dev/stdin", rows: 3, from: "2019-01-01", to: "2019-01-03" });
+  });
+
+  it("stdin given by a parent process (a socket) is read too", () => {
+    const piped = spawnSync(process.execPath, [BIN, "/dev/stdin", "-f", "json"], {
+      cwd: ROOT,
+      input: readFileSync(join(ROOT, VALID_DATA)),
+      encoding: "utf8",
+      env,
+    });
+    expect(piped.status, piped.stderr).toBe(0);
+    const input = (JSON.parse(piped.stdout) as JsonReport).inputs[0];
+    expect(input).toMatchObject({ file: "/dev/stdin", rows: 3, from: "2019-01-01", to: "2019-01-03" });
   });
 });

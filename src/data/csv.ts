@@ -118,6 +118,8 @@ export function csvRecords(
   expectedBytes: number,
   progress?: ProgressSink,
   delimiter = ",",
+  /** Where the bytes are, when not at `file` (a pipe's bytes copied to a temporary file). */
+  path = file,
 ): { records: AsyncIterable<CsvRecord>; close: () => void } {
   const parser = parse({
     delimiter,
@@ -130,7 +132,7 @@ export function csvRecords(
     raw: true,
     record_delimiter: ["\r\n", "\n", "\r"],
   });
-  const bytes = createReadStream(file, { start: from.offset, highWaterMark: 1 << 20 });
+  const bytes = createReadStream(path, { start: from.offset, highWaterMark: 1 << 20 });
   const counter = { rows: 0, reported: 0 };
   const whole = wholeFileCheck(file, expectedBytes, (n) => {
     progress?.advance(n, counter.rows - counter.reported);
@@ -195,8 +197,10 @@ export async function openCsv(
   encodingOption: EncodingOption = "auto",
   progress?: ProgressSink,
   given?: Uint8Array,
+  /** Where the bytes are when `file` is a pipe: a copy, read with csv-parse only (the byte reader reads `file`). */
+  path = file,
 ): Promise<CsvSource> {
-  const sample = given ?? (await readSample(file));
+  const sample = given ?? (await readSample(path));
   if (sample.length === 0)
     throw inputError({
       file,
@@ -205,17 +209,19 @@ export async function openCsv(
       message: "the file is empty; expected a header row",
     });
   const encoding = encodingOption === "auto" ? detectEncoding(sample) : encodingOption;
-  const size = await sizeOf(file);
+  const size = await sizeOf(path);
   progress?.start(file, size);
   const { delimiter, sepLine } = separatorOf(firstLineOf(sample, encoding));
-  const { records, close } = csvRecords(file, encoding, { offset: 0, line: 1 }, size, progress, delimiter);
+  const start = { offset: 0, line: 1 };
+  const { records, close } = csvRecords(file, encoding, start, size, progress, delimiter, path);
   const iterator = records[Symbol.asyncIterator]();
   if (sepLine) await iterator.next();
   const first = await iterator.next();
   if (first.done)
     throw inputError({ file, line: 1, code: "HY-EMPTY", message: "the file has no header row" });
   // The byte reader splits on commas only, from a header on line 1.
-  const dataStart = first.value.line === 1 && delimiter === "," ? dataStartOf(sample) : undefined;
+  const dataStart =
+    first.value.line === 1 && delimiter === "," && path === file ? dataStartOf(sample) : undefined;
   return {
     file,
     encoding,

@@ -1,12 +1,18 @@
 // Reading every input file into the shared stores, one streaming pass per file. A file is a CSV export or a
 // workbook (.xlsx/.xls, told by its first bytes); both give the data kinds the same header and records.
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { InputError, inputError, type InputProblem } from "../errors.js";
 import { recogniseHeaders, type ColumnField, type RecognisedColumn } from "./columns.js";
-import { openCsv, readSample, type CsvRecord, type CsvSource } from "./csv.js";
+import { openCsv, readError, readSample, type CsvRecord, type CsvSource } from "./csv.js";
 import type { EncodingOption } from "./encoding.js";
 import { createInputReport, type InputReport } from "./input-report.js";
 import { DATA_KINDS, type DataKind, type ReadContext } from "./kinds/index.js";
 import { workbookFormat } from "./workbook-cells.js";
+import type { HeaderTest } from "./workbook-source.js";
 
 export async function readInput(
   file: string,
@@ -15,18 +21,47 @@ export async function readInput(
   /** The worksheet of a workbook to read, by name or 1-based number; default: the first with a header. */
   sheet?: string,
 ): Promise<InputReport> {
-  const sample = await readSample(file);
-  const format = workbookFormat(file, sample);
-  const source = format
-    ? await (
-        await import("./workbook-source.js")
-      ).openSheet(file, format, (header, rows) => isKnownHeader(header, rows, ctx.columnOverrides), sheet)
-    : await openCsv(file, encoding, ctx.progress, sample);
+  const pipe = await copiedPipe(file);
   try {
-    return await readSource(source, ctx);
-  } catch (e) {
-    throw source.sheet && e instanceof InputError ? inSheet(e, source) : e;
+    const path = pipe?.path ?? file;
+    const sample = await readSample(path);
+    const format = workbookFormat(file, sample);
+    const isHeader: HeaderTest = (header, rows) => isKnownHeader(header, rows, ctx.columnOverrides);
+    const source = format
+      ? await (await import("./workbook-source.js")).openSheet(file, format, isHeader, sheet, path)
+      : await openCsv(file, encoding, ctx.progress, sample, path);
+    try {
+      return await readSource(source, ctx);
+    } catch (e) {
+      throw source.sheet && e instanceof InputError ? inSheet(e, source) : e;
+    }
+  } finally {
+    await pipe?.remove();
   }
+}
+
+/**
+ * A pipe (`/dev/stdin` fed by `cat`, a named FIFO) cannot be read twice or from an offset: its bytes are
+ * copied to a temporary file first, and read from there under the pipe's name.
+ */
+async function copiedPipe(file: string): Promise<{ path: string; remove: () => Promise<void> } | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  // A program's stdin may be a socket (Node's own child processes): /dev/stdin cannot be opened then, fd 0 can.
+  const stdinSocket = info?.isSocket() === true && file === "/dev/stdin";
+  if (!info?.isFIFO() && !stdinSocket) return undefined;
+  const dir = await mkdtemp(join(tmpdir(), "hy-check-pipe-"));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, "input");
+  try {
+    await pipeline(
+      stdinSocket ? createReadStream("", { fd: 0 }) : createReadStream(file),
+      createWriteStream(path),
+    );
+  } catch (e) {
+    await remove();
+    throw readError(file, e);
+  }
+  return { path, remove };
 }
 
 async function readSource(source: CsvSource, ctx: ReadContext): Promise<InputReport> {

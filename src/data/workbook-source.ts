@@ -66,8 +66,9 @@ export async function openSheet(
   format: WorkbookFormat,
   isHeader: HeaderTest,
   sheet?: string,
+  path = file,
 ): Promise<CsvSource> {
-  const book = await openWorkbook(file, format);
+  const book = await openWorkbook(file, format, path);
   const indexes =
     sheet === undefined ? book.sheetNames.map((_, i) => i) : [chosenSheet(file, book.sheetNames, sheet)];
   const tried: string[] = [];

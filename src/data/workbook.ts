@@ -26,17 +26,18 @@ export interface Workbook {
 /** A workbook this large is better exported as CSV: the parser holds all of it in memory. */
 export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
 
-export async function openWorkbook(file: string, format: WorkbookFormat): Promise<Workbook> {
+/** Reads the workbook at `path` (default: `file`, the name problems carry). */
+export async function openWorkbook(file: string, format: WorkbookFormat, path = file): Promise<Workbook> {
   let bytes: Buffer;
   try {
-    const { size } = await stat(file);
+    const { size } = await stat(path);
     if (size > MAX_WORKBOOK_BYTES)
       throw inputError({
         file,
         code: "HY-READ",
         message: `the workbook is larger than 200 MiB (${size} bytes); save the sheet as CSV and read that`,
       });
-    bytes = await readFile(file);
+    bytes = await readFile(path);
   } catch (e) {
     if (e instanceof Error && e.name === "InputError") throw e;
     throw readError(file, e);
