@@ -216,6 +216,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--from <date>", "first day of the declared period (default: 1 January of the plan year)")
     .option("--to <date>", "last day of the declared period (default: 31 December of the plan year)")
     .option("--max-warnings <n>", "warnings tolerated before exit code 1 (default: no limit)")
+    .option("--sheet <name|n>", "the worksheet of .xlsx/.xls inputs (default: the first with a header)")
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const {
@@ -233,6 +234,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         hourConvention: opts.hourConvention,
         ...(opts.from ? { from: opts.from } : {}),
         ...(opts.to ? { to: opts.to } : {}),
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
       });
       const text = opts.format === "json" ? validateJson(report) : validateText(report, opts.lang);
       if (opts.output) await writeOutput(opts.output, text);
@@ -356,6 +358,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--to <date>", "report the air targets up to this date (with --from)")
     .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
     .option("--year <year>", "report on this calendar year instead of the target file's plan year")
+    .option("--sheet <name|n>", "the worksheet of .xlsx/.xls inputs (default: the first with a header)")
     .option(
       "-o, --output <file>",
       "write the report to a file (Markdown: its charts go next to it as SVG files)",
@@ -374,6 +377,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         to: true,
         asOf: true,
         year: true,
+        sheet: true,
       })
         .extend({ format: z.enum(["html", "markdown"]) })
         .parse(raw);
@@ -386,6 +390,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         hourConvention: opts.hourConvention,
         format: opts.format,
         ...(opts.year ? { year: opts.year } : {}),
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
         ...(opts.output ? { output: opts.output } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         ...windowOption(opts),

@@ -93,6 +93,8 @@ export interface ValidateOptions {
   /** The declared period; default: the plan year. Both must lie in the plan year. */
   from?: string;
   to?: string;
+  /** The worksheet of workbook inputs (default: the first with a header). */
+  sheet?: string;
 }
 
 const isoDate = (example: string) =>
@@ -112,6 +114,7 @@ export const ValidateCliOptionsSchema = z.object({
   to: isoDate("2019-06-30").optional(),
   maxWarnings: z.coerce.number().int().min(0).optional(),
   output: z.string().min(1).optional(),
+  sheet: z.string().min(1).optional(),
 });
 
 /** Stations listed in one message before "... and N more". */
@@ -143,6 +146,7 @@ export async function validate(
     targets: targetsFile,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.hourConvention ? { hourConvention: options.hourConvention } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
   });
   const year = plan.plan.year;
   const period = { from: options.from ?? `${year}-01-01`, to: options.to ?? `${year}-12-31` };

@@ -1132,3 +1132,20 @@ describe("a pipe as input (issue 18: ESPIPE)", () => {
     expect(input).toMatchObject({ file: "/dev/stdin", rows: 3, from: "2019-01-01", to: "2019-01-03" });
   });
 });
+
+describe("hy-check validate on a workbook", () => {
+  it("--sheet picks the sheet and each finding names its cell (file:sheet!CELL)", () => {
+    const file = join(tmp, "validate-sheets.xlsx");
+    writeFileSync(
+      file,
+      workbook([
+        { name: "Jan", rows: [WB_HEADER, wbRow("2019-01-01", 35, 50)] },
+        { name: "Feb", rows: [WB_HEADER, wbRow("2019-02-01", 35, 50), wbRow("2019-02-02", 45, "x")] },
+      ]),
+    );
+    const r = run(["validate", file, "--sheet", "Feb"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`error ${file}:Feb!D3  PM10`);
+    expect(r.stdout).toContain("[HY-NUMBER]");
+  });
+});
