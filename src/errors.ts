@@ -6,6 +6,8 @@ export interface InputProblem {
   line?: number;
   /** 1-based column: the CSV field number, or the character column in a YAML file. */
   col?: number;
+  /** The worksheet of a workbook input: `line` is then its row number and `col` its column (A = 1). */
+  sheet?: string;
   /** The field or target-file path the problem is about, e.g. `PM2.5` or `targets[2].value`. */
   field?: string;
   /** A stable code for scripts, e.g. HY-COLUMN. */
@@ -27,15 +29,33 @@ export function inputError(problem: InputProblem): InputError {
   return new InputError([problem]);
 }
 
-/** `file:line:col  field  message [CODE]`, the one format every problem is printed in. */
+/** `file:line:col  field  message [CODE]` (`file:sheet!C51` in a workbook), the one format every problem is printed in. */
 export function formatProblem(p: InputProblem): string {
   let where = p.file;
-  if (p.line !== undefined) where += `:${p.line}`;
-  if (p.line !== undefined && p.col !== undefined) where += `:${p.col}`;
+  if (p.sheet !== undefined) where += `:${sheetPlace(p.sheet, p.line, p.col)}`;
+  else {
+    if (p.line !== undefined) where += `:${p.line}`;
+    if (p.line !== undefined && p.col !== undefined) where += `:${p.col}`;
+  }
   const parts = [where];
   if (p.field) parts.push(p.field);
   parts.push(`${p.message} [${p.code}]`);
   return parts.join("  ");
+}
+
+/** `Sheet1!C51` as Excel writes a reference (`Sheet1!51:51` for a whole row); odd names quoted, `'My sheet'!C51`. */
+export function sheetPlace(sheet: string, row?: number, col?: number): string {
+  const name = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  if (row === undefined) return name;
+  return col === undefined ? `${name}!${row}:${row}` : `${name}!${columnLetters(col)}${row}`;
+}
+
+/** 1 -> A, 26 -> Z, 27 -> AA: a column number as a spreadsheet names it. */
+export function columnLetters(col: number): string {
+  let letters = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 const MAX_QUOTED = 40;

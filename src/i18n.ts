@@ -56,6 +56,10 @@ const en = {
   "warn.unassigned": "{file}: {count} rows of stations in no area of the registry, not used: {stations}",
   "warn.timeOrder":
     "{file}: hourly rows out of time order (first at line {line}: {station} on {date}): every hour was held to the end of reading",
+  "warn.summaryRows": "{file}: {count} totals or notes rows (合计, 平均, 备注, Total ...) skipped, not data",
+  "warn.repeatedRows": "{file}: {count} rows repeat an earlier row cell for cell: each read once",
+  "init.wrote": "wrote {file}",
+  "init.next": "edit the targets, then run: hy-check <data files> -t {file}",
   "warn.aqiMismatch":
     "{file}: the AQI column disagrees with HJ 633-2012 on {count} of {checked} rows, e.g. line {line} ({station} {date}): reported {reported}, computed {computed}",
   "warn.aqiMismatchNoO3": "(the file has no O3 daily max 1-hour column, which the daily AQI also uses)",
@@ -338,6 +342,10 @@ const zh: Record<MessageKey, string> = {
   "warn.unassigned": "{file}：{count} 行属于未归入任何区域的站点，未使用：{stations}",
   "warn.timeOrder":
     "{file}：小时数据未按时间排序（首见于第 {line} 行：{station}，{date}），所有小时值保留至读取结束",
+  "warn.summaryRows": "{file}：跳过 {count} 行合计、平均或备注行（不是数据）",
+  "warn.repeatedRows": "{file}：{count} 行与前面某行完全相同，各只读取一次",
+  "init.wrote": "已写入 {file}",
+  "init.next": "修改目标后运行：hy-check <数据文件> -t {file}",
   "warn.aqiMismatch":
     "{file}：AQI 列与 HJ 633-2012 计算结果不一致 {count}/{checked} 行，例如第 {line} 行（{station} {date}）：报告 {reported}，计算 {computed}",
   "warn.aqiMismatchNoO3": "（文件没有臭氧日最大1小时列，日 AQI 也用到该项）",

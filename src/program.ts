@@ -5,6 +5,7 @@ import { z } from "zod";
 import { addCheckCommand } from "./commands/check.js";
 import { addDraftCommand } from "./commands/draft.js";
 import { addExplainCommand } from "./commands/explain.js";
+import { addInitCommand } from "./commands/init.js";
 import { sharedOptions, type AddCommand, type Io } from "./commands/options.js";
 import { addReportCommand } from "./commands/report.js";
 import { addSchemaCommand } from "./commands/schema.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly AddCommand[] = [
   addExplainCommand,
   addReportCommand,
   addDraftCommand,
+  addInitCommand,
   addSchemaCommand,
 ];
 

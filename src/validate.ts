@@ -40,6 +40,8 @@ export interface Finding {
   file: string;
   line?: number;
   col?: number;
+  /** A workbook input: the worksheet (`line` is its row, `col` its column). */
+  sheet?: string;
   /** The column header the finding is about, as written in the file. */
   column?: string;
   message: string;
@@ -96,6 +98,8 @@ export interface ValidateOptions {
   /** The declared period; default: the plan year. Both must lie in the plan year. */
   from?: string;
   to?: string;
+  /** The worksheet of workbook inputs (default: the first with a header). */
+  sheet?: string;
 }
 
 /** Stations listed in one message before "... and N more". */
@@ -127,6 +131,7 @@ export async function validate(
     targets: targetsFile,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.hourConvention ? { hourConvention: options.hourConvention } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
   });
   const year = plan.plan.year;
   const period = { from: options.from ?? `${year}-01-01`, to: options.to ?? `${year}-12-31` };
@@ -318,6 +323,7 @@ function fromProblem(p: InputProblem, severity: Severity): Finding {
     file: p.file,
     ...(p.line !== undefined ? { line: p.line } : {}),
     ...(p.col !== undefined ? { col: p.col } : {}),
+    ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
     ...(p.field !== undefined ? { column: p.field } : {}),
     message: p.message,
   };

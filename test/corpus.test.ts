@@ -11,14 +11,16 @@
 //
 // A case with `bug` is one where hy-check does something else today: the test asserts the expected
 // behaviour, so it fails until src/ is fixed; `bug` says what happens instead.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { loadTargetFile } from "../src/targets/load.js";
 import { parseTargetFile } from "../src/targets/parse.js";
-import { ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+import { BIN, ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
 
 const CORPUS = "test/corpus";
 /** A clean daily file the target-file cases run against. */
@@ -32,6 +34,8 @@ interface Rejected {
   line: number;
   col: number;
   code: string;
+  /** In a workbook: the cell as stderr names it after the file, e.g. `数据!C5` (worked out by hand). */
+  cell?: string;
 }
 
 /** Values hy-check computes for an area from the file: annual means as reported, and valid days. */
@@ -48,6 +52,13 @@ interface ReadOutcome {
   rows: number;
   rejected: Rejected[];
   unassignedRows?: number;
+  /** Totals and notes rows skipped (not counted in rows). */
+  summaryRows?: number;
+  /** Rows repeating an earlier row cell for cell (read once, not counted in rows again). */
+  repeatedRows?: number;
+  /** A workbook input: the sheet read and the format in `encoding`. */
+  sheet?: string;
+  encoding?: string;
   from: string | null;
   to: string | null;
   values?: AreaValues;
@@ -62,6 +73,8 @@ interface ErrorOutcome {
   message?: RegExp;
   /** The run must end within this many seconds (hostile inputs are refused quickly). */
   maxSeconds?: number;
+  /** The position as printed after the path, instead of `:line:col` (a workbook cell, a file in a folder). */
+  at?: string;
 }
 
 interface CorpusCase {
@@ -71,6 +84,8 @@ interface CorpusCase {
   generate?: () => string | Uint8Array;
   /** The file is a target file: `hy-check test/corpus/valid-daily.csv -t <file>`. */
   targets?: true;
+  /** Options added to the command line (`--sheet 2`, `-t targets/gb3095-2012-class2.yaml`). */
+  args?: string[];
   expect: ReadOutcome | ErrorOutcome;
   /** What hy-check does today instead (a bug in src/: the case fails until it is fixed). */
   bug?: string;
@@ -92,6 +107,80 @@ function lateGbkLine(): Uint8Array {
 }
 
 const MB = 1024 * 1024;
+
+type SheetCell = string | number | null | { t: "n"; v: number; z: string };
+interface SheetSpec {
+  name: string;
+  rows: SheetCell[][];
+  /** Merged ranges as Excel writes them, e.g. "A1:H1". */
+  merges?: string[];
+}
+
+/** A workbook written by the parser's own writer (the reader under test is hy-check's use of it). */
+function workbook(sheets: SheetSpec[], bookType: "xlsx" | "biff8" = "xlsx", date1904 = false): Uint8Array {
+  const book = XLSX.utils.book_new();
+  for (const { name, rows, merges } of sheets) {
+    const sheet = XLSX.utils.aoa_to_sheet(rows);
+    if (merges) sheet["!merges"] = merges.map((m) => XLSX.utils.decode_range(m));
+    XLSX.utils.book_append_sheet(book, sheet, name);
+  }
+  if (date1904) book.Workbook = { WBProps: { date1904: true } };
+  return XLSX.write(book, { type: "buffer", bookType }) as Uint8Array;
+}
+
+const WB_HEADER = HEADER.split(",");
+/** A day's row of 衡阳县 with PM2.5 and PM10 given; the other pollutants as in DAY_ROW. */
+const wbRow = (date: SheetCell, pm25: SheetCell, pm10: SheetCell): SheetCell[] => [
+  date,
+  "衡阳县",
+  pm25,
+  pm10,
+  10,
+  20,
+  0.8,
+  60,
+];
+/** A date cell as Excel stores one: the serial day number, formatted as a date. 43466 = 2019-01-01. */
+const serial = (v: number, z = "yyyy-mm-dd"): SheetCell => ({ t: "n", v, z });
+const NOTES_SHEET: SheetSpec = { name: "说明", rows: [["说明"], ["数据见第二个工作表"]] };
+
+/** Three days of 衡阳县 (PM2.5 35, 45, 25; PM10 50, 70, 40) all read: means 35 and 53.3 -> 53. */
+const ALL_THREE_DAYS = {
+  from: "2019-01-01",
+  to: "2019-01-03",
+  values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+} as const;
+/** The same three days with the second rejected: (35 + 25) / 2 = 30, (50 + 40) / 2 = 45. */
+const DAY_2_REJECTED = {
+  from: "2019-01-01",
+  to: "2019-01-03",
+  values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+} as const;
+
+/**
+ * The minimal target file with 120 targets that share one `&src` quote and one `&scope` (119 x 2 = 238
+ * aliases): a real file's use of anchors, which expands to a few thousand values.
+ */
+function sharedAnchors(): string {
+  const base = readFileSync(join(ROOT, CORPUS, "minimal-targets.yaml"), "utf8");
+  // Written into the temp folder: the plan text is named by its absolute path.
+  const head = base.slice(0, base.indexOf("targets:")).replace("../../seeds/", `${join(ROOT, "seeds")}/`);
+  const targets = Array.from({ length: 120 }, (_, i) =>
+    [
+      `  - id: air.hengyang_county.pm25_${i}`,
+      "    title: { zh: 衡阳县PM2.5年平均浓度, en: Hengyang County PM2.5 annual mean }",
+      i === 0
+        ? "    source: &src { clause: 二(一), text: PM2.5、PM10年平均浓度下降至41ug/m3、64ug/m3以下 }"
+        : "    source: *src",
+      "    metric: { name: air.annual_mean, pollutant: PM2.5 }",
+      i === 0 ? "    scope: &scope { area: 衡阳县 }" : "    scope: *scope",
+      '    op: "<="',
+      "    value: 41",
+      "    unit: ug/m3",
+    ].join("\n"),
+  );
+  return `${head}targets:\n${targets.join("\n")}\n`;
+}
 
 const CASES: CorpusCase[] = [
   {
@@ -192,8 +281,8 @@ const CASES: CorpusCase[] = [
   },
   {
     file: "header-only.csv",
-    what: "a header and no data rows: read, nothing to count",
-    expect: { outcome: "read", kind: "air-daily", rows: 0, rejected: [], from: null, to: null },
+    what: "a header and no data rows: stops, no data rows",
+    expect: { outcome: "error", code: "HY-EMPTY", message: /no data rows/ },
   },
   {
     file: "duplicate-header.csv",
@@ -202,15 +291,13 @@ const CASES: CorpusCase[] = [
   },
   {
     file: "totals-row.csv",
-    what: "a totals row (合计) and a means row (平均) in the date column",
+    what: "a totals row (合计) and a means row (平均) in the date column: skipped, not rejected",
     expect: {
       outcome: "read",
       kind: "air-daily",
-      rows: 5,
-      rejected: [
-        { line: 5, col: 1, code: "HY-DATE" },
-        { line: 6, col: 1, code: "HY-DATE" },
-      ],
+      rows: 3,
+      summaryRows: 2,
+      rejected: [],
       from: "2019-01-01",
       to: "2019-01-03",
       values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
@@ -384,10 +471,384 @@ const CASES: CorpusCase[] = [
     },
   },
   {
+    file: "totals-row-english.csv",
+    what: "Total and Average rows and a one-cell Note row at the bottom: skipped, not rejected",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      summaryRows: 3,
+      ...ALL_THREE_DAYS,
+    },
+  },
+  {
+    file: "repeated-row.csv",
+    what: "line 4 repeats line 3 cell for cell (read once); line 6 is 2019-01-03 again with another PM2.5 (HY-DUP)",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 4,
+      repeatedRows: 1,
+      rejected: [{ line: 6, col: 2, code: "HY-DUP" }],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      // (35 + 45 + 25) / 3 = 35; PM10 (50 + 70 + 40) / 3 = 53.3 -> 53: the repeat is not a fourth day.
+      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
+    },
+  },
+  {
+    file: "separator-semicolon.csv",
+    what: "fields separated by ';' (a European Excel export); a decimal comma 0,8 is not guessed",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [{ line: 3, col: 7, code: "HY-NUMBER" }],
+      ...DAY_2_REJECTED,
+    },
+  },
+  {
+    file: "separator-tab.csv",
+    what: "fields separated by tabs",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      ...ALL_THREE_DAYS,
+    },
+  },
+  {
+    file: "sep-line.csv",
+    what: "an Excel 'sep=;' first line: the header is line 2; a negative PM10 on line 5 keeps its line",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [{ line: 5, col: 4, code: "HY-RANGE" }],
+      from: "2019-01-01",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 40, pm10: 60, validDays: 2 },
+    },
+  },
+  {
+    file: "separator-pipe.csv",
+    what: "fields separated by '|': not guessed, the error names the separator",
+    expect: { outcome: "error", code: "HY-KIND", line: 1, col: 1, message: /"\|".*comma/ },
+  },
+  {
+    file: "sep-line-folder",
+    what: "a folder holding a file that starts with an Excel 'sep=,' line: read, not skipped",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      ...ALL_THREE_DAYS,
+    },
+  },
+  {
+    file: "no-data-folder",
+    what: "a folder of a header-only file and a file holding only a totals row: no data rows",
+    expect: { outcome: "error", code: "HY-EMPTY", at: "/a.csv", message: /no data rows/ },
+  },
+  {
+    file: "year-2023.csv",
+    what: "three days of 2023 against the 2019 plan: every row outside the year evaluated",
+    expect: {
+      outcome: "error",
+      code: "HY-YEAR",
+      message: /2023-01-01 \.\. 2023-01-03.*outside 2019.*--year 2023/,
+    },
+  },
+  {
+    file: "year-2023.csv",
+    what: "the same days against the GB 3095 target file: the data's own year (2023) is evaluated",
+    args: ["-t", "targets/gb3095-2012-class2.yaml"],
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      from: "2023-01-01",
+      to: "2023-01-03",
+    },
+  },
+  {
+    file: "copied-targets.yaml",
+    what: "target file: a copy whose plan.seed no longer resolves says how to mend it",
+    targets: true,
+    expect: {
+      outcome: "error",
+      code: "HY-TARGETS",
+      line: 7,
+      col: 9,
+      message: /copy the plan text beside the target file.*plan\.seed.*hy-check init/,
+    },
+  },
+  {
+    file: "workbook-notes-title.xlsx",
+    what: "generated: a notes sheet first, then a title row (merged A1:H1), a blank row, the header on row 3, Excel serial dates and a negative PM2.5 in C5",
+    generate: () =>
+      workbook([
+        NOTES_SHEET,
+        {
+          name: "数据",
+          rows: [
+            ["衡阳县 2019年1月 空气质量日报"],
+            [],
+            WB_HEADER,
+            wbRow(serial(43466), 35, 50),
+            wbRow(serial(43467), -5, 70),
+            wbRow(serial(43468), 25, 40),
+          ],
+          merges: ["A1:H1"],
+        },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "数据",
+      encoding: "xlsx",
+      rows: 3,
+      rejected: [{ line: 5, col: 3, code: "HY-RANGE", cell: "数据!C5" }],
+      ...DAY_2_REJECTED,
+    },
+  },
+  {
+    file: "workbook-renamed.csv",
+    what: "generated: an .xlsx saved under a .csv name is read as a workbook (its bytes start PK), with a Total row skipped",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [
+            WB_HEADER,
+            wbRow("2019-01-01", 35, 50),
+            wbRow("2019-01-02", 45, 70),
+            wbRow("2019-01-03", 25, 40),
+            ["合计", "", 105, 160],
+          ],
+        },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Sheet1",
+      encoding: "xlsx",
+      rows: 3,
+      summaryRows: 1,
+      rejected: [],
+      ...ALL_THREE_DAYS,
+    },
+  },
+  {
+    file: "workbook-legacy.xls",
+    what: "generated: a legacy .xls (BIFF8) with text dates and a PM10 that is text ('x') in D3",
+    generate: () =>
+      workbook(
+        [
+          NOTES_SHEET,
+          {
+            name: "Air",
+            rows: [
+              WB_HEADER,
+              wbRow("2019/1/1", 35, 50),
+              wbRow("2019/1/2", 45, "x"),
+              wbRow("2019/1/3", 25, 40),
+            ],
+          },
+        ],
+        "biff8",
+      ),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Air",
+      encoding: "xls",
+      rows: 3,
+      rejected: [{ line: 3, col: 4, code: "HY-NUMBER", cell: "Air!D3" }],
+      ...DAY_2_REJECTED,
+    },
+  },
+  {
+    file: "workbook-1904.xlsx",
+    what: "generated: a workbook in the 1904 date system (old Mac Excel): serial 42004 is 2019-01-01 there",
+    generate: () =>
+      workbook(
+        [{ name: "S", rows: [WB_HEADER, wbRow(serial(42004), 35, 50), wbRow(serial(42005), 45, 70)] }],
+        "xlsx",
+        true,
+      ),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "S",
+      rows: 2,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 40, pm10: 60, validDays: 2 },
+    },
+  },
+  {
+    file: "workbook-phantom-day.xlsx",
+    what: "generated: serial 60, Excel's 29 February 1900 that never was, in A2: rejected, not shifted to a real day",
+    generate: () =>
+      workbook([{ name: "S", rows: [WB_HEADER, wbRow(serial(60), 35, 50), wbRow("2019-01-01", 35, 50)] }]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "S",
+      rows: 2,
+      rejected: [{ line: 2, col: 1, code: "HY-DATE", cell: "S!A2" }],
+      from: "2019-01-01",
+      to: "2019-01-01",
+    },
+  },
+  {
+    file: "workbook-two-sheets.xlsx",
+    what: "generated: two data sheets; --sheet 2 reads the second (PM2.5 45), not the first (35)",
+    args: ["--sheet", "2"],
+    generate: () =>
+      workbook([
+        { name: "Jan1", rows: [WB_HEADER, wbRow("2019-01-01", 35, 50)] },
+        { name: "Jan2", rows: [WB_HEADER, wbRow("2019-01-02", 45, 70)] },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Jan2",
+      rows: 1,
+      rejected: [],
+      from: "2019-01-02",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 45, pm10: 70, validDays: 1 },
+    },
+  },
+  {
+    file: "workbook-no-such-sheet.xlsx",
+    what: "generated: --sheet names a sheet the workbook does not have: the sheets are listed",
+    args: ["--sheet", "Feb"],
+    generate: () => workbook([{ name: "Jan", rows: [WB_HEADER, wbRow("2019-01-01", 35, 50)] }]),
+    expect: { outcome: "error", code: "HY-SHEET", message: /no sheet "Feb".*1 Jan/ },
+  },
+  {
+    file: "workbook-merged-area.xlsx",
+    what: "generated: the area cell merged down B2:B4 (衡阳县 stored in B2 only): every row is 衡阳县, as the sheet shows",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [
+            WB_HEADER,
+            wbRow("2019-01-01", 35, 50),
+            ["2019-01-02", null, 45, 70, 10, 20, 0.8, 60],
+            ["2019-01-03", null, 25, 40, 10, 20, 0.8, 60],
+          ],
+          merges: ["B2:B4"],
+        },
+      ]),
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      sheet: "Sheet1",
+      rows: 3,
+      rejected: [],
+      ...ALL_THREE_DAYS,
+    },
+  },
+  {
+    file: "workbook-merged-header.xlsx",
+    what: "generated: header cells C1:D1 merged (one 'PM2.5' over two columns): refused at C1, saying why",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [["日期", "区域", "PM2.5", "", "SO2", "NO2", "CO", "O3_8h"], wbRow("2019-01-01", 35, 50)],
+          merges: ["C1:D1"],
+        },
+      ]),
+    expect: {
+      outcome: "error",
+      code: "HY-COLUMN",
+      at: ":Sheet1!C1",
+      message: /merged header cells C1:D1.*unmerge/,
+    },
+  },
+  {
+    file: "workbook-two-header-rows.xlsx",
+    what: "generated: a two-row header (日期 merged A1:A2, 浓度 over C1:H1, pollutants on row 2): refused, saying to unmerge",
+    generate: () =>
+      workbook([
+        {
+          name: "Sheet1",
+          rows: [
+            ["日期", "区域", "浓度"],
+            [null, null, "PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h"],
+            wbRow("2019-01-01", 35, 50),
+          ],
+          merges: ["A1:A2", "B1:B2", "C1:H1"],
+        },
+      ]),
+    expect: {
+      outcome: "error",
+      code: "HY-KIND",
+      at: ":Sheet1!A1",
+      message: /A1:A2 are merged over two header rows.*unmerge/,
+    },
+  },
+  {
+    file: "workbook-notes-only.xlsx",
+    what: "generated: a workbook of notes only: no sheet has a header (HY-KIND, the sheets named)",
+    generate: () => workbook([NOTES_SHEET, { name: "图表", rows: [["见图"]] }]),
+    expect: { outcome: "error", code: "HY-KIND", message: /sheets 说明, 图表/ },
+  },
+  {
     file: "billion-laughs.yaml",
     what: "target file: nine levels of aliases, 9^9 strings if expanded",
     targets: true,
-    expect: { outcome: "error", code: "HY-YAML", message: /alias/i, maxSeconds: 5 },
+    expect: { outcome: "error", code: "HY-YAML", line: 11, col: 12, message: /alias bomb/i, maxSeconds: 5 },
+  },
+  {
+    file: "shared-anchors.yaml",
+    what: "generated target file: 120 targets sharing &src and &scope (238 aliases): read, not an alias bomb",
+    targets: true,
+    generate: sharedAnchors,
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-03",
+    },
+  },
+  {
+    file: "underflow.csv",
+    what: "NO2 1e-400 (underflows to 0 as a double): rejected, never read as 0; 0e-400 is 0",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [{ line: 3, col: 6, code: "HY-NUMBER" }],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 30, pm10: 45, validDays: 2 },
+    },
+  },
+  {
+    file: "infinite-value.yaml",
+    what: "target file: value 1e999 (Infinity in YAML) is named as not a finite number",
+    targets: true,
+    expect: {
+      outcome: "error",
+      code: "HY-TARGETS",
+      line: 17,
+      col: 12,
+      message: /Infinity is not a finite number/,
+    },
   },
   {
     file: "proto-keys.yaml",
@@ -424,6 +885,10 @@ interface JsonProblem {
 interface JsonInput {
   file: string;
   kind: string;
+  encoding: string;
+  sheet?: string;
+  summaryRows?: number;
+  repeatedRows?: number;
   rows: number;
   rejectedRows: number;
   outsidePeriodRows: number;
@@ -491,8 +956,10 @@ afterAll(() => {
 
 describe("corpus of bad inputs, through the built CLI", () => {
   it("lists every file of test/corpus/ in the table (minimal-targets.yaml is the base of the target cases)", () => {
-    const listed = CASES.filter((c) => !c.generate).map((c) => c.file);
-    expect(new Set(listed).size).toBe(listed.length);
+    const committed = CASES.filter((c) => !c.generate);
+    const keys = committed.map((c) => [c.file, ...(c.args ?? [])].join(" "));
+    expect(new Set(keys).size).toBe(keys.length);
+    const listed = [...new Set(committed.map((c) => c.file))];
     const present = readdirSync(join(ROOT, CORPUS)).filter((f) => f !== "minimal-targets.yaml");
     expect([...listed].sort()).toEqual(present.sort());
   });
@@ -501,7 +968,10 @@ describe("corpus of bad inputs, through the built CLI", () => {
     "%s",
     (_name, c) => {
       const file = pathOf(c);
-      const args = c.targets ? [VALID_DATA, "-t", file, "-f", "json"] : [file, "-f", "json"];
+      const args = [
+        ...(c.targets ? [VALID_DATA, "-t", file, "-f", "json"] : [file, "-f", "json"]),
+        ...(c.args ?? []),
+      ];
       const result = run(args);
 
       // Nothing crashes: a usage/input outcome, never an internal error or a stack trace.
@@ -516,11 +986,13 @@ describe("corpus of bad inputs, through the built CLI", () => {
         expect(result.status, result.stderr).toBe(2);
         expect(result.stdout).toBe("");
         const where =
-          expected.line === undefined
-            ? `${file}  `
-            : expected.col === undefined
-              ? `${file}:${expected.line}  `
-              : `${file}:${expected.line}:${expected.col}  `;
+          expected.at !== undefined
+            ? `${file}${expected.at}  `
+            : expected.line === undefined
+              ? `${file}  `
+              : expected.col === undefined
+                ? `${file}:${expected.line}  `
+                : `${file}:${expected.line}:${expected.col}  `;
         const problems = result.stderr.split("\n").filter((l) => l.endsWith(`[${expected.code}]`));
         const problem = problems.find((l) => l.startsWith(where));
         expect(problem, `no ${expected.code} problem at "${where}" in:\n${result.stderr}`).toBeDefined();
@@ -539,6 +1011,10 @@ describe("corpus of bad inputs, through the built CLI", () => {
         rejectedRows: input.rejectedRows,
         unassignedRows: input.unassignedRows,
         outsidePeriodRows: input.outsidePeriodRows,
+        summaryRows: input.summaryRows ?? 0,
+        repeatedRows: input.repeatedRows ?? 0,
+        sheet: input.sheet,
+        ...(expected.encoding ? { encoding: input.encoding } : {}),
         from: input.from,
         to: input.to,
         rejected: input.rejected.map((p) => ({ line: p.line, col: p.col, code: p.code })),
@@ -548,12 +1024,17 @@ describe("corpus of bad inputs, through the built CLI", () => {
         rejectedRows: expected.rejected.length,
         unassignedRows: expected.unassignedRows ?? 0,
         outsidePeriodRows: 0,
+        summaryRows: expected.summaryRows ?? 0,
+        repeatedRows: expected.repeatedRows ?? 0,
+        sheet: expected.sheet,
+        ...(expected.encoding ? { encoding: expected.encoding } : {}),
         from: expected.from,
         to: expected.to,
-        rejected: expected.rejected,
+        rejected: expected.rejected.map(({ line, col, code }) => ({ line, col, code })),
       });
-      // Each rejected row is named on stderr as file:line:col, next to the exit code.
-      for (const r of expected.rejected) expect(result.stderr).toContain(`${file}:${r.line}:${r.col}  `);
+      // Each rejected row is named on stderr as file:line:col (file:sheet!CELL in a workbook), next to the exit code.
+      for (const r of expected.rejected)
+        expect(result.stderr).toContain(r.cell ? `${file}:${r.cell}  ` : `${file}:${r.line}:${r.col}  `);
       if (expected.values) {
         const { area, pm25, pm10, validDays } = expected.values;
         if (pm25 !== undefined) expect(areaValue(report, area, "pm25")?.actual, "PM2.5").toBe(pm25);
@@ -593,5 +1074,78 @@ describe("target files are data, never code (in process)", () => {
     const file = join(ROOT, CORPUS, "js-function-tag.yaml");
     await loadTargetFile(file).catch((e: unknown) => expect(e).toBeInstanceOf(InputError));
     expect((globalThis as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("a copied target file (issue 18: plan.seed that no longer resolves)", () => {
+  it("hy-check init copies a shipped target file with its plan text; the copy checks data as the original does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hy-init-"));
+    try {
+      const init = run(["init", "--targets", "hengyang-2019", dir]);
+      expect(init.status, init.stderr).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(["hengyang-2019-work-plan.txt", "hengyang-2019.yaml"]);
+      expect(readFileSync(join(dir, "hengyang-2019.yaml"), "utf8")).toContain(
+        "seed: hengyang-2019-work-plan.txt",
+      );
+      const copy = run([VALID_DATA, "-t", join(dir, "hengyang-2019.yaml"), "-f", "json"]);
+      const original = run([VALID_DATA, "-f", "json"]);
+      expect(copy.status, copy.stderr).toBe(original.status);
+      const results = (r: CliRun) => (JSON.parse(r.stdout) as JsonReport).results;
+      expect(results(copy)).toEqual(results(original));
+      // A second init into the same folder overwrites nothing.
+      const again = run(["init", dir]);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/hengyang-2019\.yaml {2}the file exists already.*\[HY-WRITE\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hy-check init with a name that is not shipped lists the shipped ones", () => {
+    const r = run(["init", "--targets", "nope", tmpdir()]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /no shipped target file "nope"; choose one of .*gb3095-2012-class2.*hengyang-2019/,
+    );
+  });
+});
+
+describe("a pipe as input (issue 18: ESPIPE)", () => {
+  const env = { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8" };
+  it("`cat valid-daily.csv | hy-check /dev/stdin` (a shell pipe) reads the three days, named /dev/stdin", () => {
+    const script = `cat ${VALID_DATA} | "${process.execPath}" ${BIN} /dev/stdin -f json`;
+    const piped = spawnSync("sh", ["-c", script], { cwd: ROOT, encoding: "utf8", env });
+    expect(piped.status, piped.stderr).toBe(0);
+    const input = (JSON.parse(piped.stdout) as JsonReport).inputs[0];
+    expect(input).toMatchObject({ file: "/dev/stdin", rows: 3, from: "2019-01-01", to: "2019-01-03" });
+  });
+
+  it("stdin given by a parent process (a socket) is read too", () => {
+    const piped = spawnSync(process.execPath, [BIN, "/dev/stdin", "-f", "json"], {
+      cwd: ROOT,
+      input: readFileSync(join(ROOT, VALID_DATA)),
+      encoding: "utf8",
+      env,
+    });
+    expect(piped.status, piped.stderr).toBe(0);
+    const input = (JSON.parse(piped.stdout) as JsonReport).inputs[0];
+    expect(input).toMatchObject({ file: "/dev/stdin", rows: 3, from: "2019-01-01", to: "2019-01-03" });
+  });
+});
+
+describe("hy-check validate on a workbook", () => {
+  it("--sheet picks the sheet and each finding names its cell (file:sheet!CELL)", () => {
+    const file = join(tmp, "validate-sheets.xlsx");
+    writeFileSync(
+      file,
+      workbook([
+        { name: "Jan", rows: [WB_HEADER, wbRow("2019-01-01", 35, 50)] },
+        { name: "Feb", rows: [WB_HEADER, wbRow("2019-02-01", 35, 50), wbRow("2019-02-02", 45, "x")] },
+      ]),
+    );
+    const r = run(["validate", file, "--sheet", "Feb"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`error ${file}:Feb!D3  PM10`);
+    expect(r.stdout).toContain("[HY-NUMBER]");
   });
 });

@@ -114,7 +114,12 @@ describe("hy-check validate: a clean file", () => {
 
 describe("errors: rejected rows (exit 2)", () => {
   it("HY-DUP: the same station-day twice names both lines", () => {
-    const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-02", A), day("2019-01-01", A)]);
+    const file = write([
+      DAILY_HEADER,
+      day("2019-01-01", A),
+      day("2019-01-02", A),
+      day("2019-01-01", A, { pm25: 31 }),
+    ]);
     const run = validateJson([file]);
     expect(run.status).toBe(2);
     expect(at(run.json, "HY-DUP")).toEqual([["error", "HY-DUP", 4, 3]]);
@@ -178,7 +183,7 @@ describe("errors: rejected rows (exit 2)", () => {
   });
 
   it("errors stay exit 2 whatever --max-warnings says", () => {
-    const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A)]);
+    const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A, { pm25: 31 })]);
     expect(runCli(["validate", file, "--max-warnings", "100"]).status).toBe(2);
   });
 });
@@ -351,7 +356,7 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
     const file = write([
       DAILY_HEADER,
       day("2019-01-01", A, { pm25: 80, pm10: 60 }),
-      day("2019-01-01", A, { pm25: 80, pm10: 60 }),
+      day("2019-01-01", A, { pm25: 81, pm10: 60 }),
     ]);
     const run = validateJson([file]);
     expect(run.json.findings.map((f) => [f.code, f.line])).toEqual([
@@ -388,14 +393,14 @@ describe("output", () => {
   });
 
   it("--lang zh labels", () => {
-    const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A)]);
+    const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A, { pm25: 31 })]);
     const run = runCli(["validate", file, "--lang", "zh"]);
     expect(run.stdout).toContain(`错误 ${file}:3:3`);
     expect(run.stdout).toContain("汇总：错误 1 项，警告 0 项");
   });
 
   it("json to a file (-o): the errors also go to stderr, for the CI log", () => {
-    const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A)]);
+    const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A, { pm25: 31 })]);
     const out = join(tmp, "validate.json");
     const run = runCli(["validate", file, "-f", "json", "-o", out]);
     expect(run.status).toBe(2);

@@ -156,7 +156,7 @@ describe("hy-check <hand-written water exports>", () => {
   it("a value that is not a number is a rejected row at its cell (exit 2); a section sampled twice on a date too", () => {
     const file = write("bad.csv", [
       ...months(() => "8.0,0.2,0.02,1.5"),
-      "X,湘江,2019-03-10,8.0,0.2,0.02,1.5",
+      "X,湘江,2019-03-10,8.0,0.3,0.02,1.5",
       "X,湘江,2019-04-11,8.0,abc,0.02,1.5",
     ]);
     const run = runCli([file]);

@@ -24,6 +24,7 @@ export const CheckOptionsSchema = DateOptionsSchema.extend({
   color: z.boolean(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   quiet: z.boolean().optional(),
+  sheet: z.string().min(1).optional(),
 });
 
 export function addCheckCommand(program: Command, { io, options, setExit }: CommandContext): void {
@@ -35,6 +36,7 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("table"))
     .addOption(options.lang())
     .addOption(options.encoding())
+    .addOption(options.sheet())
     .addOption(
       new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
         .choices(FAIL_ON)
@@ -69,6 +71,7 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
       const report = await check(files, {
         ...(opts.year ? { year: opts.year } : {}),
         ...readerOptions(io, opts.quiet),
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
         targets: opts.targets,
         encoding: opts.encoding,
         lang: opts.lang,

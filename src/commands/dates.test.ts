@@ -3,9 +3,12 @@
 // main(), for check, report and explain. The calendar facts are worked by hand: 2019 is not a leap year
 // (February has 28 days), months run 01 .. 12, the shipped plan's year is 2019.
 import { describe, expect, it } from "vitest";
-import { expectCleanError, runMain, runMainJson } from "../../test/helpers/run-main.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expectCleanError, runMain, runMainJson, tempFolder } from "../../test/helpers/run-main.js";
 
 const FIXTURE = "fixtures/hengyang-2019-daily.csv";
+const folder = tempFolder("hy-dates-");
 const PLAN_2019 = "the plan year 2019 (2019-01-01 .. 2019-12-31)";
 
 // args -> the whole message (en)
@@ -118,8 +121,11 @@ describe("dates the checks accept", () => {
   });
 
   it("--year 2020 --as-of year-end stands at 2020-12-31", async () => {
+    // The fixture's rows moved to 2020 (2020 is a leap year: 29 February is simply missing from the file).
+    const data2020 = join(folder.path, "daily-2020.csv");
+    writeFileSync(data2020, readFileSync(FIXTURE, "utf8").replace(/^(\uFEFF?)2019\//gm, "$12020/"));
     const run = await runMainJson<DatedReport>([
-      FIXTURE,
+      data2020,
       "-f",
       "json",
       "--year",

@@ -29,6 +29,8 @@ export function sharedOptions(io: Io) {
       new Option("--lang <lang>", "output language")
         .choices(LANGS)
         .default(langFromEnv(io.env), "from the locale"),
+    sheet: () =>
+      new Option("--sheet <name|n>", "the worksheet of .xlsx/.xls inputs (default: the first with a header)"),
     encoding: () =>
       new Option("--encoding <encoding>", "text encoding of the CSV files")
         .choices(ENCODINGS)

@@ -21,6 +21,7 @@ export const ReportOptionsSchema = CheckOptionsSchema.pick({
   to: true,
   asOf: true,
   year: true,
+  sheet: true,
 }).extend({ format: z.enum(YEAR_END_FORMAT_NAMES) });
 
 export function addReportCommand(program: Command, { io, options, setExit }: CommandContext): void {
@@ -36,6 +37,7 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
     )
     .addOption(options.lang())
     .addOption(options.encoding())
+    .addOption(options.sheet())
     .addOption(options.hourConvention())
     .addOption(
       // A report is a document, not a gate: by default it exits 0 whatever the targets say.
@@ -68,6 +70,7 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
         hourConvention: opts.hourConvention,
         format: opts.format,
         ...(opts.year ? { year: opts.year } : {}),
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
         ...(opts.output ? { output: opts.output } : {}),
         ...dates,
       });

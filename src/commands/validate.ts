@@ -24,6 +24,7 @@ export const ValidateOptionsSchema = z.object({
   to: isoDate("2019-06-30").optional(),
   maxWarnings: z.coerce.number().int().min(0).optional(),
   output: z.string().min(1).optional(),
+  sheet: z.string().min(1).optional(),
 });
 
 export function addValidateCommand(program: Command, { io, options, setExit }: CommandContext): void {
@@ -37,6 +38,7 @@ export function addValidateCommand(program: Command, { io, options, setExit }: C
     )
     .addOption(options.lang())
     .addOption(options.encoding())
+    .addOption(options.sheet())
     .addOption(options.hourConvention())
     .option("--from <date>", "first day of the declared period (default: 1 January of the plan year)")
     .option("--to <date>", "last day of the declared period (default: 31 December of the plan year)")
@@ -52,6 +54,7 @@ export function addValidateCommand(program: Command, { io, options, setExit }: C
         hourConvention: opts.hourConvention,
         ...(opts.from ? { from: opts.from } : {}),
         ...(opts.to ? { to: opts.to } : {}),
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
       });
       const text = VALIDATE_FORMATTERS[opts.format](report, opts.lang);
       if (opts.output) await writeOutput(opts.output, text);

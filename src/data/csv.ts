@@ -24,11 +24,16 @@ export interface CsvSource {
   dataStart?: LineStart;
   /** Stops the stream (a reader that takes over from `dataStart` no longer needs it). */
   close: () => void;
+  /** The field separator: `,` unless the file says otherwise (an Excel `sep=` line, or `;`/tab in its header). */
+  delimiter?: string;
+  /** Set when the records are a worksheet's rows: `line` is then the row number, field 1 column A. */
+  sheet?: { name: string; format: "xlsx" | "xls" };
 }
 
 const SAMPLE_BYTES = 64 * 1024;
 
-async function readSample(file: string): Promise<Uint8Array> {
+/** The first 64 KiB of a file: its encoding, its container and its separator are told from them. */
+export async function readSample(file: string): Promise<Uint8Array> {
   let handle;
   try {
     handle = await open(file, "r");
@@ -112,8 +117,12 @@ export function csvRecords(
   from: LineStart,
   expectedBytes: number,
   progress?: ProgressSink,
+  delimiter = ",",
+  /** Where the bytes are, when not at `file` (a pipe's bytes copied to a temporary file). */
+  path = file,
 ): { records: AsyncIterable<CsvRecord>; close: () => void } {
   const parser = parse({
+    delimiter,
     bom: from.offset === 0,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -123,7 +132,7 @@ export function csvRecords(
     raw: true,
     record_delimiter: ["\r\n", "\n", "\r"],
   });
-  const bytes = createReadStream(file, { start: from.offset, highWaterMark: 1 << 20 });
+  const bytes = createReadStream(path, { start: from.offset, highWaterMark: 1 << 20 });
   const counter = { rows: 0, reported: 0 };
   const whole = wholeFileCheck(file, expectedBytes, (n) => {
     progress?.advance(n, counter.rows - counter.reported);
@@ -159,13 +168,39 @@ function dataStartOf(sample: Uint8Array): LineStart | undefined {
   return { offset: end + 1, line: 2 };
 }
 
+/** Separators other than the comma that exports use: `;` (European Excel) and tab. */
+const OTHER_SEPARATORS = [";", "\t"] as const;
+
+/**
+ * The separator of a file from its first line: an Excel `sep=X` line names it (and is not the header);
+ * otherwise a header with no comma outside quotes but `;` or tabs is split on the more frequent of them.
+ */
+export function separatorOf(firstLine: string): { delimiter: string; sepLine: boolean } {
+  const sep = /^\ufeff?"?sep=(.)"?\s*$/i.exec(firstLine);
+  if (sep?.[1]) return { delimiter: sep[1], sepLine: true };
+  const unquoted = firstLine.replace(/"[^"]*"/g, "");
+  if (unquoted.includes(",")) return { delimiter: ",", sepLine: false };
+  const counts = OTHER_SEPARATORS.map((d) => ({ d, n: unquoted.split(d).length - 1 }));
+  const best = counts.sort((a, b) => b.n - a.n)[0];
+  return { delimiter: best && best.n > 0 ? best.d : ",", sepLine: false };
+}
+
+function firstLineOf(sample: Uint8Array, encoding: TextEncodingName): string {
+  const end = sample.indexOf(0x0a);
+  const bytes = end === -1 ? sample : sample.subarray(0, end);
+  return new TextDecoder(encoding).decode(bytes).replace(/\r$/, "");
+}
+
 /** Opens a CSV file for streaming; the header record is read before this resolves. */
 export async function openCsv(
   file: string,
   encodingOption: EncodingOption = "auto",
   progress?: ProgressSink,
+  given?: Uint8Array,
+  /** Where the bytes are when `file` is a pipe: a copy, read with csv-parse only (the byte reader reads `file`). */
+  path = file,
 ): Promise<CsvSource> {
-  const sample = await readSample(file);
+  const sample = given ?? (await readSample(path));
   if (sample.length === 0)
     throw inputError({
       file,
@@ -174,14 +209,19 @@ export async function openCsv(
       message: "the file is empty; expected a header row",
     });
   const encoding = encodingOption === "auto" ? detectEncoding(sample) : encodingOption;
-  const size = await sizeOf(file);
+  const size = await sizeOf(path);
   progress?.start(file, size);
-  const { records, close } = csvRecords(file, encoding, { offset: 0, line: 1 }, size, progress);
+  const { delimiter, sepLine } = separatorOf(firstLineOf(sample, encoding));
+  const start = { offset: 0, line: 1 };
+  const { records, close } = csvRecords(file, encoding, start, size, progress, delimiter, path);
   const iterator = records[Symbol.asyncIterator]();
+  if (sepLine) await iterator.next();
   const first = await iterator.next();
   if (first.done)
     throw inputError({ file, line: 1, code: "HY-EMPTY", message: "the file has no header row" });
-  const dataStart = first.value.line === 1 ? dataStartOf(sample) : undefined;
+  // The byte reader splits on commas only, from a header on line 1.
+  const dataStart =
+    first.value.line === 1 && delimiter === "," && path === file ? dataStartOf(sample) : undefined;
   return {
     file,
     encoding,
@@ -189,6 +229,7 @@ export async function openCsv(
     header: first.value,
     records: { [Symbol.asyncIterator]: () => iterator },
     ...(dataStart ? { dataStart } : {}),
+    ...(delimiter !== "," ? { delimiter } : {}),
     close,
   };
 }

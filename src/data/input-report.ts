@@ -43,6 +43,12 @@ export interface InputReport {
   timeOrder?: "ordered" | "unordered";
   /** The first row out of time order: its line, station and natural day. */
   outOfOrder?: { line: number; station: string; date: string };
+  /** A workbook input: the worksheet read (positions are its cells, `file:sheet!C51`). */
+  sheet?: string;
+  /** Totals, means and notes rows (合计, 平均, 备注 ..., Total, Note) skipped: not data, not counted in `rows`. */
+  summaryRows?: number;
+  /** Rows repeating an earlier row of the file cell for cell: read once, not counted in `rows` again. */
+  repeatedRows?: number;
   /** Findings that do not reject a row (HY-RANGE PM2.5 > PM10, HY-GAP ...): counted per code, the first listed. */
   warningsByCode: Record<string, number>;
   warnings: InputProblem[];
@@ -74,7 +80,7 @@ export function createInputReport(file: string, kind: string, encoding: string):
 export function rejectRow(report: InputReport, problem: InputProblem): void {
   report.rejectedRows++;
   report.rejectedByCode[problem.code] = (report.rejectedByCode[problem.code] ?? 0) + 1;
-  if (report.rejected.length < MAX_LISTED_PROBLEMS) report.rejected.push(problem);
+  if (report.rejected.length < MAX_LISTED_PROBLEMS) report.rejected.push(placed(report, problem));
 }
 
 /** A finding that keeps the row: a value to look at, not one to drop. */
@@ -88,7 +94,14 @@ export function warnRowOf(report: InputReport, code: string, problem: () => Inpu
   report.warningsByCode[code] = count;
   // Each code gets its share of the list, so 500 HY-RATIO do not hide the 5 HY-PERIOD.
   if (count <= MAX_LISTED_PER_CODE && report.warnings.length < MAX_LISTED_PROBLEMS * 4)
-    report.warnings.push(problem());
+    report.warnings.push(placed(report, problem()));
+}
+
+/** A problem of a worksheet's row carries the sheet, so it prints as `file:sheet!C51`. */
+function placed(report: InputReport, problem: InputProblem): InputProblem {
+  return report.sheet !== undefined && problem.sheet === undefined && problem.file === report.file
+    ? { ...problem, sheet: report.sheet }
+    : problem;
 }
 
 const MAX_LISTED_PER_CODE = 20;

@@ -1,8 +1,9 @@
-// Input arguments: files, folders (every .csv in them) and simple globs (`data/china_sites_2019*.csv`).
+// Input arguments: files, folders (every .csv, .xlsx and .xls in them) and simple globs (`data/china_sites_2019*.csv`).
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { inputError } from "../errors.js";
 import { describeFsError } from "./csv.js";
+import { DATA_FILE_PATTERN } from "./workbook-cells.js";
 
 function globToRegExp(pattern: string): RegExp {
   const escaped = pattern
@@ -24,10 +25,12 @@ async function csvFilesIn(dir: string, pattern: RegExp, arg: string): Promise<st
     });
   }
   const files = names
-    .filter((n) => pattern.test(n))
+    // `~$air.xlsx` is the lock file Excel keeps beside a workbook it has open, not a workbook.
+    .filter((n) => pattern.test(n) && !n.startsWith("~$"))
     .sort()
     .map((n) => join(dir, n));
-  if (files.length === 0) throw inputError({ file: arg, code: "HY-READ", message: "no CSV files match" });
+  if (files.length === 0)
+    throw inputError({ file: arg, code: "HY-READ", message: "no CSV files or workbooks match" });
   return files;
 }
 
@@ -47,7 +50,7 @@ export async function expandInputs(args: readonly string[]): Promise<InputFile[]
       continue;
     }
     const info = await stat(arg).catch(() => undefined);
-    if (info?.isDirectory()) found(await csvFilesIn(arg, /\.csv$/i, arg));
+    if (info?.isDirectory()) found(await csvFilesIn(arg, DATA_FILE_PATTERN, arg));
     else files.push({ file: arg, named: true });
   }
   return files;

@@ -1,17 +1,71 @@
-// Reading every input file into the shared stores, one streaming pass per file.
-import { inputError } from "../errors.js";
-import { recogniseHeaders } from "./columns.js";
-import { openCsv, type CsvRecord, type CsvSource } from "./csv.js";
+// Reading every input file into the shared stores, one streaming pass per file. A file is a CSV export or a
+// workbook (.xlsx/.xls, told by its first bytes); both give the data kinds the same header and records.
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { InputError, inputError, type InputProblem } from "../errors.js";
+import { recogniseHeaders, type ColumnField, type RecognisedColumn } from "./columns.js";
+import { openCsv, readError, readSample, type CsvRecord, type CsvSource } from "./csv.js";
 import type { EncodingOption } from "./encoding.js";
 import { createInputReport, type InputReport } from "./input-report.js";
-import { DATA_KINDS, type ReadContext } from "./kinds/index.js";
+import { DATA_KINDS, type DataKind, type ReadContext } from "./kinds/index.js";
+import { workbookFormat } from "./workbook-cells.js";
+import type { HeaderTest } from "./workbook-source.js";
 
 export async function readInput(
   file: string,
   ctx: ReadContext,
   encoding: EncodingOption,
+  /** The worksheet of a workbook to read, by name or 1-based number; default: the first with a header. */
+  sheet?: string,
 ): Promise<InputReport> {
-  const source = await openCsv(file, encoding, ctx.progress);
+  const pipe = await copiedPipe(file);
+  try {
+    const path = pipe?.path ?? file;
+    const sample = await readSample(path);
+    const format = workbookFormat(file, sample);
+    const isHeader: HeaderTest = (header, rows) => isKnownHeader(header, rows, ctx.columnOverrides);
+    const source = format
+      ? await (await import("./workbook-source.js")).openSheet(file, format, isHeader, sheet, path)
+      : await openCsv(file, encoding, ctx.progress, sample, path);
+    try {
+      return await readSource(source, ctx);
+    } catch (e) {
+      throw source.sheet && e instanceof InputError ? inSheet(e, source) : e;
+    }
+  } finally {
+    await pipe?.remove();
+  }
+}
+
+/**
+ * A pipe (`/dev/stdin` fed by `cat`, a named FIFO) cannot be read twice or from an offset: its bytes are
+ * copied to a temporary file first, and read from there under the pipe's name.
+ */
+async function copiedPipe(file: string): Promise<{ path: string; remove: () => Promise<void> } | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  // A program's stdin may be a socket (Node's own child processes): /dev/stdin cannot be opened then, fd 0 can.
+  const stdinSocket = info?.isSocket() === true && file === "/dev/stdin";
+  if (!info?.isFIFO() && !stdinSocket) return undefined;
+  const dir = await mkdtemp(join(tmpdir(), "hy-check-pipe-"));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, "input");
+  try {
+    await pipeline(
+      stdinSocket ? createReadStream("", { fd: 0 }) : createReadStream(file),
+      createWriteStream(path),
+    );
+  } catch (e) {
+    await remove();
+    throw readError(file, e);
+  }
+  return { path, remove };
+}
+
+async function readSource(source: CsvSource, ctx: ReadContext): Promise<InputReport> {
+  const { file } = source;
   const { columns, duplicates } = recogniseHeaders(source.header.fields, ctx.columnOverrides);
   const duplicate = duplicates[0];
   if (duplicate) {
@@ -26,24 +80,74 @@ export async function readInput(
     });
   }
   const { sample, source: replay } = await peek(source, SAMPLE_RECORDS);
-  const kind = DATA_KINDS.find((k) => k.detect(columns, sample, source.header.fields));
+  const kind = kindOf(columns, sample, source.header.fields);
   if (!kind) {
     const recognised = columns.map((c) => `${c.header} -> ${c.field}`).join(", ") || "none";
+    const single = source.header.fields.length === 1 ? singleColumnHint(source.header.fields[0] ?? "") : "";
     throw inputError({
       file,
       line: source.header.line,
       col: 1,
       code: "HY-KIND",
-      message: `cannot tell what data this is; expected a date column and pollutant columns (e.g. 日期, PM2.5, PM10 ...); recognised: ${recognised}`,
+      message: `cannot tell what data this is; expected a date column and pollutant columns (e.g. 日期, PM2.5, PM10 ...); recognised: ${recognised}${single}`,
     });
   }
-  const report = createInputReport(file, kind.id, source.encoding);
+  const report = createInputReport(file, kind.id, source.sheet?.format ?? source.encoding);
+  if (source.sheet) report.sheet = source.sheet.name;
   try {
     await kind.read(replay, columns, ctx, report);
   } finally {
     ctx.progress?.done();
   }
   return report;
+}
+
+/** The first data kind that reads a header and its first rows. */
+export function kindOf(
+  columns: readonly RecognisedColumn[],
+  sample: readonly string[][],
+  headers: readonly string[],
+): DataKind | undefined {
+  return DATA_KINDS.find((k) => k.detect(columns, sample, headers));
+}
+
+/** Whether a row is a header hy-check reads, judged with the rows after it (a worksheet's title rows are not). */
+export function isKnownHeader(
+  header: readonly string[],
+  following: readonly CsvRecord[],
+  overrides: Partial<Record<ColumnField, string>>,
+): boolean {
+  const { columns } = recogniseHeaders(header, overrides);
+  return (
+    kindOf(
+      columns,
+      following.map((r) => r.fields),
+      header,
+    ) !== undefined
+  );
+}
+
+/** A one-column header that a separator would split: the separator named (a pipe, a full-width comma ...). */
+function singleColumnHint(header: string): string {
+  const separator = ["|", "，", "、", ":"].find((s) => header.includes(s));
+  return separator
+    ? `; the header is one column holding "${separator}": hy-check splits fields on a comma (or ";", tab, or an Excel sep= line)`
+    : "";
+}
+
+/**
+ * Problems a kind reports in a worksheet, placed in it: the sheet's name added, and the header row for the
+ * line 1 the kinds give header problems (a title row may sit above the header).
+ */
+function inSheet(e: InputError, source: CsvSource): InputError {
+  const name = source.sheet?.name ?? "";
+  return new InputError(
+    e.problems.map((p): InputProblem =>
+      p.file !== source.file || p.sheet !== undefined
+        ? p
+        : { ...p, sheet: name, ...(p.line === 1 ? { line: source.header.line } : {}) },
+    ),
+  );
 }
 
 const SAMPLE_RECORDS = 3;

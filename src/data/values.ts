@@ -22,6 +22,8 @@ export function parseCellNumber(raw: string): CellNumber {
   if (MISSING.has(text.toLowerCase())) return { kind: "missing" };
   if (!NUMBER_PATTERN.test(text)) return { kind: "invalid" };
   const value = Number(text);
+  // 1e-400 underflows to 0: a cell that is not zero is never read as zero.
+  if (value === 0 && /[1-9]/.test(text.replace(/[eE].*$/, ""))) return { kind: "invalid" };
   return Number.isFinite(value) ? { kind: "number", value } : { kind: "invalid" };
 }
 

@@ -44,6 +44,7 @@ import { compare } from "./compare.js";
 import type { CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
 import { groupKey, groupName } from "../data/groups.js";
 import { InputError } from "../errors.js";
+import { evaluationYear, isStandardTargetFile } from "../data/data-years.js";
 
 export interface CheckOptions {
   /** Path of a target file; default: the shipped Hengyang 2019 plan. */
@@ -68,6 +69,8 @@ export interface CheckOptions {
   compareEditions?: boolean;
   /** Evaluate this calendar year instead of the target file's plan year. */
   year?: number;
+  /** The worksheet of workbook inputs, by name or 1-based number (default: the first with a header). */
+  sheet?: string;
   /** "plain" reads every file with csv-parse only (the reference the fast reader is tested against). */
   reader?: "fast" | "plain";
   /** Called as large inputs are read: bytes done of the file's size. */
@@ -141,7 +144,7 @@ export async function readAll(
   const skipped: SkippedFile[] = [];
   for (const { file, named } of await expandInputs(files)) {
     try {
-      inputs.push(await readInput(file, ctx, options.encoding ?? "auto"));
+      inputs.push(await readInput(file, ctx, options.encoding ?? "auto", options.sheet));
     } catch (e) {
       // A folder may hold files that are not data (a station list): reported as skipped, not fatal.
       const notData = e instanceof InputError && e.problems.every((p) => p.code === "HY-KIND");
@@ -149,6 +152,15 @@ export async function readAll(
       skipped.push({ file, reason: e.problems[0]?.message ?? "" });
     }
   }
+  const year = evaluationYear(inputs, {
+    planYear: plan.plan.year,
+    standard: isStandardTargetFile(loaded.targets),
+    targetsFile: displayPath(options.targets ?? DEFAULT_TARGETS_FILE),
+    ...(options.year ? { requestedYear: options.year } : {}),
+  });
+  if (year instanceof InputError) throw year;
+  // A standard target file evaluates the data's own year: read again for it (--year avoids the second pass).
+  if (year !== plan.plan.year) return readAll(files, { ...options, year }, keepHourlySeries);
   // Hourly rows out of time order after days were finished: read everything again, holding every hour.
   if (ctx.hourly.mustReread) return readAll(files, options, keepHourlySeries, false);
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));

@@ -23,7 +23,8 @@ export function sectionDetail(w: WaterSectionResult): string {
 /** The data-basis line of one input: kind, encoding, rows read, rejected, outside the year, unassigned, dates. */
 export function inputLine(report: CheckReport, input: InputReport, lang: Lang): string {
   return t(lang, input.kind === "ledger" ? "basis.inputLedger" : "basis.input", {
-    file: input.file,
+    // A workbook's line names the sheet read: `air.xlsx (日报)`.
+    file: input.sheet === undefined ? input.file : `${input.file} (${input.sheet})`,
     kind: input.kind,
     encoding: input.encoding,
     rows: input.rows,
@@ -86,6 +87,10 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
     const more = input.rejectedRows - Math.min(input.rejected.length, MAX_PRINTED_REJECTIONS);
     if (more > 0) notes.push({ text: t(lang, "warn.rejectedMore", { count: more }), detail: true });
   }
+  if (input.summaryRows)
+    notes.push({ text: t(lang, "warn.summaryRows", { file: input.file, count: input.summaryRows }) });
+  if (input.repeatedRows)
+    notes.push({ text: t(lang, "warn.repeatedRows", { file: input.file, count: input.repeatedRows }) });
   if (input.unassignedRows === 0 && input.unassignedStationCount > 0) {
     const stations = input.unassignedStations
       .slice(0, 10)

@@ -102,7 +102,7 @@ async function checkQuotes({ targets, locate }: ParsedTargets, file: string, dir
       ...locate(["plan", "seed"]),
       field: "plan.seed",
       code: "HY-TARGETS",
-      message: `cannot read the plan text ${targets.plan.seed}: ${describeFsError(e)}`,
+      message: `cannot read the plan text ${targets.plan.seed} (looked for at ${resolve(dir, targets.plan.seed)}): ${describeFsError(e)}; copy the plan text beside the target file and set plan.seed to its name, or start from \`hy-check init --targets NAME DIR\`, which copies a shipped target file with its plan text`,
     });
   }
   const problems: InputProblem[] = [];

@@ -3,6 +3,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { InputError, inputError, type InputProblem } from "../errors.js";
+import { aliasProblem } from "./aliases.js";
 import { TargetFileSchema, type TargetFile } from "./schema.js";
 
 export interface ParsedTargets {
@@ -18,7 +19,7 @@ export function parseTargetFile(text: string, file: string): TargetFile {
 
 export function parseWithPositions(text: string, file: string): ParsedTargets {
   const lineCounter = new LineCounter();
-  // Alias expansion is capped so that a hostile file cannot blow up memory (billion laughs).
+  // Alias expansion is bounded (aliases.ts) so that a hostile file cannot blow up memory (billion laughs).
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // A tag the YAML core schema does not know (e.g. !!js/function) is refused: target files are data, never code.
   const refused = [...doc.errors, ...doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")];
@@ -34,9 +35,11 @@ export function parseWithPositions(text: string, file: string): ParsedTargets {
   });
   if (syntaxProblems.length > 0) throw new InputError(syntaxProblems);
 
+  const aliases = aliasProblem(doc, lineCounter, file);
+  if (aliases) throw aliases;
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch (e) {
     throw inputError({ file, code: "HY-YAML", message: e instanceof Error ? e.message : String(e) });
   }
@@ -63,8 +66,15 @@ function issueProblem(
     ...(pos ? { line: pos.line, col: pos.col } : {}),
     field: formatPath(path) || "(top level)",
     code: "HY-TARGETS",
-    message: issue.message,
+    message: nonFinite(doc.getIn(path)) ?? issue.message,
   };
+}
+
+/** `1e999` reads as Infinity, which no schema type takes: said as such, not as "Invalid input". */
+function nonFinite(value: unknown): string | undefined {
+  return typeof value === "number" && !Number.isFinite(value)
+    ? `${String(value)} is not a finite number (a value such as 1e999 is beyond the range of a double); write the number meant`
+    : undefined;
 }
 
 /** Offset of the node at `path`, or of its nearest ancestor that exists (a missing key points at its parent). */

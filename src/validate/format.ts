@@ -14,6 +14,7 @@ export function findingLine(f: Finding, lang: Lang): string {
     file: f.file,
     ...(f.line !== undefined ? { line: f.line } : {}),
     ...(f.col !== undefined ? { col: f.col } : {}),
+    ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
     ...(f.column !== undefined ? { field: f.column } : {}),
     code: f.code,
     message: f.message,

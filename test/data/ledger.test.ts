@@ -408,6 +408,7 @@ indicators:
       "指标,地区,年份,数值,单位",
       "市城区PM2.5年均浓度,市城区,2018,46,ug/m3",
       "市城区PM2.5年均浓度,Hengyang,2018,45,ug/m3", // line 3: 市城区 again by its alias
+      "市城区PM2.5年均浓度,市城区,2019,43,ug/m3", // a plan-year row: a run wholly outside 2019 stops (HY-YEAR)
     ]);
     const problems = input?.rejected ?? [];
     expect(problems.map((p) => [p.line, p.code])).toEqual([[3, "HY-DUP"]]);

@@ -740,7 +740,8 @@ describe("check(): ledger targets in the JSON contract", () => {
     expect(resultOf(mid, "reform").detail.milestone).toBe("in-progress");
     // A 2020 figure is in the data: as of 2019-12-31, and the 2020 completion still counts at the year-end
     // review: 2020-03-31 - 2019-12-31 = Jan 31 + Feb 29 + Mar 31 = 91 days late.
-    const late = await checkLedger(["改革,2020-03,1,项"]);
+    // (With a 2019 figure beside it: a run whose every row is outside the plan year stops, HY-YEAR.)
+    const late = await checkLedger(["行政村数,2019-06,30,个", "改革,2020-03,1,项"]);
     expect(late.asOf).toBe("2019-12-31");
     expect(late.inputs[0]?.to).toBe("2020-03-31");
     expect(resultOf(late, "reform")).toMatchObject({

@@ -1,0 +1,111 @@
+// `hy-check init [--targets NAME] [dir]`: a shipped target file copied into a folder with the plan text it
+// quotes, its `plan.seed` pointing at the copy, so the copy can be edited and still checks its quotes.
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import { inputError } from "../errors.js";
+import { describeFsError } from "../data/csv.js";
+import { PACKAGE_ROOT } from "../paths.js";
+import { loadTargetFile } from "../targets/load.js";
+import type { Command } from "commander";
+import { langFromEnv, t } from "../i18n.js";
+import type { CommandContext } from "./options.js";
+
+export const SHIPPED_TARGETS_DIR = join(PACKAGE_ROOT, "targets");
+export const DEFAULT_INIT_TARGETS = "hengyang-2019";
+
+/** The shipped target files, by name without `.yaml`. */
+export async function shippedTargetNames(): Promise<string[]> {
+  const names = await readdir(SHIPPED_TARGETS_DIR);
+  return names
+    .filter((n) => n.endsWith(".yaml"))
+    .map((n) => n.slice(0, -".yaml".length))
+    .sort();
+}
+
+/** The target file's text with its `plan.seed` set to `seed` (the one `seed:` line of the plan block). */
+export function withSeed(yamlText: string, seed: string): string {
+  return yamlText.replace(/^(\s+seed:\s*).*$/m, (_line, key: string) => `${key}${seed}`);
+}
+
+async function writeNew(file: string, bytes: string | Buffer): Promise<void> {
+  try {
+    await writeFile(file, bytes, { flag: "wx" });
+  } catch (e) {
+    const exists = (e as NodeJS.ErrnoException).code === "EEXIST";
+    throw inputError({
+      file,
+      code: "HY-WRITE",
+      message: exists
+        ? "the file exists already; remove it or give init another folder"
+        : `cannot write: ${describeFsError(e)}`,
+    });
+  }
+}
+
+/**
+ * Copies the shipped target file `name` (and its plan text, when it quotes one) into `dir`; returns the
+ * files written. Existing files are never overwritten.
+ */
+export async function initTargets(name: string, dir: string): Promise<string[]> {
+  const names = await shippedTargetNames();
+  const wanted = name.replace(/\.ya?ml$/i, "");
+  if (!names.includes(wanted))
+    throw inputError({
+      file: "hy-check",
+      code: "HY-USAGE",
+      message: `no shipped target file ${JSON.stringify(name)}; choose one of ${names.join(", ")}`,
+    });
+  const source = join(SHIPPED_TARGETS_DIR, `${wanted}.yaml`);
+  const { targets } = await loadTargetFile(source);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw inputError({
+      file: dir,
+      code: "HY-WRITE",
+      message: `cannot create the folder: ${describeFsError(e)}`,
+    });
+  }
+  const target = join(dir, `${wanted}.yaml`);
+  const text = await readFile(source, "utf8");
+  const seed = targets.plan.seed;
+  if (seed === undefined) {
+    await writeNew(target, text);
+    return [target];
+  }
+  const seedCopy = join(dir, basename(seed));
+  await writeNew(target, withSeed(text, basename(seed)));
+  try {
+    await copyFile(resolve(SHIPPED_TARGETS_DIR, seed), seedCopy, 1 /* COPYFILE_EXCL */);
+  } catch (e) {
+    throw inputError({
+      file: seedCopy,
+      code: "HY-WRITE",
+      message:
+        (e as NodeJS.ErrnoException).code === "EEXIST"
+          ? "the file exists already; remove it or give init another folder"
+          : `cannot copy the plan text: ${describeFsError(e)}`,
+    });
+  }
+  return [target, seedCopy];
+}
+
+export function addInitCommand(program: Command, { io }: CommandContext): void {
+  program
+    .command("init")
+    .description("copy a shipped target file, with the plan text it quotes, into a folder to edit")
+    .argument("[dir]", "folder to copy into", ".")
+    .option(
+      "-t, --targets <name>",
+      "shipped target file (hy-check init --list names them)",
+      DEFAULT_INIT_TARGETS,
+    )
+    .option("--list", "list the shipped target files")
+    .action(async (dir: string, raw: { targets: string; list?: boolean }) => {
+      if (raw.list) return io.stdout(`${(await shippedTargetNames()).join("\n")}\n`);
+      const written = await initTargets(raw.targets, dir);
+      const lang = langFromEnv(io.env);
+      const lines = written.map((file) => t(lang, "init.wrote", { file }));
+      io.stdout(`${[...lines, t(lang, "init.next", { file: written[0] ?? "" })].join("\n")}\n`);
+    });
+}

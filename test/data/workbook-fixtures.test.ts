@@ -1,0 +1,68 @@
+// The workbook fixtures (scripts/make-workbooks.mjs) hold the rows of fixtures/hengyang-2019-daily.csv:
+// the .xlsx with Excel serial dates, the .xls (BIFF8) with text dates, each with a notes sheet first and a
+// title row and a blank row above the header. Read through the built CLI, both give the CSV's JSON.
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCliJson } from "../helpers/run-cli.js";
+
+interface Input {
+  file: string;
+  kind: string;
+  encoding: string;
+  sheet?: string;
+  rows: number;
+  aqiCheck: { rowsChecked: number; mismatches: number; examples: { line: number }[] };
+  [key: string]: unknown;
+}
+interface Report {
+  inputs: Input[];
+  results: unknown[];
+  summary: unknown;
+  asOf: string;
+}
+
+const CSV = "fixtures/hengyang-2019-daily.csv";
+const WORKBOOKS = [
+  "fixtures/workbooks/hengyang-2019-daily.xlsx",
+  "fixtures/workbooks/hengyang-2019-daily.xls",
+];
+
+/** What a file's input report says of its data, without where it was read from. */
+function data(input: Input | undefined) {
+  if (!input) return undefined;
+  const { file: _file, encoding: _encoding, sheet: _sheet, aqiCheck, ...rest } = input;
+  return { ...rest, aqiCheck: { ...aqiCheck, examples: aqiCheck.examples.map((e) => ({ ...e, line: 0 })) } };
+}
+
+let csv: Report;
+beforeAll(() => {
+  const run = runCliJson<Report>([CSV, "-f", "json"]);
+  expect(run.status, run.stderr).toBe(0);
+  csv = run.json;
+});
+
+describe.each(WORKBOOKS)("%s", (file) => {
+  let book: Report;
+  beforeAll(() => {
+    const run = runCliJson<Report>([file, "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    book = run.json;
+  });
+
+  it("skips the notes sheet and reads the data sheet 日报, from its header on row 3", () => {
+    expect(book.inputs[0]).toMatchObject({ file, kind: "air-daily", sheet: "日报" });
+    expect(book.inputs[0]?.encoding).toBe(file.endsWith(".xlsx") ? "xlsx" : "xls");
+  });
+
+  it("gives the CSV's results, summary, as-of date and row counts", () => {
+    expect(book.results).toEqual(csv.results);
+    expect(book.summary).toEqual(csv.summary);
+    expect(book.asOf).toBe(csv.asOf);
+    expect(data(book.inputs[0])).toEqual(data(csv.inputs[0]));
+  });
+
+  it("names the same rows two rows lower (the title row and the blank row above the header)", () => {
+    const csvLines = csv.inputs[0]?.aqiCheck.examples.map((e) => e.line + 2);
+    expect(csvLines?.length).toBeGreaterThan(0);
+    expect(book.inputs[0]?.aqiCheck.examples.map((e) => e.line)).toEqual(csvLines);
+  });
+});
