@@ -49,7 +49,12 @@ export interface TargetBaseline {
 /** Reads the three spellings a target file may use into the one model; undefined when there is none. */
 export function targetBaseline(target: {
   id: string;
-  metric: { name: string; baseline?: Baseline; baselineYear?: number; indicator?: string };
+  metric: {
+    name: string;
+    baseline?: Baseline | undefined;
+    baselineYear?: number | undefined;
+    indicator?: string | undefined;
+  };
   baseline?: { year: number; indicator?: string | undefined } | undefined;
 }): TargetBaseline | undefined {
   const m = target.metric;
