@@ -96,6 +96,15 @@ export function defaultAsOf(inputs: readonly InputReport[], year: number): strin
 
 const HOURLY_KINDS = new Set(["air-hourly", "air-site-file"]);
 
+/**
+ * Years read besides the plan year: the year before, for year to date (the same months last year, 同比, and
+ * the season's pattern), unless the options ask for a window or the whole year.
+ */
+function otherAirYears(year: number, options: CheckOptions): number[] {
+  const wholeYear = options.asOf !== undefined && options.asOf >= `${year}-12-31`;
+  return options.window || wholeYear ? [] : [year - 1];
+}
+
 /** Reads every input into the stores of one plan: the first half of check(), shared with areaHourlySeries(). */
 export async function readAll(
   files: readonly string[],
@@ -121,6 +130,12 @@ export async function readAll(
     year: plan.plan.year,
     air: createAirStore(),
     hourly: createHourlyStore(plan.plan.year, { streamDays }),
+    otherYears: new Map(
+      otherAirYears(plan.plan.year, options).map((y) => [
+        y,
+        { air: createAirStore(), hourly: createHourlyStore(y, { streamDays }) },
+      ]),
+    ),
     hourConvention: options.hourConvention ?? "ending",
     columnOverrides: plan.columns ?? {},
     aqiEdition: resolvedStandards(plan).aqi,
@@ -150,10 +165,12 @@ export async function readAll(
     }
   }
   // Hourly rows out of time order after days were finished: read everything again, holding every hour.
-  if (ctx.hourly.mustReread) return readAll(files, options, keepHourlySeries, false);
+  const stores = [ctx.hourly, ...[...ctx.otherYears.values()].map((y) => y.hourly)];
+  if (stores.some((s) => s.mustReread)) return readAll(files, options, keepHourlySeries, false);
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(ctx.hourly, ctx.air, { release: !keepHourlySeries });
+    for (const other of ctx.otherYears.values()) finishHourly(other.hourly, other.air, { release: true });
     const capture = stationCapture(ctx.hourly);
     for (const input of hourlyInputs) input.capture = capture;
   }
