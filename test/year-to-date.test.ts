@@ -39,15 +39,11 @@ describe("a good-day-rate target lost by 30 September", () => {
   // non-good days: 292/365 = 80.0 %, 291/365 = 79.7 %. 80 > 73: lost whatever October .. December bring.
   const nonGood = (date: string) => (date <= "2019-03-21" ? 100 : 30);
   const rows = () => dailyRows("2019-01-01", "2019-09-30", nonGood);
+  const asOf = (name: string, day: string) =>
+    runMainJson<CheckReport>([csv(name, rows()), "-f", "json", "--as-of", day]);
 
   it("--as-of 2019-09-30 fails with the reason that the target is lost, exit 1", async () => {
-    const run = await runMainJson<CheckReport>([
-      csv("lost.csv", rows()),
-      "-f",
-      "json",
-      "--as-of",
-      "2019-09-30",
-    ]);
+    const run = await asOf("lost.csv", "2019-09-30");
     expect(run.status).toBe(1);
     const rate = result(run.json, "air.urban.good_rate");
     expect(rate.status).toBe("fail");
@@ -70,13 +66,7 @@ describe("a good-day-rate target lost by 30 September", () => {
   });
 
   it("--as-of year-end evaluates the whole year: too few days for HJ 663, no data, not lost", async () => {
-    const run = await runMainJson<CheckReport>([
-      csv("lost-ye.csv", rows()),
-      "-f",
-      "json",
-      "--as-of",
-      "year-end",
-    ]);
+    const run = await asOf("lost-ye.csv", "year-end");
     expect(run.json.yearToDate).toBeUndefined();
     expect(run.json.window).toEqual({ from: "2019-01-01", to: "2019-12-31" });
     expect(result(run.json, "air.urban.good_rate").status).toBe("no-data");
