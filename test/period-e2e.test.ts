@@ -9,7 +9,12 @@ interface Report {
     id: string;
     status: string;
     validDays: number | null;
-    projection?: { status: string; remainingDays: number };
+    projection?: {
+      status: string;
+      remainingDays: number;
+      allowedNonGoodDays?: number;
+      season?: { pattern: string };
+    };
   }[];
 }
 const FIXTURE = "fixtures/hengyang-2019-daily.csv";
@@ -26,8 +31,9 @@ describe(`hy-check ${FIXTURE} --as-of 2019-06-30 --format json`, () => {
     expect(r("air.urban.pm25")?.projection?.remainingDays).toBe(184);
   });
 
-  it("projects only the single-area good-day rate and annual means", () => {
-    expect(r("air.counties.good_rate")?.projection).toBeUndefined();
+  it("gives the counties' mean an outlook on the season but no allowance; a percentile none", () => {
+    expect(r("air.counties.good_rate")?.projection?.season?.pattern).toBe("default-profile");
+    expect(r("air.counties.good_rate")?.projection?.allowedNonGoodDays).toBeUndefined();
     expect(r("air.urban.co_p95")?.projection).toBeUndefined();
   });
 });

@@ -604,16 +604,24 @@ describe("hy-check <urban days with missing items: empty cells and —> --format
 // ---------------------------------------------------------------------------------------------------
 // 5. Not enough data (HJ 663-2013 counts).
 
-describe("hy-check <January to June only> --format json", () => {
+describe("hy-check <January to June only> --as-of year-end --format json", () => {
   let file = "";
   const firstHalf = DAYS_2019.filter((d) => month(d) <= 6); // 31+28+31+30+31+30 = 181 days
   beforeAll(async () => {
     file = writeCsv("first-half.csv", { days: firstHalf });
   });
 
+  it("without --as-of: the year so far, to 30 June, the last day of the data; every air target on track", async () => {
+    const run = await runMainJson<Report & { yearToDate?: unknown }>([file, "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.json.yearToDate).toEqual({ through: "2019-06-30", from: "data" });
+    // Constant clean days (PM2.5 30 <= 43, every day good, none above AQI 200): nothing is at risk.
+    for (const r of airResults(run.json)) expect(r.status, r.id).toBe("pass");
+  });
+
   it("reports every air target as no-data with the day count, the value still present; exit 0", async () => {
     expect(firstHalf).toHaveLength(181);
-    const run = await runMainJson<Report>([file, "--format", "json"]);
+    const run = await runMainJson<Report>([file, "--format", "json", "--as-of", "year-end"]);
     expect(run.status).toBe(0);
     const actual: Record<string, number> = {
       "air.urban.good_rate": 100,
@@ -645,11 +653,12 @@ describe("hy-check <January to June only> --format json", () => {
   });
 
   it("--fail-on no-data exits 1, on the air targets alone", async () => {
-    expect((await runMain(["-t", airOnlyTargets(), file, "--fail-on", "no-data"])).status).toBe(1);
+    const run = await runMain(["-t", airOnlyTargets(), file, "--fail-on", "no-data", "--as-of", "year-end"]);
+    expect(run.status).toBe(1);
   });
 
   it("--fail-on fail exits 0 and the table says no data", async () => {
-    const run = await runMain([file, "--fail-on", "fail", "--lang", "en"]);
+    const run = await runMain([file, "--fail-on", "fail", "--lang", "en", "--as-of", "year-end"]);
     expect(run.status).toBe(0);
     expect(Object.fromEntries(tableStatuses(run.stdout))).toEqual(
       Object.fromEntries(

@@ -65,3 +65,11 @@ export function stationsOf(store: AirStore, area: string): string[] {
   for (const stations of store.areas.get(area)?.values() ?? []) for (const s of stations.keys()) names.add(s);
   return [...names].sort();
 }
+
+/** The latest date any area has values for, or undefined for an empty store. */
+export function lastDay(store: AirStore): string | undefined {
+  let last: string | undefined;
+  for (const days of store.areas.values())
+    for (const date of days.keys()) if (last === undefined || date > last) last = date;
+  return last;
+}

@@ -366,3 +366,26 @@ export function stationCapture(store: HourlyStore): StationCapture[] {
   }
   return result;
 }
+
+/**
+ * The last complete day of the hourly data: the last day read, when a station gave it the hours of a valid day
+ * (HJ 663-2013: 20 of 24), else the day before it (a drop cut during the day); undefined without any hour.
+ */
+export function lastCompleteDay(store: HourlyStore): string | undefined {
+  let last = -1;
+  for (const { seen } of store.stations.values())
+    for (let day = seen.length - 1; day > last; day--)
+      if (seen[day] !== 0) {
+        last = day;
+        break;
+      }
+  if (last < 0) return undefined;
+  const hours = (bits: number) => {
+    let n = 0;
+    for (let b = bits; b !== 0; b &= b - 1) n++;
+    return n;
+  };
+  const complete = [...store.stations.values()].some(({ seen }) => hours(seen[last] ?? 0) >= DAILY_MIN_HOURS);
+  const day = complete ? last : last - 1;
+  return day < 0 ? undefined : store.dates[day];
+}

@@ -1,6 +1,6 @@
 // The one data flow: read -> normalise -> compute metrics -> compare -> results.
 import { relative } from "node:path";
-import { createAirStore } from "../data/air-store.js";
+import { createAirStore, lastDay } from "../data/air-store.js";
 import type { EncodingOption } from "../data/encoding.js";
 import type { InputReport } from "../data/input-report.js";
 import type { ReadContext } from "../data/kinds/index.js";
@@ -10,6 +10,8 @@ import {
   areaHourlySeries as hourlySeries,
   createHourlyStore,
   finishHourly,
+  HOURLY_SERIES,
+  lastCompleteDay,
   stationCapture,
   type HourlyValues,
 } from "../data/hourly-store.js";
@@ -36,8 +38,7 @@ import { familyOf as metricFamily, metricDefinition, type Family } from "../metr
 import { familyOfKind } from "../data/kinds/index.js";
 import { compareDrops } from "./revisions.js";
 import { compareEditions } from "./editions.js";
-import type { Projection } from "./projection.js";
-import { daysBetween } from "../data/values.js";
+import { yearToDate, yearToDateStatus, type YearToDate } from "./year-to-date.js";
 import type { MetricOutcome } from "./outcome.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
@@ -99,6 +100,15 @@ export function defaultAsOf(inputs: readonly InputReport[], year: number): strin
 
 const HOURLY_KINDS = new Set(["air-hourly", "air-site-file"]);
 
+/**
+ * Years read besides the plan year: the year before, for year to date (the same months last year, 同比, and
+ * the season's pattern), unless the options ask for a window or the whole year.
+ */
+function otherAirYears(year: number, options: CheckOptions): number[] {
+  const wholeYear = options.asOf !== undefined && options.asOf >= `${year}-12-31`;
+  return options.window || wholeYear ? [] : [year - 1];
+}
+
 /** Reads every input into the stores of one plan: the first half of check(), shared with areaHourlySeries(). */
 export async function readAll(
   files: readonly string[],
@@ -124,6 +134,12 @@ export async function readAll(
     year: plan.plan.year,
     air: createAirStore(),
     hourly: createHourlyStore(plan.plan.year, { streamDays }),
+    otherYears: new Map(
+      otherAirYears(plan.plan.year, options).map((y) => [
+        y,
+        { air: createAirStore(), hourly: createHourlyStore(y, { streamDays }) },
+      ]),
+    ),
     hourConvention: options.hourConvention ?? "ending",
     columnOverrides: plan.columns ?? {},
     aqiEdition: resolvedStandards(plan).aqi,
@@ -162,10 +178,12 @@ export async function readAll(
   // A standard target file evaluates the data's own year: read again for it (--year avoids the second pass).
   if (year !== plan.plan.year) return readAll(files, { ...options, year }, keepHourlySeries);
   // Hourly rows out of time order after days were finished: read everything again, holding every hour.
-  if (ctx.hourly.mustReread) return readAll(files, options, keepHourlySeries, false);
+  const stores = [ctx.hourly, ...[...ctx.otherYears.values()].map((y) => y.hourly)];
+  if (stores.some((s) => s.mustReread)) return readAll(files, options, keepHourlySeries, false);
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(ctx.hourly, ctx.air, { release: !keepHourlySeries });
+    for (const other of ctx.otherYears.values()) finishHourly(other.hourly, other.air, { release: true });
     const capture = stationCapture(ctx.hourly);
     for (const input of hourlyInputs) input.capture = capture;
   }
@@ -185,12 +203,11 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const asOf = options.asOf ?? defaultAsOf(inputs, plan.plan.year);
   const year = plan.plan.year;
   const yearEnd = `${year}-12-31`;
-  // --period/--from/--to: that window; --as-of inside the year: the year so far, projected to its end.
-  const window: Window = options.window ?? {
-    from: `${year}-01-01`,
-    to: options.asOf && options.asOf < yearEnd ? options.asOf : yearEnd,
-  };
-  const projectTo = !options.window && window.to < yearEnd ? yearEnd : undefined;
+  // --period/--from/--to: that window; --as-of inside the year: the year so far, projected to its end; no
+  // option and air data that end inside the year: the year so far to the last complete day of the data.
+  const yearToDate = options.window ? undefined : yearToDateThrough(options.asOf, ctx, hourly, year);
+  const window: Window = options.window ?? { from: `${year}-01-01`, to: yearToDate?.through ?? yearEnd };
+  const projectTo = yearToDate ? yearEnd : undefined;
   // An expired waiver is not applied; the report says so.
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const waivers = plan.waivers.map((w) => ({ ...w, expired: w.expires < today }));
@@ -222,6 +239,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     hourConvention: hourly ? ctx.hourConvention : null,
     asOf,
     window,
+    ...(yearToDate ? { yearToDate } : {}),
     inputs,
     skippedFiles: skipped,
     waivers,
@@ -237,6 +255,29 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     results,
     summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
   };
+}
+
+/** Year to date: through --as-of inside the year, or, without it, the last complete day of air data inside it. */
+function yearToDateThrough(
+  asOf: string | undefined,
+  ctx: ReadContext,
+  hourly: boolean,
+  year: number,
+): CheckReport["yearToDate"] {
+  const yearEnd = `${year}-12-31`;
+  if (asOf !== undefined) return asOf < yearEnd ? { through: asOf, from: "option" } : undefined;
+  const ends = [lastDay(ctx.air), hourly ? lastCompleteDay(ctx.hourly) : undefined];
+  const daily = [...ctx.air.areas.values()].some((days) =>
+    [...days.values()].some((stations) => [...stations.keys()].some((s) => s !== HOURLY_SERIES)),
+  );
+  // An hourly day is complete with its last hour; a daily row is a whole day.
+  const through = (hourly ? [ends[1], daily ? ends[0] : undefined] : [ends[0]])
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .pop();
+  return through !== undefined && through >= `${year}-01-01` && through < yearEnd
+    ? { through, from: "data" }
+    : undefined;
 }
 
 /** Indicator id and names (lower case) -> indicator. */
@@ -288,14 +329,13 @@ function airContext(ec: EvalContext): AirMetricContext {
   };
 }
 
-/** Year to date: what the rest of the year may bring for an area's annual target to hold. */
-function projectionOf(target: Target, outcome: MetricOutcome, ec: EvalContext): Projection | undefined {
-  if (!ec.projectTo || target.scope?.area === undefined || outcome.raw === null || outcome.validDays === null)
-    return undefined;
+/** Year to date of an air target: the same months last year, what the rest of the year allows, the outlook. */
+function yearToDateOf(target: Target, outcome: MetricOutcome, ec: EvalContext): YearToDate | undefined {
   const def = metricDefinition(target.metric);
-  if (def.family !== "air" || typeof target.value !== "number" || target.op === undefined) return undefined;
-  const remainingDays = daysBetween(ec.window.to, ec.projectTo) - 1;
-  return def.project?.(outcome, { op: target.op, value: target.value, remainingDays });
+  if (!ec.projectTo || def.family !== "air") return undefined;
+  const year = ec.plan.plan.year - 1;
+  const store = ec.read.otherYears.get(year)?.air;
+  return yearToDate(target, def, outcome, airContext(ec), ec.plan, store ? { year, store } : undefined);
 }
 
 function familyOf(target: Target): Family {
@@ -421,8 +461,12 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
       : {}),
   };
   const decimals = outcome.decimals;
-  const projection = projectionOf(target, outcome, ec);
-  const withBaseline = { ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) };
+  const ytd = yearToDateOf(target, outcome, ec);
+  const withBaseline = {
+    ...(baseline ? { baseline } : {}),
+    ...(ytd?.projection ? { projection: ytd.projection } : {}),
+    ...(ytd?.sameTimeLastYear ? { sameTimeLastYear: ytd.sameTimeLastYear } : {}),
+  };
   if (outcome.actual === null || !outcome.sufficient || target.op === undefined || target.value === undefined)
     return {
       ...base,
@@ -443,15 +487,17 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
       target.tolerance,
       Math.max(decimals, decimalsOf(target.value)),
     );
+  // Year to date, a result fails only when the year's target is already lost.
+  const standing = ytd ? yearToDateStatus(verdict.status, ytd, ec.window.to) : { status: verdict.status };
   return {
     ...base,
     ...withBaseline,
-    status: verdict.status,
+    status: standing.status,
     actual: outcome.actual,
     decimals,
     margin: verdict.margin,
     validDays: outcome.validDays,
-    detail,
+    detail: standing.reasonCode ? { ...detail, ...reasonFields(standing) } : detail,
   };
 }
 

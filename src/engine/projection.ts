@@ -6,6 +6,7 @@ export const PROJECTION_STATUSES = ["on-track", "at-risk", "off-track"] as const
 export type ProjectionStatus = (typeof PROJECTION_STATUSES)[number];
 
 export interface Projection {
+  /** The outlook: from the season (`season`) where the metric has one, else from the year so far as a line. */
   status: ProjectionStatus;
   /** Days from the day after --as-of to the end of the year. */
   remainingDays: number;
@@ -13,6 +14,35 @@ export interface Projection {
   allowedNonGoodDays?: number;
   /** Annual mean: the highest mean over the remaining days that still meets the target (reported decimals). */
   maxMeanRemaining?: number;
+  /** Day counts: how many more days above the level the year allows. */
+  allowedDaysAbove?: number;
+  /** The year's target can no longer be met, whatever the remaining days bring. */
+  lost?: boolean;
+  /** The outlook on the season: the pattern used, the seasonal pace and the year-end it gives. */
+  season?: SeasonalOutlook;
+}
+
+/** Where the season's pattern came from: the same months of a year in the inputs, or the shipped profile. */
+export type SeasonPattern = "previous-year" | "default-profile";
+
+export interface SeasonalOutlook {
+  pattern: SeasonPattern;
+  /** The year whose months gave the pattern (previous-year). */
+  patternYear?: number;
+  /** The rest of the year against the year so far on the pattern (a mean of the rest / the mean so far). */
+  factor: number;
+  /** Seasonal pace (时序进度): the year-to-date value that, on the pattern, ends the year exactly on target. */
+  pace: number;
+  /** The year so far against the pace. */
+  standing: "ahead" | "behind";
+  /** The year-end value the pattern gives: the rest of the year as the pattern scales the year so far. */
+  expected: number;
+}
+
+/** What a metric's projection says when the target is lost: the reason's code and parameters. */
+export interface LostReason {
+  code: string;
+  params: Record<string, string | number>;
 }
 
 /**
@@ -38,7 +68,23 @@ export function goodRateProjection(
   const expectedNonGood = valid === 0 ? 0 : ((valid - good) / valid) * remaining;
   const status: ProjectionStatus =
     allowed < 0 ? "off-track" : allowed < expectedNonGood ? "at-risk" : "on-track";
-  return { status, remainingDays: remaining, allowedNonGoodDays: Math.max(allowed, 0) };
+  return {
+    status,
+    remainingDays: remaining,
+    allowedNonGoodDays: Math.max(allowed, 0),
+    ...(allowed < 0 ? { lost: true } : {}),
+  };
+}
+
+/**
+ * The most non-good days a year of `days` valid days may have for its rate, reported to `decimals`, to meet
+ * `>= target %`: the allowance a good-day-rate target gives (73 of 365 days for 80 %).
+ */
+export function yearNonGoodAllowance(days: number, target: number, decimals = 1): number {
+  let allowed = -1;
+  while (allowed + 1 <= days && roundGbt8170(((days - allowed - 1) / days) * 100, decimals) >= target)
+    allowed++;
+  return allowed;
 }
 
 /**
@@ -54,14 +100,19 @@ export function meanProjection(
 ): Projection {
   if (remaining === 0) {
     const ok = days > 0 && roundGbt8170(sum / days, decimals) <= limit;
-    return { status: ok ? "on-track" : "off-track", remainingDays: 0, maxMeanRemaining: 0 };
+    return {
+      status: ok ? "on-track" : "off-track",
+      remainingDays: 0,
+      maxMeanRemaining: 0,
+      ...(ok ? {} : { lost: true }),
+    };
   }
   const meets = (m: number) => roundGbt8170((sum + m * remaining) / (days + remaining), decimals) <= limit;
   // The rounded mean is monotone in m: bisect on the reported grid.
   const step = 10 ** -decimals;
   let lo = 0;
   let hi = Math.max((limit * (days + remaining)) / remaining, 0) + 1;
-  if (!meets(0)) return { status: "off-track", remainingDays: remaining, maxMeanRemaining: 0 };
+  if (!meets(0)) return { status: "off-track", remainingDays: remaining, maxMeanRemaining: 0, lost: true };
   for (let i = 0; i < 200 && hi - lo > step * 1e-6; i++) {
     const mid = (lo + hi) / 2;
     if (meets(mid)) lo = mid;

@@ -4,6 +4,7 @@ import type { Comparison } from "../targets/schema.js";
 import type { Status } from "./compare.js";
 import type { WaterClass } from "../methods/water.js";
 import type { Projection } from "./projection.js";
+import type { SameTimeLastYear } from "./year-to-date.js";
 import type { RevisionReport } from "./revisions.js";
 import type { EditionComparison } from "./editions.js";
 import type { GroupKind, Waiver } from "../targets/schema.js";
@@ -96,6 +97,8 @@ export interface TargetResult {
   baseline?: BaselineBlock;
   /** Year to date (--as-of inside the year): what the rest of the year may bring for the target to hold. */
   projection?: Projection;
+  /** Year to date: the same months of the previous year, when the inputs hold them, and the change (同比). */
+  sameTimeLastYear?: SameTimeLastYear;
   margin: number | null;
   validDays: number | null;
   detail: {
@@ -153,6 +156,11 @@ export interface CheckReport {
   asOf: string;
   /** The days the air targets were evaluated on. */
   window: { from: string; to: string };
+  /**
+   * Year to date: the air targets stand at `through`, the last complete day of the data (`from: "data"`, the
+   * default when the inputs end before the plan year does) or --as-of (`from: "option"`).
+   */
+  yearToDate?: { through: string; from: "data" | "option" };
   inputs: InputReport[];
   /** Files found in a folder or by a glob that are not data hy-check reads (e.g. a station list). */
   skippedFiles: SkippedFile[];

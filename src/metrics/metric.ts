@@ -3,7 +3,8 @@
 import type { z } from "zod";
 import type { Lang } from "../i18n.js";
 import type { MetricOutcome } from "../engine/outcome.js";
-import type { Projection } from "../engine/projection.js";
+import type { LostReason, Projection } from "../engine/projection.js";
+import type { SeasonalModel } from "../engine/seasonal.js";
 import type { StandardChoices } from "../targets/standards.js";
 import type { AirMetricContext } from "./air/context.js";
 import type { WaterMetricContext } from "./water/context.js";
@@ -54,13 +55,20 @@ export interface ProjectionInput {
   op: string;
   value: number;
   remainingDays: number;
+  /** The last day of the year so far. */
+  through: string;
 }
 
 export interface AirMetricDefinition<S extends MetricSchema = MetricSchema> extends Definition<"air", S> {
   /** The metric for one area over the context's window. */
   perArea(ctx: AirMetricContext, area: string, params: z.infer<S>): MetricOutcome;
   /** Year to date: what the rest of the year allows, for the rules this metric can project. */
-  project?(outcome: MetricOutcome, target: ProjectionInput): Projection | undefined;
+  project?(
+    outcome: MetricOutcome,
+    target: ProjectionInput,
+  ): (Projection & { lostReason?: LostReason }) | undefined;
+  /** Year to date on the season: the metric as a burden whose months follow a profile series. */
+  seasonal?(params: z.infer<S>): SeasonalModel;
 }
 
 export interface WaterMetricDefinition<S extends MetricSchema = MetricSchema> extends Definition<"water", S> {

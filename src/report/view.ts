@@ -4,6 +4,7 @@
 import type { InputReport } from "../data/input-report.js";
 import type { Status } from "../engine/compare.js";
 import type { ProjectionStatus } from "../engine/projection.js";
+import { DEFAULT_SEASONAL_PROFILE } from "../methods/seasonal-profile.js";
 import type { BaselineBlock, CheckReport, TargetResult } from "../engine/result.js";
 import type { InputProblem } from "../errors.js";
 import { reasonText, t, type Lang, type MessageKey } from "../i18n.js";
@@ -348,24 +349,63 @@ function resultRow(r: TargetResult, lang: Lang): ResultRow {
   };
 }
 
-function projectionNote(r: TargetResult, lang: Lang): ProjectionNote | null {
+/**
+ * Year to date of one result: the outlook, what the rest of the year allows, the value so far against the
+ * seasonal pace, the pattern the season came from, and the same period of last year (同比).
+ */
+function projectionNote(
+  r: TargetResult,
+  window: { from: string; to: string },
+  lang: Lang,
+): ProjectionNote | null {
   const p = r.projection;
-  if (!p) return null;
-  const status = t(lang, `projection.${p.status}`);
-  const params = { id: r.id, status, remaining: p.remainingDays };
-  if (p.allowedNonGoodDays !== undefined)
-    return {
-      id: r.id,
-      status: p.status,
-      text: t(lang, "projection.good", { ...params, allowed: p.allowedNonGoodDays }),
-    };
-  if (p.maxMeanRemaining !== undefined)
-    return {
-      id: r.id,
-      status: p.status,
-      text: t(lang, "projection.mean", { ...params, max: p.maxMeanRemaining, unit: r.unit }),
-    };
-  return null;
+  const last = r.sameTimeLastYear;
+  if (!p && !last) return null;
+  const status: ProjectionStatus = p?.status ?? (r.status === "pass" ? "on-track" : "at-risk");
+  const params = {
+    id: r.id,
+    status: t(lang, p?.lost ? "projection.lost" : `projection.${status}`),
+    remaining: p?.remainingDays ?? 0,
+  };
+  const parts = [
+    p?.allowedNonGoodDays !== undefined
+      ? t(lang, "projection.good", { ...params, allowed: p.allowedNonGoodDays })
+      : p?.maxMeanRemaining !== undefined
+        ? t(lang, "projection.mean", { ...params, max: p.maxMeanRemaining, unit: r.unit })
+        : p?.allowedDaysAbove !== undefined
+          ? t(lang, "projection.days", { ...params, allowed: p.allowedDaysAbove })
+          : t(lang, "projection.plain", params),
+  ];
+  const season = p?.season;
+  if (season && r.actual !== null) {
+    const value = (v: number) => withUnit(fixed(v, r.decimals), r.unit);
+    parts.push(
+      t(lang, "projection.pace", {
+        through: `${window.from} .. ${window.to}`,
+        value: value(r.actual),
+        pace: value(season.pace),
+        standing: t(lang, `projection.${season.standing}`),
+        expected: value(season.expected),
+      }),
+      season.pattern === "previous-year"
+        ? t(lang, "projection.pattern.previous-year", { year: season.patternYear ?? "" })
+        : t(lang, "projection.pattern.default-profile", { name: DEFAULT_SEASONAL_PROFILE.name[lang] }),
+    );
+  }
+  if (last) {
+    const change = t(lang, `projection.change.${last.unit}`, {
+      sign: last.change > 0 ? "+" : "",
+      change: fixed(last.change, 1),
+    });
+    parts.push(
+      t(lang, "projection.sameTimeLastYear", {
+        year: last.year,
+        value: fixed(last.value, r.decimals),
+        change,
+      }),
+    );
+  }
+  return { id: r.id, status, text: parts.join("; ") };
 }
 
 const CATEGORIES = ["excellent", "good", "light", "moderate", "heavy", "severe"] as const;
@@ -424,7 +464,7 @@ function notes(report: CheckReport, rows: readonly ResultRow[], lang: Lang): Vie
   const revisions = revisionsView(report, lang);
   return {
     reasons,
-    projections: report.results.flatMap((r) => projectionNote(r, lang) ?? []),
+    projections: report.results.flatMap((r) => projectionNote(r, report.window, lang) ?? []),
     waivers: report.waivers.map((w) => ({
       expired: w.expired,
       text: t(lang, w.expired ? "waiver.expired" : "waiver.applied", {
@@ -491,7 +531,12 @@ function basis(report: CheckReport, families: ReadonlySet<string>, lang: Lang): 
   return {
     title: t(lang, "basis.title"),
     standards: t(lang, "basis.standards", report.standards),
-    window: t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf }),
+    window: [
+      t(lang, "basis.window", { from: report.window.from, to: report.window.to, asOf: report.asOf }),
+      ...(report.yearToDate
+        ? [t(lang, `basis.yearToDate.${report.yearToDate.from}`, { through: report.yearToDate.through })]
+        : []),
+    ].join("; "),
     dayValidity,
     ...(hourConvention !== undefined ? { hourConvention } : {}),
     ...(report.inputs.length === 0 ? { noInputs: t(lang, "basis.noInputs") } : {}),

@@ -91,6 +91,8 @@ describe("goodDaysProjection (>= 300 good days a year)", () => {
       status: "off-track",
       remainingDays: 184,
       allowedNonGoodDays: 0,
+      // 100 + 184 = 284 < 300 even if every remaining day is good: lost.
+      lost: true,
     });
   });
 });

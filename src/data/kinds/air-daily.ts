@@ -19,7 +19,7 @@ import { cell, placeColumns, registryArea, rowKeys } from "../groups.js";
 import { hasTimeOfDay } from "../time.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { dataRows } from "../rows.js";
-import type { DataKind, ReadContext } from "./kind.js";
+import { otherYearOf, type DataKind, type ReadContext } from "./kind.js";
 import { plausibilityFindings } from "../../validate/plausibility.js";
 
 const DAILY_COLUMNS = Object.fromEntries(
@@ -118,6 +118,10 @@ export const airDaily: DataKind = {
           code: "HY-PERIOD",
           message: `${date} is outside the plan year ${ctx.year}: the row is read but not used`,
         });
+        // Kept for a metric that reads that year (the same months last year); a duplicate there changes nothing.
+        const other = otherYearOf(ctx, date);
+        if (other)
+          for (const key of keys) addStationDay(other.air, key, date, station || key, { values, file, line });
         warnValues();
         continue;
       }

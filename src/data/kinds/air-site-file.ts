@@ -16,7 +16,7 @@ import { naturalHour } from "../time.js";
 import { rowKeys } from "../groups.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { columnOf } from "./concentrations.js";
-import type { DataKind } from "./kind.js";
+import { otherYearOf, type DataKind } from "./kind.js";
 
 /** Types read, in their standard units (CO mg/m3, the rest ug/m3, as the files give them). */
 const READ_TYPES: Record<string, HourlyPollutant> = {
@@ -94,6 +94,19 @@ export const airSiteFile: DataKind = {
       noteDate(report, natural.date);
       if (Number(natural.date.slice(0, 4)) !== ctx.year) {
         report.outsidePeriodRows += b.lines.length;
+        const other = otherYearOf(ctx, natural.date);
+        if (other)
+          for (const { index, station, area } of stationCols) {
+            const keys = rowKeys(area, ctx.groupings, { station, area: "", city: "", county: "" });
+            addStationHour(
+              other.hourly,
+              keys,
+              station,
+              natural.date,
+              natural.slot,
+              b.values.get(index) ?? {},
+            );
+          }
         return;
       }
       const duplicates: string[] = [];

@@ -29,10 +29,12 @@ export interface ReadContext {
   registry: AreaRegistry;
   /** Groupings the targets evaluate `each:` of; rows also count for their group in each. */
   groupings: ReadonlySet<GroupKind>;
-  /** Only days of this year are used; others are counted as outside the period. */
+  /** The plan year: its days fill `air` and `hourly`; rows of other years are counted as outside the period. */
   year: number;
   air: AirStore;
   hourly: HourlyStore;
+  /** Other years the run reads (the year before, year to date): their rows are kept in that year's stores too. */
+  otherYears: ReadonlyMap<number, AirYear>;
   hourConvention: HourConvention;
   /** The AQI edition an AQI column is checked against. */
   aqiEdition: AqiEdition;
@@ -45,6 +47,17 @@ export interface ReadContext {
   ledger: LedgerStore;
   /** Indicator id or any of its names (lower case) -> the indicator. */
   indicators: ReadonlyMap<string, IndicatorSpec>;
+}
+
+/** One calendar year's air stores: daily values, and the hourly values they are derived from. */
+export interface AirYear {
+  air: AirStore;
+  hourly: HourlyStore;
+}
+
+/** The stores of another year than the plan year's that the run keeps, if it keeps that date's year. */
+export function otherYearOf(ctx: ReadContext, date: string): AirYear | undefined {
+  return ctx.otherYears.get(Number(date.slice(0, 4)));
 }
 
 export interface DataKind {

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { mean, POLLUTANTS, REPORTED_DECIMALS, type Pollutant } from "../../methods/air.js";
 import { meanProjection } from "../../engine/projection.js";
+import { meanSeason } from "../../engine/seasonal.js";
+import { roundGbt8170 } from "../../methods/rounding.js";
 import type { MetricOutcome } from "../../engine/outcome.js";
 import { resolvedStandards } from "../../targets/standards.js";
 import { defineAirMetric, inLang } from "../metric.js";
@@ -22,16 +24,23 @@ export const annualMean = defineAirMetric({
     .describe("Arithmetic mean of the year's daily values (GB 3095-2012 3.x, HJ 663-2013 counts)"),
   decimals: (p) => REPORTED_DECIMALS[p.pollutant],
   perArea: (ctx, area, p) => annualMeanOf(ctx, area, p.pollutant),
-  project: (outcome, target) =>
-    target.op === "<=" && outcome.raw !== null && outcome.validDays !== null
-      ? meanProjection(
-          outcome.raw * outcome.validDays,
-          outcome.validDays,
-          target.remainingDays,
-          target.value,
-          outcome.decimals,
-        )
-      : undefined,
+  project: (outcome, target) => {
+    if (target.op !== "<=" || outcome.raw === null || outcome.validDays === null) return undefined;
+    const sum = outcome.raw * outcome.validDays;
+    const days = outcome.validDays + target.remainingDays;
+    const projection = meanProjection(
+      sum,
+      outcome.validDays,
+      target.remainingDays,
+      target.value,
+      outcome.decimals,
+    );
+    // Lost: even days at 0 for the rest of the year leave the mean above the limit.
+    const best = roundGbt8170(sum / days, outcome.decimals);
+    const params = { through: target.through, remaining: target.remainingDays, best, target: target.value };
+    return projection.lost ? { ...projection, lostReason: { code: "ytd-lost-mean", params } } : projection;
+  },
+  seasonal: (p) => meanSeason(p.pollutant),
   dataNeeded: (_, plan, lang) => airDataNeeded(plan, lang),
   method: (p, plan, lang) => {
     const { limits } = resolvedStandards(plan.plan);

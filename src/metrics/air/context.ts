@@ -4,10 +4,12 @@ import { areaDailyValues, type AirStore } from "../../data/air-store.js";
 import {
   type AqiEdition,
   windowValidity,
+  type AnnualValidity,
   type DailyValues,
   type DayValidityRule,
 } from "../../methods/air.js";
 import { roundGbt8170 } from "../../methods/rounding.js";
+import { daysInMonth } from "../../data/values.js";
 import type { Waiver } from "../../targets/waiver.js";
 import type { MetricOutcome } from "../../engine/outcome.js";
 
@@ -76,6 +78,16 @@ export function collect(
   return { dates, values };
 }
 
+/** Year to date, the month still in progress is never short of its day count: only its days so far are known. */
+function inProgress(ctx: AirMetricContext, validity: AnnualValidity): AnnualValidity {
+  const to = ctx.window.to;
+  const month = Number(to.slice(5, 7));
+  if (!ctx.projectTo || Number(to.slice(8, 10)) === daysInMonth(Number(to.slice(0, 4)), month))
+    return validity;
+  const shortMonths = validity.shortMonths.filter((m) => m.month !== month);
+  return { ...validity, shortMonths, valid: shortMonths.length === 0 && validity.days > 0 };
+}
+
 /** The outcome of a value computed on `validDates`, sufficient when HJ 663-2013's day counts hold. */
 export function withValidity(
   ctx: AirMetricContext,
@@ -83,7 +95,7 @@ export function withValidity(
   decimals: number,
   validDates: string[],
 ): MetricOutcome {
-  const validity = windowValidity(validDates, ctx.window.from, ctx.window.to);
+  const validity = inProgress(ctx, windowValidity(validDates, ctx.window.from, ctx.window.to));
   const actual = raw === null ? null : roundGbt8170(raw, decimals);
   const outcome: MetricOutcome = {
     raw,

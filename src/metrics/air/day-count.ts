@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { dailyAqi, isValidAqiDay } from "../../methods/air.js";
 import type { MetricOutcome } from "../../engine/outcome.js";
+import type { Projection } from "../../engine/projection.js";
+import { daysAboveSeason } from "../../engine/seasonal.js";
 import { resolvedStandards } from "../../targets/standards.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { collect, withValidity, type AirMetricContext } from "./context.js";
@@ -28,6 +30,20 @@ export const dayCount = defineAirMetric({
     .describe("Valid days with AQI above a level, e.g. 200 for heavy pollution (重污染天数)"),
   decimals: () => 0,
   perArea: (ctx, area, p) => daysAbove(ctx, area, p.aqiAbove),
+  // Year to date, `<= N` days: a count only grows, so one already over N is lost.
+  project: (outcome, target) => {
+    if (target.op !== "<=" || outcome.raw === null) return undefined;
+    const allowed = target.value - outcome.raw;
+    const projection: Projection = {
+      status: allowed < 0 ? "off-track" : "on-track",
+      remainingDays: target.remainingDays,
+      allowedDaysAbove: Math.max(allowed, 0),
+    };
+    if (allowed >= 0) return projection;
+    const params = { through: target.through, count: outcome.raw, limit: target.value };
+    return { ...projection, lost: true, lostReason: { code: "ytd-lost-count", params } };
+  },
+  seasonal: () => daysAboveSeason,
   dataNeeded: (_, plan, lang) => airDataNeeded(plan, lang),
   method: (p, plan, lang) => {
     const { aqi } = resolvedStandards(plan.plan);

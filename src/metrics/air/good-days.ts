@@ -1,6 +1,7 @@
 // 优良天数: the count of valid days with AQI <= 100, as plans state it ("优良天数不低于300天").
 import { z } from "zod";
 import type { Projection } from "../../engine/projection.js";
+import { goodDaysSeason } from "../../engine/seasonal.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { withValidity } from "./context.js";
 import { goodDayCounts } from "./good-rate.js";
@@ -20,7 +21,12 @@ export function goodDaysProjection(
   const allowed = remaining - needed;
   const expectedGood = validDays === 0 ? 0 : (goodDays / validDays) * remaining;
   const status = allowed < 0 ? "off-track" : needed > expectedGood ? "at-risk" : "on-track";
-  return { status, remainingDays: remaining, allowedNonGoodDays: Math.max(allowed, 0) };
+  return {
+    status,
+    remainingDays: remaining,
+    allowedNonGoodDays: Math.max(allowed, 0),
+    ...(allowed < 0 ? { lost: true } : {}),
+  };
 }
 
 export const goodDays = defineAirMetric({
@@ -36,10 +42,26 @@ export const goodDays = defineAirMetric({
     const raw = counts.validDates.length === 0 ? null : counts.goodDays;
     return { ...withValidity(ctx, raw, 0, counts.validDates), goodDays: counts.goodDays };
   },
-  project: (outcome, target) =>
-    target.op === ">=" && outcome.goodDays !== undefined && outcome.validDays !== null
-      ? goodDaysProjection(outcome.goodDays, outcome.validDays, target.remainingDays, target.value)
-      : undefined,
+  project: (outcome, target) => {
+    if (target.op !== ">=" || outcome.goodDays === undefined || outcome.validDays === null) return undefined;
+    const projection = goodDaysProjection(
+      outcome.goodDays,
+      outcome.validDays,
+      target.remainingDays,
+      target.value,
+    );
+    const needed = Math.ceil(target.value) - outcome.goodDays;
+    const params = {
+      through: target.through,
+      good: outcome.goodDays,
+      needed,
+      remaining: target.remainingDays,
+    };
+    return projection.lost
+      ? { ...projection, lostReason: { code: "ytd-lost-gooddays", params } }
+      : projection;
+  },
+  seasonal: () => goodDaysSeason,
   dataNeeded: (_, plan, lang) => airDataNeeded(plan, lang),
   method: (_, plan, lang) => [
     aqiLine(plan, lang),

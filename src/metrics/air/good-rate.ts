@@ -1,7 +1,8 @@
 // 优良天数比例: the share of valid days with AQI <= 100 (HJ 633-2012 Table 2; HJ 663-2013).
 import { z } from "zod";
 import { dailyAqi, isValidAqiDay } from "../../methods/air.js";
-import { goodRateProjection } from "../../engine/projection.js";
+import { goodRateProjection, yearNonGoodAllowance } from "../../engine/projection.js";
+import { goodRateSeason } from "../../engine/seasonal.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { daysInWindow, withValidity, type AirMetricContext } from "./context.js";
 import { airDataNeeded, annualCaptureLine, aqiLine, roundingLine } from "./words.js";
@@ -41,16 +42,18 @@ export const goodRate = defineAirMetric({
     .describe("Share of valid days with AQI <= 100, in percent (HJ 633-2012, HJ 663-2013)"),
   decimals: () => RATE_DECIMALS,
   perArea: (ctx, area) => goodDayRate(ctx, area),
-  project: (outcome, target) =>
-    target.op === ">=" && outcome.goodDays !== undefined && outcome.validDays !== null
-      ? goodRateProjection(
-          outcome.goodDays,
-          outcome.validDays,
-          target.remainingDays,
-          target.value,
-          outcome.decimals,
-        )
-      : undefined,
+  project: (outcome, target) => {
+    if (target.op !== ">=" || outcome.goodDays === undefined || outcome.validDays === null) return undefined;
+    const { goodDays: good, validDays: valid, decimals } = outcome;
+    const projection = goodRateProjection(good, valid, target.remainingDays, target.value, decimals);
+    if (!projection.lost) return projection;
+    // Lost: more non-good days so far than the whole year allows (HJ 633-2012 AQI > 100).
+    const days = valid + target.remainingDays;
+    const allowed = Math.max(yearNonGoodAllowance(days, target.value, decimals), 0);
+    const params = { through: target.through, count: valid - good, allowed, days, target: target.value };
+    return { ...projection, lostReason: { code: "ytd-lost-nongood", params } };
+  },
+  seasonal: () => goodRateSeason,
   dataNeeded: (_, plan, lang) => airDataNeeded(plan, lang),
   method: (_, plan, lang) => [
     aqiLine(plan, lang),

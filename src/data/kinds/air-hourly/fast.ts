@@ -49,7 +49,7 @@ import { noteDate, noteOutOfOrder } from "../../input-report.js";
 import { MAX_PLAUSIBLE } from "../concentrations.js";
 import type { HourlyLayout, HourlyRowReader } from "./rows.js";
 import { outsideYear, rowPlace } from "./rows.js";
-import type { ReadContext } from "../kind.js";
+import { otherYearOf, type ReadContext } from "../kind.js";
 import { FAST_WORKER_URL } from "../../../paths.js";
 
 const CHUNK = 8 << 20;
@@ -172,10 +172,18 @@ class Applier {
       if (day < 0 || day >= store.dates.length) {
         // Another year's row, as the plain reader counts it (its values were found plausible).
         this.report.rows++;
-        outsideYear(this.layout, this.ctx, this.report, line, this.dateOf(day), () => {
+        const date = this.dateOf(day);
+        outsideYear(this.layout, this.ctx, this.report, line, date, () => {
           const fields = lineFields(bytesAt(offset, length));
           return fields?.[this.layout.timeCol.index] ?? "";
         });
+        const other = otherYearOf(this.ctx, date)?.hourly;
+        const otherDay = other?.dayIndex.get(date);
+        if (other && otherDay !== undefined) {
+          const record = stationRecord(other, station.station, station.keys[0] ?? "");
+          const series = station.keys.map((key) => areaSeries(other, key));
+          addHourVector(other, record, series, otherDay, slot, records, r + R_VALUES);
+        }
         continue;
       }
       if (station.record === null) {

@@ -27,7 +27,7 @@ import {
   readConcentrations,
   type ConcentrationColumn,
 } from "../concentrations.js";
-import type { ReadContext } from "../kind.js";
+import { otherYearOf, type ReadContext } from "../kind.js";
 import { plausibilityFindings } from "../../../validate/plausibility.js";
 
 type Wanted = Partial<Record<ColumnField, { key: HourlyPollutant; unit: "ug/m3" | "mg/m3" }>>;
@@ -211,6 +211,8 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
     }
     if (Number(natural.date.slice(0, 4)) !== ctx.year) {
       outsideYear(layout, ctx, report, line, natural.date, () => timeText);
+      const other = otherYearOf(ctx, natural.date);
+      if (other) addStationHour(other.hourly, keys, station, natural.date, natural.slot, values);
       warnValues();
       return;
     }
