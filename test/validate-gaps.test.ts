@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addStationDay, createAirStore } from "../src/data/air-store.js";
 import { addStationHour, createHourlyStore, finishHourly } from "../src/data/hourly-store.js";
 import { dailyGaps, dailyOutside, hourlyGaps, hourlyOutside, runText } from "../src/validate/gaps.js";
-import { plausibilityFindings } from "../src/validate/plausibility.js";
+import { plausibilityFindings } from "../src/data/plausibility.js";
 
 describe("runText", () => {
   it("writes a single day or hour alone, a range with ..; hours of one day share the date", () => {

@@ -20,7 +20,7 @@ import { hasTimeOfDay } from "../time.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { dataRows } from "../rows.js";
 import { otherYearOf, type DataKind, type ReadContext } from "./kind.js";
-import { plausibilityFindings } from "../../validate/plausibility.js";
+import { plausibilityFindings } from "../plausibility.js";
 
 const DAILY_COLUMNS = Object.fromEntries(
   POLLUTANTS.map((p) => [p, { key: p, unit: POLLUTANT_UNIT[p] }]),

@@ -5,7 +5,7 @@
 import { isUtf8 } from "node:buffer";
 import { HOURLY_POLLUTANTS, P } from "../../hourly-store.js";
 import { naturalHour, parseDateTime, type HourConvention } from "../../time.js";
-import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../../../validate/plausibility.js";
+import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../../plausibility.js";
 
 /** What the parser needs of a file's layout: plain data, so that it can be posted to a worker. */
 export interface ParsePlan {

@@ -28,7 +28,7 @@ import {
   type ConcentrationColumn,
 } from "../concentrations.js";
 import { otherYearOf, type ReadContext } from "../kind.js";
-import { plausibilityFindings } from "../../../validate/plausibility.js";
+import { plausibilityFindings } from "../../plausibility.js";
 
 type Wanted = Partial<Record<ColumnField, { key: HourlyPollutant; unit: "ug/m3" | "mg/m3" }>>;
 const HOURLY_COLUMNS: Wanted = {
