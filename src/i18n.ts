@@ -639,6 +639,21 @@ export function reasonText(lang: Lang, code: string, params: Record<string, stri
     return t(lang, key, { ...params, months });
   }
   if (code === "insufficient-samplings") return t(lang, "reason.samplings", params);
+  // Ledger reasons that share a code with another family's, told apart by what they carry.
+  if (code === "no-baseline" && params.indicator !== undefined)
+    return t(lang, "reason.no-baseline-figure", params);
+  if (code === "in-progress" && params.required !== undefined) {
+    const outlook = `outlook.${params.outlook ?? ""}`;
+    return t(lang, "reason.task-in-progress", {
+      ...params,
+      outlook: isMessageKey(outlook) ? t(lang, outlook) : String(params.outlook ?? ""),
+    });
+  }
+  if (code === "target-figure")
+    return t(lang, "reason.target-figure", {
+      ...params,
+      unit: params.kind === "points" ? t(lang, "unit.points") : "%",
+    });
   if (code === "no-sections" && typeof params.whatKey === "string") {
     const whatKey = `water.${params.whatKey}`;
     return t(lang, "reason.no-sections", { what: isMessageKey(whatKey) ? t(lang, whatKey) : params.whatKey });

@@ -11,7 +11,7 @@ import {
 import { groupName } from "../data/groups.js";
 import { areaByName, type AreaRegistry } from "../data/registry.js";
 import { daysBetween } from "../data/values.js";
-import { t, type Lang } from "../i18n.js";
+import type { Lang } from "../i18n.js";
 import {
   add,
   compareRational,
@@ -34,7 +34,7 @@ import { targetBaseline } from "../metrics/baseline.js";
 import type { IndicatorSpec, LedgerMetric, Target } from "../targets/schema.js";
 import { compare, type Verdict } from "./compare.js";
 import type { MetricOutcome } from "./outcome.js";
-import type { BaselineBlock, TargetResult } from "./result.js";
+import type { BaselineBlock, ReasonParams, TargetResult } from "./result.js";
 
 export interface LedgerMetricContext {
   store: LedgerStore;
@@ -58,8 +58,8 @@ function decimalsWritten(entry: LedgerEntry): number {
   return (entry.written.value.split(".")[1] ?? "").replace(/\D/g, "").length;
 }
 
-function noData(reasonCode: string, reason: string, decimals = 0): MetricOutcome {
-  return { raw: null, actual: null, decimals, validDays: null, sufficient: false, reasonCode, reason };
+function noData(reasonCode: string, reasonParams: ReasonParams, decimals = 0): MetricOutcome {
+  return { raw: null, actual: null, decimals, validDays: null, sufficient: false, reasonCode, reasonParams };
 }
 
 /**
@@ -193,20 +193,11 @@ function changeOutcome(
   if (!entry) return noFigure(CHANGE_DECIMALS);
   const base = baselineValue(ctx, spec.id, metric.baseline);
   if (base.exact === null || base.value === null)
-    return noData(
-      "no-baseline",
-      t(ctx.lang, "reason.no-baseline-figure", { indicator: spec.id, years: base.missing.join(", ") }),
-      CHANGE_DECIMALS,
-    );
+    return noData("no-baseline", { indicator: spec.id, years: base.missing.join(", ") }, CHANGE_DECIMALS);
   const current = exactValue(entry);
   const kind: ChangeKind = spec.quantity === "ratio" ? "points" : "percent";
   const exact = exactChange(current, base.exact, kind);
-  if (exact === null)
-    return noData(
-      "baseline-zero",
-      t(ctx.lang, "reason.baseline-zero", { indicator: spec.id }),
-      CHANGE_DECIMALS,
-    );
+  if (exact === null) return noData("baseline-zero", { indicator: spec.id }, CHANGE_DECIMALS);
   const actual = toNumber(roundRational(exact, CHANGE_DECIMALS));
   const outcome: MetricOutcome = {
     raw: toNumber(exact),
@@ -244,15 +235,15 @@ function changeOutcome(
       ? {}
       : {
           reasonCode: "target-figure",
-          reason: t(ctx.lang, "reason.target-figure", {
+          reasonParams: {
             actual,
-            unit: kind === "points" ? t(ctx.lang, "unit.points") : "%",
+            kind,
             current: figure.current,
             allowed: String(figure.allowed),
             figureUnit: spec.unit,
             over: roundGbt8170(Math.abs(figure.margin), 6),
             status: verdict.status,
-          }),
+          },
         };
   return { ...outcome, ...explained, verdict, detail };
 }
@@ -285,15 +276,15 @@ function countedTask(ctx: LedgerMetricContext, outcome: MetricOutcome, entry: Le
     ...outcome,
     verdict,
     reasonCode: "in-progress",
-    reason: t(ctx.lang, "reason.task-in-progress", {
+    reasonParams: {
       done: toNumber(done),
       required,
       progress,
       date: entry.end,
       elapsed: percentShare(elapsed),
-      outlook: t(ctx.lang, `outlook.${outlook}`),
+      outlook,
       due,
-    }),
+    },
     detail: { progress, yearElapsed: percentShare(elapsed), outlook },
   } satisfies MetricOutcome;
 }
@@ -337,19 +328,14 @@ function milestoneOutcome(
       ...measured(late, [done]),
       milestone: "late",
       reasonCode: afterAsOf ? "late-after-as-of" : "late",
-      reason: t(ctx.lang, afterAsOf ? "reason.late-after-as-of" : "reason.late", {
-        date: done.end,
-        days: late,
-        due,
-        asOf: ctx.asOf,
-      }),
+      reasonParams: { date: done.end, days: late, due, asOf: ctx.asOf },
       detail: { completed: done.end },
     };
   }
   const latest = rows.filter((e) => e.end <= ctx.asOf).pop() ?? rows[0];
   if (ctx.asOf < due)
     return {
-      ...noData("in-progress", t(ctx.lang, "reason.in-progress", { due, asOf: ctx.asOf })),
+      ...noData("in-progress", { due, asOf: ctx.asOf }),
       ledger: latest ? [latest] : [],
       milestone: "in-progress",
       verdict: { status: "warn", margin: null },
@@ -360,7 +346,7 @@ function milestoneOutcome(
     ...measured(late, latest ? [latest] : []),
     milestone: "missed",
     reasonCode: "missed",
-    reason: t(ctx.lang, "reason.missed", { due, asOf: ctx.asOf, days: late }),
+    reasonParams: { due, asOf: ctx.asOf, days: late },
   };
 }
 
@@ -370,17 +356,9 @@ export function ledgerMetric(
   rule?: LedgerRule,
 ): MetricOutcome {
   const spec = ctx.indicators.get(metric.indicator.toLowerCase());
-  if (!spec)
-    return noData(
-      "unknown-indicator",
-      t(ctx.lang, "reason.unknown-indicator", { indicator: metric.indicator }),
-    );
+  if (!spec) return noData("unknown-indicator", { indicator: metric.indicator });
   const noFigure = (decimals?: number) =>
-    noData(
-      "no-figure",
-      t(ctx.lang, "reason.no-figure", { indicator: spec.id, year: ctx.year, asOf: ctx.asOf }),
-      decimals,
-    );
+    noData("no-figure", { indicator: spec.id, year: ctx.year, asOf: ctx.asOf }, decimals);
   switch (metric.name) {
     case "ledger.value": {
       const entry = valueAsOf(ctx.store, spec.id, ctx.year, ctx.asOf);
