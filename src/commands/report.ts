@@ -21,6 +21,7 @@ export const ReportOptionsSchema = CheckOptionsSchema.pick({
   to: true,
   asOf: true,
   year: true,
+  capture: true,
 }).extend({ format: z.enum(YEAR_END_FORMAT_NAMES) });
 
 export function addReportCommand(program: Command, { io, options, setExit }: CommandContext): void {
@@ -37,6 +38,7 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
     .addOption(options.lang())
     .addOption(options.encoding())
     .addOption(options.hourConvention())
+    .addOption(options.capture())
     .addOption(
       // A report is a document, not a gate: by default it exits 0 whatever the targets say.
       new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
@@ -66,6 +68,7 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
         encoding: opts.encoding,
         lang: opts.lang,
         hourConvention: opts.hourConvention,
+        capture: opts.capture,
         format: opts.format,
         ...(opts.year ? { year: opts.year } : {}),
         ...(opts.output ? { output: opts.output } : {}),

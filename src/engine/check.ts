@@ -41,6 +41,9 @@ import { daysBetween } from "../data/values.js";
 import type { MetricOutcome } from "./outcome.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
+import { roundGbt8170 } from "../methods/rounding.js";
+import { basisOf, decimalsOf, summaryOf } from "./verdict-basis.js";
+import type { CaptureMode } from "./basis.js";
 import type { CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
 import { groupKey, groupName } from "../data/groups.js";
 import { InputError } from "../errors.js";
@@ -70,6 +73,8 @@ export interface CheckOptions {
   year?: number;
   /** "plain" reads every file with csv-parse only (the reference the fast reader is tested against). */
   reader?: "fast" | "plain";
+  /** `strict`: a verdict on capture short of HJ 663-2013's counts is no data unless definite (default: indicative). */
+  capture?: CaptureMode;
   /** Called as large inputs are read: bytes done of the file's size. */
   progress?: ProgressSink;
   /** Receives what the targets were evaluated on, for charts of daily values (the year-end report). */
@@ -191,6 +196,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     asOf,
     window,
     waivers: active,
+    capture: options.capture ?? "indicative",
     ...(projectTo ? { projectTo } : {}),
   };
   const results = plan.targets.flatMap((target) =>
@@ -201,7 +207,6 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     read: ctx,
     air: airContext({ plan, read: ctx, families, lang, asOf, window, waivers: active }),
   });
-  const count = (s: TargetResult["status"]) => results.filter((r) => r.status === s).length;
   return {
     schemaVersion: 1,
     plan: { title: plan.plan.title[lang], year: plan.plan.year, targetsFile: displayPath(targetsPath) },
@@ -223,7 +228,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
       : {}),
     ...(revisions ? { revisions } : {}),
     results,
-    summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
+    summary: summaryOf(results),
   };
 }
 
@@ -262,9 +267,10 @@ interface EvalContext {
   projectTo?: string;
   /** Waivers in force today. */
   waivers: readonly Waiver[];
+  capture: CaptureMode;
 }
 
-function airContext(ec: EvalContext): AirMetricContext {
+function airContext(ec: Omit<EvalContext, "capture">): AirMetricContext {
   return {
     store: ec.read.air,
     year: ec.plan.plan.year,
@@ -397,6 +403,8 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
           }),
         }
       : {}),
+    // Six decimals: enough to show where a value sits, and free of the order the days were summed in.
+    ...(family === "air" && outcome.raw !== null ? { unrounded: roundGbt8170(outcome.raw, 6) } : {}),
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
     ...(outcome.sections ? { sections: outcome.sections } : {}),
     ...(outcome.milestone ? { milestone: outcome.milestone } : {}),
@@ -411,17 +419,26 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
   const decimals = outcome.decimals;
   const projection = projectionOf(target, outcome, ec);
   const withBaseline = { ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) };
-  if (outcome.actual === null || !outcome.sufficient || target.op === undefined || target.value === undefined)
+  const basis = basisOf(target, outcome, ec.capture);
+  if (
+    outcome.actual === null ||
+    basis === undefined ||
+    target.op === undefined ||
+    target.value === undefined
+  ) {
+    const status = outcome.verdict?.status ?? "no-data";
     return {
       ...base,
       ...withBaseline,
-      status: outcome.verdict?.status ?? "no-data",
+      status,
       actual: outcome.actual,
       decimals,
       margin: outcome.verdict?.margin ?? null,
       validDays: outcome.validDays,
+      ...(status !== "no-data" && basis ? { basis } : {}),
       detail,
     };
+  }
   const verdict =
     outcome.verdict ??
     compare(
@@ -439,6 +456,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     decimals,
     margin: verdict.margin,
     validDays: outcome.validDays,
+    basis,
     detail,
   };
 }
@@ -493,11 +511,6 @@ function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetR
 
 function metricDecimals(target: Target): number {
   return metricDefinition(target.metric).decimals(target.metric);
-}
-
-function decimalsOf(value: number | readonly number[]): number {
-  const values: readonly number[] = Array.isArray(value) ? value : [value as number];
-  return Math.max(...values.map((v) => (String(v).split(".")[1] ?? "").length));
 }
 
 /**
