@@ -557,6 +557,44 @@ describe("hy-check <counties PM2.5 41.5 in four counties, 41.4 in four> --format
   });
 });
 
+describe("hy-check <衡南县 with 26 valid days in March, every other county and day complete> --format json", () => {
+  // 衡南县 keeps March 1-26: 365 - 5 = 360 valid days, March short of its 27. Every day is good (AQI 69).
+  const file = () =>
+    writeCsv("county-march-26.csv", {
+      county: (c, d) => (c === "衡南县" && d.startsWith("2019-03-") && Number(d.slice(8)) > 26 ? null : {}),
+    });
+
+  it("the counties' good-day rate is still evaluated: a definite pass, also under --capture strict", async () => {
+    for (const capture of ["indicative", "strict"]) {
+      const run = await runMainJson<Report>([file(), "--format", "json", "--capture", capture]);
+      const r = result(run.json, "air.counties.good_rate");
+      // Each county at 100.0 %; the mean 100.0 against >= 86.5.
+      expect({ capture, status: r.status, actual: r.actual, basis: r.basis?.kind }).toEqual({
+        capture,
+        status: "pass",
+        actual: 100,
+        basis: "definite",
+      });
+      // 衡南县 with its 5 missing days counted not good: 360 / 365 = 98.630137; the counties' mean of the
+      // low ends (7 x 100 + 98.630137) / 8 = 99.83 -> 99.8; the high end 100.0: both >= 86.5.
+      expect(r.basis?.bounds).toEqual({
+        missingDays: 5,
+        low: 99.8,
+        high: 100,
+        lowStatus: "pass",
+        highStatus: "pass",
+      });
+    }
+  });
+
+  it("the counties' PM2.5 mean (a concentration): indicative by default, no data under --capture strict", async () => {
+    const run = await runMainJson<Report>([file(), "--format", "json"]);
+    expect(result(run.json, "air.counties.pm25").basis?.kind).toBe("indicative");
+    const strict = await runMainJson<Report>([file(), "--format", "json", "--capture", "strict"]);
+    expect(result(strict.json, "air.counties.pm25").status).toBe("no-data");
+  });
+});
+
 describe("hy-check <urban good-day rate exactly 80 %> --format json", () => {
   it("292 good days of 365 -> 80.0 pass on the target; PM2.5 (292 x 50 + 73 x 120) / 365 = 64", async () => {
     // PM2.5 120 -> IAQI 150 + 50 * 5/35 = 157.1 -> 158: not good.
