@@ -28,7 +28,8 @@ const en = {
   "col.baseline": "vs baseline",
   "col.validDays": "Valid days",
   "col.clause": "Clause",
-  summary: "{pass} pass, {warn} warn, {fail} fail, {noData} no data",
+  summary:
+    "{pass} pass, {warn} warn, {fail} fail ({indicative} indicative); no data: {noDataThin} too thin, {manual} manual, {notChecked} not checked",
   plan: "Plan: {title} ({year}), targets from {file}",
   "basis.title": "Data basis",
   "basis.input":
@@ -315,6 +316,26 @@ const en = {
   "usage.fromAfterTo": "--from {from} is after --to {to}",
   "usage.outsideYear": "{option} {value} is outside the plan year {year} ({from} .. {to})",
   "usage.asOfOutsideWindow": "--as-of {asOf} is outside {window} ({from} .. {to})",
+  "status.indicative": "{status}*",
+  "reason.capture-met": "official: {valid} of {days} days valid, HJ 663-2013's day counts met",
+  "reason.method-met": "official: the data meet the method's requirements",
+  "reason.capture-short":
+    "indicative: {valid} of {days} days valid ({share} %), short of HJ 663-2013's day counts (valid/required): {months}",
+  "reason.capture-short-days":
+    "indicative: {valid} of {days} days valid ({share} %); a count or rate over valid days, so HJ 663-2013's monthly counts do not gate it (short: {months})",
+  "reason.capture-short-areas": "indicative: areas short of HJ 663-2013's day counts: {areas}",
+  "reason.bounds-agree":
+    "definite: {status} whatever the {missing} missing days were ({low} .. {high}; {valid} of {days} days valid)",
+  "basis.footnote":
+    "* indicative: capture short of HJ 663-2013's day counts, but at least 3/4 of the days valid (and, for a concentration, no month without data); --capture strict reads these as no data",
+  "reason.manualGroup": "{count} qualitative commitments, checked by a person: {ids}",
+  "table.hidden": "{count} rows not shown (manual or not checked): --all lists every target",
+  "explain.bounds":
+    "bounds: with the {missing} missing days counted one way and the other, {low} {unit} ({lowStatus}) .. {high} {unit} ({highStatus})",
+  "basisKind.official": "official",
+  "basisKind.definite": "definite",
+  "basisKind.indicative": "indicative",
+  "csv.basis": "basis",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -343,7 +364,8 @@ const zh: Record<MessageKey, string> = {
   "col.baseline": "较基准",
   "col.validDays": "有效天数",
   "col.clause": "条款",
-  summary: "达标 {pass} 项，接近 {warn} 项，未达标 {fail} 项，数据不足 {noData} 项",
+  summary:
+    "达标 {pass} 项，接近 {warn} 项，未达标 {fail} 项（其中参考性 {indicative} 项）；数据不足 {noDataThin} 项，人工核查 {manual} 项，未检查 {notChecked} 项",
   plan: "计划：{title}（{year}年），目标文件 {file}",
   "basis.title": "数据依据",
   "basis.input":
@@ -607,6 +629,26 @@ const zh: Record<MessageKey, string> = {
   "usage.fromAfterTo": "--from {from} 晚于 --to {to}",
   "usage.outsideYear": "{option} {value} 不在计划年度 {year}（{from} .. {to}）内",
   "usage.asOfOutsideWindow": "--as-of {asOf} 不在 {window}（{from} .. {to}）内",
+  "status.indicative": "{status}*",
+  "reason.capture-met": "正式结论：有效天数 {valid}/{days}，满足 HJ 663-2013 的天数要求",
+  "reason.method-met": "正式结论：数据满足方法要求",
+  "reason.capture-short":
+    "参考性结论：有效天数 {valid}/{days}（{share}%），未满足 HJ 663-2013 的天数要求（有效/要求）：{months}",
+  "reason.capture-short-days":
+    "参考性结论：有效天数 {valid}/{days}（{share}%）；按有效天计的天数或比例，不受 HJ 663-2013 月有效天数的限制（不足：{months}）",
+  "reason.capture-short-areas": "参考性结论：以下区域未满足 HJ 663-2013 的天数要求：{areas}",
+  "reason.bounds-agree":
+    "确定结论：缺失的 {missing} 天无论如何取值均为{status}（{low} 至 {high}；有效天数 {valid}/{days}）",
+  "basis.footnote":
+    "* 参考性结论：有效数据未满足 HJ 663-2013 的天数要求，但有效天数不少于四分之三（浓度统计每月均有数据）；--capture strict 将其视为数据不足",
+  "reason.manualGroup": "{count} 项定性要求，需人工核查：{ids}",
+  "table.hidden": "{count} 行未显示（人工核查或未检查）：--all 列出全部目标",
+  "explain.bounds":
+    "界限：缺失的 {missing} 天分别按两端计，{low} {unit}（{lowStatus}）至 {high} {unit}（{highStatus}）",
+  "basisKind.official": "正式",
+  "basisKind.definite": "确定",
+  "basisKind.indicative": "参考性",
+  "csv.basis": "结论依据",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };
@@ -638,6 +680,12 @@ export function reasonText(lang: Lang, code: string, params: Record<string, stri
     const key = params.window === "part" ? "reason.insufficientWindow" : "reason.insufficient";
     return t(lang, key, { ...params, months });
   }
+  // A definite verdict's status is said in the reader's language.
+  if (code === "bounds-agree" && typeof params.status === "string" && isMessageKey(`status.${params.status}`))
+    return t(lang, "reason.bounds-agree", {
+      ...params,
+      status: t(lang, `status.${params.status}` as MessageKey),
+    });
   if (code === "insufficient-samplings") return t(lang, "reason.samplings", params);
   // Ledger reasons that share a code with another family's, told apart by what they carry.
   if (code === "no-baseline" && params.indicator !== undefined)

@@ -41,7 +41,17 @@ function report(statuses: Status[], rejectedRows = 0, informational = false): Ch
       ? [{ ...createInputReport("a.csv", "air-daily", "utf-8"), rows: 10, rejectedRows }]
       : [],
     results: statuses.map((s) => result(s, informational)),
-    summary: { pass: 0, warn: 0, fail: 0, noData: 0 },
+    summary: {
+      pass: 0,
+      warn: 0,
+      fail: 0,
+      noData: 0,
+      indicative: 0,
+      definite: 0,
+      noDataThin: 0,
+      manual: 0,
+      notChecked: 0,
+    },
   };
 }
 

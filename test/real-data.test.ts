@@ -72,8 +72,13 @@ interface Report {
   results: {
     id: string;
     status: string;
+    informational: boolean;
     actual: number | null;
     validDays: number | null;
+    basis?: {
+      kind: string;
+      bounds?: { missingDays: number; low: number; high: number; lowStatus: string; highStatus: string };
+    };
     detail: { shortMonths?: { month: number; days: number; required: number }[]; goodDays?: number };
   }[];
 }
@@ -199,6 +204,54 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
     });
   });
 
+  describe("e. the 2019 verdicts of the long station file (issue 15)", () => {
+    const verdict = (json: Report, id: string) => {
+      const r = json.results.find((x) => x.id === id);
+      return r && { status: r.status, actual: r.actual, basis: r.basis?.kind ?? null };
+    };
+
+    it("the urban targets: pass on an indicative basis, heavy days a definite informational fail; exit 0", () => {
+      const { json, status } = runCliJson<Report>([STATIONS_FILE, "--format", "json"]);
+      expect(status).toBe(0);
+      expect(verdict(json, "air.urban.good_rate")).toEqual({
+        status: "pass",
+        actual: 84,
+        basis: "indicative",
+      });
+      expect(verdict(json, "air.urban.pm25")).toEqual({ status: "pass", actual: 43, basis: "indicative" });
+      expect(verdict(json, "air.urban.pm10")).toEqual({ status: "pass", actual: 65, basis: "indicative" });
+      expect(verdict(json, "air.urban.heavy_days")).toEqual({ status: "fail", actual: 5, basis: "definite" });
+      const heavy = json.results.find((x) => x.id === "air.urban.heavy_days")!;
+      expect(heavy.informational).toBe(true);
+      // 338 valid days of 365: the 27 missing days put the count anywhere from 5 to 5 + 27 = 32, > 0 either way.
+      expect(heavy.basis?.bounds).toEqual({
+        missingDays: 27,
+        low: 5,
+        high: 32,
+        lowStatus: "fail",
+        highStatus: "fail",
+      });
+      // The good-day rate: 284 good of 338 valid; 284 / 365 = 77.8 % (fail) .. (284 + 27) / 365 = 85.2 % (pass).
+      const good = json.results.find((x) => x.id === "air.urban.good_rate")!;
+      expect(good.detail.goodDays).toBe(284);
+      expect(good.basis?.bounds).toEqual({
+        missingDays: 27,
+        low: 77.8,
+        high: 85.2,
+        lowStatus: "fail",
+        highStatus: "pass",
+      });
+    });
+
+    it("--capture strict: the three plan targets are no data, heavy days still a definite fail", () => {
+      const { json, status } = runCliJson<Report>([STATIONS_FILE, "--format", "json", "--capture", "strict"]);
+      expect(status).toBe(0);
+      for (const id of ["air.urban.good_rate", "air.urban.pm25", "air.urban.pm10"])
+        expect(verdict(json, id)?.status, id).toBe("no-data");
+      expect(verdict(json, "air.urban.heavy_days")).toEqual({ status: "fail", actual: 5, basis: "definite" });
+    });
+  });
+
   describe("d. the 2019 result of the long station file", () => {
     let json: Report;
     let status: number | null;
@@ -238,21 +291,23 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
         const got = json.results.find((x) => x.id === id);
         if (!got) continue; // a target file without the percentile targets
         table.push({ id, status: got.status, actual: got.actual, validDays: got.validDays });
+        // Short of HJ 663-2013's counts, >= 274 of 365 days valid and no month empty: indicative, not no data.
         expect({
           id,
           actual: got.actual,
           validDays: got.validDays,
           shortMonths: got.detail.shortMonths ?? [],
-          status: got.status === "no-data",
+          indicative: got.basis?.kind === "indicative",
         }).toEqual({
           id,
           actual: r.actual,
           validDays: r.validDays,
           shortMonths: r.shortMonths,
-          status: !r.sufficient,
+          indicative: !r.sufficient && r.validDays >= 274 && r.shortMonths.every((m) => m.days > 0),
         });
       }
       console.log("d. 2019 urban results", table, "exit", status);
+      expect(status).toBe(0);
       expect(json.results.find((x) => x.id === "air.urban.good_rate")?.detail.goodDays).toBe(
         ref.goodRate.goodDays,
       );

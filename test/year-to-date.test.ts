@@ -65,11 +65,15 @@ describe("a good-day-rate target lost by 30 September", () => {
     );
   });
 
-  it("--as-of year-end evaluates the whole year: too few days for HJ 663, no data, not lost", async () => {
+  it("--as-of year-end evaluates the whole year: a definite fail, whatever the 92 missing days were", async () => {
+    // 273 valid days, 193 good. With the 92 missing days all good: 285/365 = 78.1 % < 80; all non-good:
+    // 193/365 = 52.9 %. Both bounds fail, so the verdict is definite (issue 15) though HJ 663's counts fail.
     const run = await asOf("lost-ye.csv", "year-end");
     expect(run.json.yearToDate).toBeUndefined();
     expect(run.json.window).toEqual({ from: "2019-01-01", to: "2019-12-31" });
-    expect(result(run.json, "air.urban.good_rate").status).toBe("no-data");
+    const rate = result(run.json, "air.urban.good_rate");
+    expect(rate.status).toBe("fail");
+    expect(rate.basis?.kind).toBe("definite");
   });
 });
 

@@ -2,6 +2,7 @@
 import { Option, type Command } from "commander";
 import { z } from "zod";
 import { ENCODINGS } from "../data/encoding.js";
+import { CAPTURE_MODES } from "../engine/basis.js";
 import { HOUR_CONVENTIONS } from "../data/time.js";
 import { formatProblem } from "../errors.js";
 import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
@@ -25,6 +26,8 @@ export const CheckOptionsSchema = DateOptionsSchema.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   quiet: z.boolean().optional(),
   sheet: z.string().min(1).optional(),
+  capture: z.enum(CAPTURE_MODES),
+  all: z.boolean().optional(),
 });
 
 export function addCheckCommand(program: Command, { io, options, setExit }: CommandContext): void {
@@ -43,6 +46,8 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
         .default("fail"),
     )
     .addOption(options.hourConvention())
+    .addOption(options.capture())
+    .option("--all", "the table lists every target (default: those this input can touch)")
     .option(
       "--as-of <date>",
       "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date; year-end: the whole year",
@@ -76,6 +81,7 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
         encoding: opts.encoding,
         lang: opts.lang,
         hourConvention: opts.hourConvention,
+        capture: opts.capture,
         ...dates,
         ...(opts.previous ? { previous: opts.previous } : {}),
         ...(opts.compareEditions ? { compareEditions: true } : {}),
@@ -90,6 +96,7 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
         lang: opts.lang,
         color,
         ...(width !== undefined ? { width } : {}),
+        ...(opts.all ? { all: true } : {}),
       });
       if (opts.output) await writeOutput(opts.output, text);
       else io.stdout(text);

@@ -45,8 +45,8 @@ describe("hy-check explain air.urban.pm25", () => {
     const run = await runMain(["explain", "air.urban.pm25", FIXTURE]);
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines).toContain(`Result: ${expected.status}`);
-    expect(lines).toContain(`  actual: ${expected.actual} ug/m3`);
+    expect(lines).toContain(`Result: ${expected.status} (official)`);
+    expect(lines.some((l) => l.startsWith(`  actual: ${expected.actual} ug/m3  (unrounded `))).toBe(true);
     expect(lines).toContain(`  margin: ${expected.margin}`);
     expect(lines).toContain(`  valid days: ${expected.validDays}`);
   });

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { ENCODINGS } from "../data/encoding.js";
+import { CAPTURE_MODES } from "../engine/basis.js";
 import { inputError } from "../errors.js";
 import { LANGS } from "../i18n.js";
 import { checkDates } from "./dates.js";
@@ -12,6 +13,7 @@ export const ExplainOptionsSchema = z.object({
   lang: z.enum(LANGS),
   asOf: z.string().optional(),
   encoding: z.enum(ENCODINGS),
+  capture: z.enum(CAPTURE_MODES),
 });
 
 export function addExplainCommand(program: Command, { io, options }: CommandContext): void {
@@ -26,6 +28,7 @@ export function addExplainCommand(program: Command, { io, options }: CommandCont
     .addOption(options.lang())
     .option("--as-of <date>", "the date the evaluation stands at (year-end: the plan year's last day)")
     .addOption(options.encoding())
+    .addOption(options.capture())
     .action(async (id: string, files: string[], raw: Record<string, unknown>) => {
       const opts = ExplainOptionsSchema.parse(raw);
       const { loadTargetFile } = await import("../targets/load.js");
@@ -42,7 +45,13 @@ export function addExplainCommand(program: Command, { io, options }: CommandCont
         files.length > 0
           ? await (
               await import("../engine/check.js")
-            ).check(files, { targets: opts.targets, lang: opts.lang, encoding: opts.encoding, ...dates })
+            ).check(files, {
+              targets: opts.targets,
+              lang: opts.lang,
+              encoding: opts.encoding,
+              capture: opts.capture,
+              ...dates,
+            })
           : undefined;
       const { explainText } = await import("../report/explain.js");
       io.stdout(explainText(target, plan, opts.lang, report));

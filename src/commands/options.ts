@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { Option, type Command } from "commander";
 import { ENCODINGS } from "../data/encoding.js";
+import { CAPTURE_MODES } from "../engine/basis.js";
 import { describeFsError } from "../data/csv.js";
 import { terminalProgress } from "../data/progress.js";
 import { HOUR_CONVENTIONS } from "../data/time.js";
@@ -42,6 +43,13 @@ export function sharedOptions(io: Io) {
       )
         .choices(HOUR_CONVENTIONS)
         .default("ending"),
+    capture: () =>
+      new Option(
+        "--capture <reading>",
+        "indicative: a verdict on capture short of HJ 663-2013 (>= 3/4 of the days valid) is given, marked *; strict: no data",
+      )
+        .choices(CAPTURE_MODES)
+        .default("indicative"),
     targets: () =>
       new Option("-t, --targets <file>", "target file (YAML)").default(
         DEFAULT_TARGETS_FILE,

@@ -22,6 +22,7 @@ export const ReportOptionsSchema = CheckOptionsSchema.pick({
   asOf: true,
   year: true,
   sheet: true,
+  capture: true,
 }).extend({ format: z.enum(YEAR_END_FORMAT_NAMES) });
 
 export function addReportCommand(program: Command, { io, options, setExit }: CommandContext): void {
@@ -39,6 +40,7 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
     .addOption(options.encoding())
     .addOption(options.sheet())
     .addOption(options.hourConvention())
+    .addOption(options.capture())
     .addOption(
       // A report is a document, not a gate: by default it exits 0 whatever the targets say.
       new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
@@ -68,6 +70,7 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
         encoding: opts.encoding,
         lang: opts.lang,
         hourConvention: opts.hourConvention,
+        capture: opts.capture,
         format: opts.format,
         ...(opts.year ? { year: opts.year } : {}),
         ...(opts.sheet ? { sheet: opts.sheet } : {}),

@@ -42,6 +42,9 @@ import { yearToDate, yearToDateStatus, type YearToDate } from "./year-to-date.js
 import type { MetricOutcome } from "./outcome.js";
 import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
+import { roundGbt8170 } from "../methods/rounding.js";
+import { basisOf, decimalsOf, summaryOf } from "./verdict-basis.js";
+import type { CaptureMode } from "./basis.js";
 import type { CheckReport, GroupPlace, SkippedFile, TargetResult } from "./result.js";
 import { groupKey, groupName } from "../data/groups.js";
 import { InputError } from "../errors.js";
@@ -74,6 +77,8 @@ export interface CheckOptions {
   sheet?: string;
   /** "plain" reads every file with csv-parse only (the reference the fast reader is tested against). */
   reader?: "fast" | "plain";
+  /** `strict`: a verdict on capture short of HJ 663-2013's counts is no data unless definite (default: indicative). */
+  capture?: CaptureMode;
   /** Called as large inputs are read: bytes done of the file's size. */
   progress?: ProgressSink;
   /** Receives what the targets were evaluated on, for charts of daily values (the year-end report). */
@@ -220,6 +225,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     asOf,
     window,
     waivers: active,
+    capture: options.capture ?? "indicative",
     ...(projectTo ? { projectTo } : {}),
   };
   const results = plan.targets.flatMap((target) =>
@@ -230,7 +236,6 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     read: ctx,
     air: airContext({ plan, read: ctx, families, lang, asOf, window, waivers: active }),
   });
-  const count = (s: TargetResult["status"]) => results.filter((r) => r.status === s).length;
   return {
     schemaVersion: 1,
     plan: { title: plan.plan.title[lang], year: plan.plan.year, targetsFile: displayPath(targetsPath) },
@@ -253,7 +258,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
       : {}),
     ...(revisions ? { revisions } : {}),
     results,
-    summary: { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") },
+    summary: summaryOf(results),
   };
 }
 
@@ -315,9 +320,10 @@ interface EvalContext {
   projectTo?: string;
   /** Waivers in force today. */
   waivers: readonly Waiver[];
+  capture: CaptureMode;
 }
 
-function airContext(ec: EvalContext): AirMetricContext {
+function airContext(ec: Omit<EvalContext, "capture">): AirMetricContext {
   return {
     store: ec.read.air,
     year: ec.plan.plan.year,
@@ -449,6 +455,8 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
           }),
         }
       : {}),
+    // Six decimals: enough to show where a value sits, and free of the order the days were summed in.
+    ...(family === "air" && outcome.raw !== null ? { unrounded: roundGbt8170(outcome.raw, 6) } : {}),
     ...(outcome.goodDays !== undefined ? { goodDays: outcome.goodDays } : {}),
     ...(outcome.sections ? { sections: outcome.sections } : {}),
     ...(outcome.milestone ? { milestone: outcome.milestone } : {}),
@@ -467,17 +475,26 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     ...(ytd?.projection ? { projection: ytd.projection } : {}),
     ...(ytd?.sameTimeLastYear ? { sameTimeLastYear: ytd.sameTimeLastYear } : {}),
   };
-  if (outcome.actual === null || !outcome.sufficient || target.op === undefined || target.value === undefined)
+  const basis = basisOf(target, outcome, ec.capture);
+  if (
+    outcome.actual === null ||
+    basis === undefined ||
+    target.op === undefined ||
+    target.value === undefined
+  ) {
+    const status = outcome.verdict?.status ?? "no-data";
     return {
       ...base,
       ...withBaseline,
-      status: outcome.verdict?.status ?? "no-data",
+      status,
       actual: outcome.actual,
       decimals,
       margin: outcome.verdict?.margin ?? null,
       validDays: outcome.validDays,
+      ...(status !== "no-data" && basis ? { basis } : {}),
       detail,
     };
+  }
   const verdict =
     outcome.verdict ??
     compare(
@@ -497,6 +514,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     decimals,
     margin: verdict.margin,
     validDays: outcome.validDays,
+    basis,
     detail: standing.reasonCode ? { ...detail, ...reasonFields(standing) } : detail,
   };
 }
@@ -551,11 +569,6 @@ function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetR
 
 function metricDecimals(target: Target): number {
   return metricDefinition(target.metric).decimals(target.metric);
-}
-
-function decimalsOf(value: number | readonly number[]): number {
-  const values: readonly number[] = Array.isArray(value) ? value : [value as number];
-  return Math.max(...values.map((v) => (String(v).split(".")[1] ?? "").length));
 }
 
 /**

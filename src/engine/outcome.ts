@@ -1,5 +1,6 @@
 // What computing a target's metric gives, before the comparison with the target.
 import type { LedgerEntry } from "../data/ledger-store.js";
+import type { CaptureFacts, RawBounds } from "./basis.js";
 import type { Verdict } from "./compare.js";
 import type { AreaValue, BaselineBlock, ReasonParams, TargetResult, WaterSectionResult } from "./result.js";
 
@@ -26,6 +27,10 @@ export interface MetricOutcome {
   milestone?: NonNullable<TargetResult["detail"]["milestone"]>;
   /** A status the metric decides itself (exact change targets, milestones and tasks in progress). */
   verdict?: { status: Verdict["status"]; margin: number | null };
+  /** Air statistics: the capture the basis of the verdict is decided on. */
+  capture?: CaptureFacts;
+  /** Counts and rates: the value with every missing day counted one way and the other. */
+  bounds?: RawBounds;
   /** Further result details the metric gives (target figure, progress against the year ...). */
   detail?: Partial<TargetResult["detail"]>;
 }

@@ -5,6 +5,7 @@ import type { Status } from "./compare.js";
 import type { WaterClass } from "../methods/water.js";
 import type { Projection } from "./projection.js";
 import type { SameTimeLastYear } from "./year-to-date.js";
+import type { Basis } from "./basis.js";
 import type { RevisionReport } from "./revisions.js";
 import type { EditionComparison } from "./editions.js";
 import type { GroupKind, Waiver } from "../targets/schema.js";
@@ -101,6 +102,11 @@ export interface TargetResult {
   sameTimeLastYear?: SameTimeLastYear;
   margin: number | null;
   validDays: number | null;
+  /**
+   * How firm a pass, warn or fail is (src/engine/basis.ts): official, definite (the missing days cannot
+   * change it, with the bounds) or indicative (capture short but enough to speak); absent on no data.
+   */
+  basis?: Basis;
   detail: {
     reasonCode?: string;
     /** The reason in English whatever --lang is, so programs can rely on it. */
@@ -111,6 +117,8 @@ export interface TargetResult {
     shortMonths?: { month: number; days: number; required: number }[];
     /** Per-area values behind a combined target (e.g. each county). */
     areas?: AreaValue[];
+    /** Air statistics: the value before GB/T 8170 rounding (42.57 reported as 43 sits on a target of 43). */
+    unrounded?: number;
     /** Days counted as good (AQI <= 100), for good-day-rate targets. */
     goodDays?: number;
     /** Water targets: every section assessed, failing ones first. */
@@ -171,5 +179,20 @@ export interface CheckReport {
   /** With --previous: values of last month's drop that this drop changed. */
   revisions?: RevisionReport;
   results: TargetResult[];
-  summary: { pass: number; warn: number; fail: number; noData: number };
+  summary: {
+    pass: number;
+    warn: number;
+    fail: number;
+    noData: number;
+    /** Of pass, warn and fail: verdicts on capture short of HJ 663-2013 (basis indicative). */
+    indicative: number;
+    /** Of pass, warn and fail: verdicts no value of the missing days could change (basis definite). */
+    definite: number;
+    /** Of no data: data of the kind were given but are too thin. */
+    noDataThin: number;
+    /** Of no data: qualitative commitments, checked by a person. */
+    manual: number;
+    /** Of no data: no input of the target's kind. */
+    notChecked: number;
+  };
 }

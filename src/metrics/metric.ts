@@ -2,6 +2,7 @@
 // and how it is described. The engine and the describers know metrics only through these definitions.
 import type { z } from "zod";
 import type { Lang } from "../i18n.js";
+import type { CaptureRule, RawBounds } from "../engine/basis.js";
 import type { MetricOutcome } from "../engine/outcome.js";
 import type { LostReason, Projection } from "../engine/projection.js";
 import type { SeasonalModel } from "../engine/seasonal.js";
@@ -60,6 +61,10 @@ export interface ProjectionInput {
 }
 
 export interface AirMetricDefinition<S extends MetricSchema = MetricSchema> extends Definition<"air", S> {
+  /** Which capture rule gates it: HJ 663-2013's counts (concentrations), or valid days (counts, rates). */
+  capture: CaptureRule;
+  /** Counts and rates: the value with every missing day counted one way and the other (src/engine/basis.ts). */
+  bounds?(outcome: MetricOutcome, missingDays: number): RawBounds | undefined;
   /** The metric for one area over the context's window. */
   perArea(ctx: AirMetricContext, area: string, params: z.infer<S>): MetricOutcome;
   /** Year to date: what the rest of the year allows, for the rules this metric can project. */

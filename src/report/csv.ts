@@ -44,6 +44,7 @@ const COLUMNS = [
   "clause",
   "quote",
   "reason",
+  "basis",
 ] as const;
 
 type Column = (typeof COLUMNS)[number];
@@ -67,6 +68,7 @@ function cells(r: ResultRow, lang: Lang): Record<Column, Cell> {
     clause: r.clause,
     quote: r.quote,
     reason: r.reason,
+    basis: r.basisWord || null,
   };
 }
 

@@ -3,6 +3,7 @@ import type { CheckReport } from "../engine/result.js";
 import { formatProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import { roundGbt8170 } from "../methods/rounding.js";
+import { fixed, resultReason } from "./view.js";
 import { dataNeeded, methodText, ruleText } from "../targets/describe.js";
 import type { Target, TargetFile } from "../targets/schema.js";
 
@@ -19,8 +20,35 @@ export function explainText(target: Target, plan: TargetFile, lang: Lang, report
   ];
   const result = report?.results.find((r) => r.id === target.id);
   if (report && result) {
-    lines.push("", `${L("结果", "Result")}: ${result.status}`);
-    lines.push(`  ${L("实际值", "actual")}: ${result.actual ?? "-"} ${result.unit}`);
+    const basis = result.basis;
+    const kind = basis ? ` (${t(lang, `basisKind.${basis.kind}`)})` : "";
+    lines.push("", `${L("结果", "Result")}: ${result.status}${kind}`);
+    // The reported value is what is compared; the unrounded one shows how near the target it sits.
+    const unrounded = result.detail.unrounded;
+    const before =
+      unrounded !== undefined && result.actual !== null
+        ? `  (${L("修约前", "unrounded")} ${roundGbt8170(unrounded, result.decimals + 4)}${L("，按 GB/T 8170 修约到", "; GB/T 8170 rounding to")} ${result.decimals} ${L("位小数", "decimal places")})`
+        : "";
+    const actual = result.actual === null ? "-" : fixed(result.actual, result.decimals);
+    lines.push(`  ${L("实际值", "actual")}: ${actual} ${result.unit}${before}`);
+    if (result.detail.goodDays !== undefined && result.validDays !== null)
+      lines.push(
+        `  ${L("优良天数 / 有效天数", "good days / valid days")}: ${result.detail.goodDays} / ${result.validDays}`,
+      );
+    if (basis) lines.push(`  ${L("结论依据", "basis")}: ${resultReason(basis, lang) ?? basis.kind}`);
+    if (basis?.bounds) {
+      const b = basis.bounds;
+      lines.push(
+        `  ${t(lang, "explain.bounds", {
+          missing: b.missingDays,
+          low: b.low,
+          lowStatus: t(lang, `status.${b.lowStatus}`),
+          high: b.high,
+          highStatus: t(lang, `status.${b.highStatus}`),
+          unit: result.unit,
+        })}`,
+      );
+    }
     if (result.margin !== null) lines.push(`  ${L("余量", "margin")}: ${result.margin}`);
     if (result.validDays !== null) lines.push(`  ${L("有效天数", "valid days")}: ${result.validDays}`);
     if (result.detail.reason) lines.push(`  ${L("说明", "reason")}: ${result.detail.reason}`);

@@ -8,6 +8,8 @@ export interface FormatOptions {
   color: boolean;
   /** Display columns the output may use (the table fits them, see width.ts); unset: as wide as it needs. */
   width?: number;
+  /** The table lists every target; by default it leaves out those this input cannot touch (manual, not checked). */
+  all?: boolean;
 }
 
 export type Formatter = (report: CheckReport, options: FormatOptions) => string;

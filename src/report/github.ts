@@ -42,9 +42,10 @@ function levelOf(r: ResultRow): Level | null {
 }
 
 /** Title, result, clause and quote, the reason, and the sections or areas that fail or lack data. */
-function targetMessage(r: ResultRow): string {
+function targetMessage(r: ResultRow, footnote: string | undefined): string {
   const lines = [r.title, r.resultLine, r.clauseLine];
   if (r.reason) lines.push(r.reason);
+  if (r.basis === "indicative" && footnote) lines.push(footnote);
   for (const row of r.subRows) if (row.notable) lines.push(row.line);
   return lines.join("\n");
 }
@@ -62,7 +63,7 @@ export const formatGithub: Formatter = (report, { lang }) => {
   const lines: string[] = [];
   for (const r of view.rows) {
     const level = levelOf(r);
-    if (level) lines.push(command(level, { title: r.id }, targetMessage(r)));
+    if (level) lines.push(command(level, { title: r.id }, targetMessage(r, view.notes.footnote)));
   }
   for (const input of view.rejections) {
     lines.push(...input.problems.map(rejectedRow));

@@ -176,7 +176,9 @@ function targets(doc: YearEnd): string {
     (n) =>
       `<p class="note">${esc(n.text)}: ` + `${n.ids.map((id) => `<code>${esc(id)}</code>`).join(", ")}</p>`,
   );
-  return `<section id="targets"><h2>${esc(t(lang, "report.targets"))}</h2>${parts.join("")}${skipped.join("")}${projections(doc)}${editions(doc)}</section>`;
+  const footnote = doc.view.notes.footnote;
+  const marked = footnote !== undefined ? `<p class="note footnote">${esc(footnote)}</p>` : "";
+  return `<section id="targets"><h2>${esc(t(lang, "report.targets"))}</h2>${parts.join("")}${marked}${skipped.join("")}${projections(doc)}${editions(doc)}</section>`;
 }
 
 /** Year to date (--as-of): what the rest of the year may bring for each projected target. */

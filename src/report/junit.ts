@@ -43,18 +43,19 @@ function element(name: string, attrs: Record<string, string | number>, body?: st
 }
 
 /** What a testcase's <system-out> says: why it passes (warn, informational), the result, the rows. */
-function output(r: ResultRow, lang: Lang): string[] {
+function output(r: ResultRow, lang: Lang, footnote: string | undefined): string[] {
   const lines: string[] = [];
   if (r.informational) lines.push(t(lang, "junit.informational", { status: r.statusText }));
   else if (r.status === "warn") lines.push(t(lang, "junit.warn", { tolerance: r.tolerance }));
   lines.push(r.resultLine, r.clauseLine);
   if (r.reason) lines.push(r.reason);
+  if (r.basis === "indicative" && footnote) lines.push(footnote);
   lines.push(...r.subRows.map((s) => `  ${s.line}`));
   return lines;
 }
 
-function testcase(r: ResultRow, lang: Lang): string {
-  const text = xmlText(output(r, lang).join("\n"));
+function testcase(r: ResultRow, lang: Lang, footnote: string | undefined): string {
+  const text = xmlText(output(r, lang, footnote).join("\n"));
   let child: string;
   if (r.failure) {
     // GitLab shows the failure's text followed by any <system-out>: the text alone says it all.
@@ -86,7 +87,7 @@ export const formatJunit: Formatter = (report, { lang }) => {
       // Machine keys, as in the JSON report: the same in every language.
       ...view.properties.map(([name, value]) => `      ${element("property", { name, value })}`),
       "    </properties>",
-      ...view.rows.map((r) => testcase(r, lang)),
+      ...view.rows.map((r) => testcase(r, lang, view.notes.footnote)),
       "  ",
     ].join("\n"),
   );

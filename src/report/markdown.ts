@@ -68,6 +68,7 @@ function targetRows(row: ResultRow): string[] {
 export function noteItems(view: CheckView): string[] {
   const { notes } = view;
   return [
+    ...(notes.footnote !== undefined ? [markdownItem(notes.footnote)] : []),
     ...notes.reasons.map((r) => markdownItem(r.text)),
     ...notes.projections.map((p) => markdownItem(p.text)),
     ...notes.waivers.map((w) => markdownItem(w.text)),

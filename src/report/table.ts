@@ -6,6 +6,7 @@ import Table from "cli-table3";
 import type { Status } from "../engine/compare.js";
 import type { Formatter } from "./format.js";
 import { buildView, type CheckView, type ResultRow, type SubRow } from "./view.js";
+import { t } from "../i18n.js";
 import { displayWidth, fitColumns, longestPiece, wrapText } from "./width.js";
 
 /** A cell's text and how it is painted once wrapped (each line alone, so a colour never spans a break). */
@@ -136,9 +137,26 @@ function layTable(
   return table.toString();
 }
 
+/**
+ * The rows the table lists: by default the targets this input can touch; those it cannot (manual, not
+ * checked) are said in one line per reason under the table. All rows when none would be left.
+ */
+function shownRows(view: CheckView, all: boolean): ResultRow[] {
+  const touched = view.rows.filter((row) => !row.manual && !row.notChecked);
+  return all || touched.length === 0 ? view.rows : touched;
+}
+
 /** The notes under the table and the data basis, each a cell: its text and its colour. */
-function footer(view: CheckView, chalk: ChalkInstance, color: boolean, width: number | undefined): Cell[] {
+function footer(
+  view: CheckView,
+  chalk: ChalkInstance,
+  color: boolean,
+  width: number | undefined,
+  hidden: number,
+): Cell[] {
   const { notes, basis } = view;
+  // Rows left out: their reasons are said once, per kind, not per target.
+  const manualIds = new Set(hidden > 0 ? (notes.manual?.ids ?? []) : []);
   const projectionColour = {
     "on-track": chalk.green,
     "at-risk": chalk.yellow,
@@ -146,7 +164,8 @@ function footer(view: CheckView, chalk: ChalkInstance, color: boolean, width: nu
   } as const;
   const lines: Cell[] = [
     { text: view.summary.text },
-    ...notes.reasons.map((r) => ({ text: r.text, paint: chalk.magenta })),
+    ...(notes.footnote !== undefined ? [{ text: notes.footnote }] : []),
+    ...notes.reasons.filter((r) => !manualIds.has(r.id)).map((r) => ({ text: r.text, paint: chalk.magenta })),
     ...notes.projections.map((p) => ({ text: p.text, paint: projectionColour[p.status] })),
     ...notes.waivers.map((w) => ({ text: w.text, paint: w.expired ? chalk.yellow : chalk.cyan })),
     ...notes.waivedDays.map((text) => ({ text, paint: chalk.cyan })),
@@ -171,6 +190,8 @@ function footer(view: CheckView, chalk: ChalkInstance, color: boolean, width: nu
     );
   lines.push(
     ...notes.notChecked.map((n) => ({ text: n.text, paint: chalk.magenta })),
+    ...(hidden > 0 && notes.manual ? [{ text: notes.manual.text, paint: chalk.dim }] : []),
+    ...(hidden > 0 ? [{ text: t(view.lang, "table.hidden", { count: hidden }), paint: chalk.dim }] : []),
     { text: "" },
     { text: basis.title, paint: chalk.bold },
     { text: basis.standards },
@@ -188,13 +209,14 @@ function footer(view: CheckView, chalk: ChalkInstance, color: boolean, width: nu
   return lines;
 }
 
-export const formatTable: Formatter = (report, { lang, color, width }) => {
+export const formatTable: Formatter = (report, { lang, color, width, all = false }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const view = buildView(report, lang);
   const head = view.head;
+  const rows = shownRows(view, all);
   const table = layTable(
     head,
-    view.rows.flatMap((row) => rowCells(row, chalk)),
+    rows.flatMap((row) => rowCells(row, chalk)),
     {
       color,
       ...(width !== undefined ? { width } : {}),
@@ -210,6 +232,10 @@ export const formatTable: Formatter = (report, { lang, color, width }) => {
           cell,
           cell.text.split("\n").flatMap((line) => wrapText(line, width)),
         );
-  const lines = [wrapped({ text: view.plan.line }), table, ...footer(view, chalk, color, width).map(wrapped)];
+  const lines = [
+    wrapped({ text: view.plan.line }),
+    table,
+    ...footer(view, chalk, color, width, view.rows.length - rows.length).map(wrapped),
+  ];
   return `${lines.join("\n")}\n`;
 };

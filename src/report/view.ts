@@ -2,6 +2,7 @@
 // output format but JSON lays this view out and derives no text from the CheckReport itself, so the
 // table, Markdown, JUnit, GitHub, CSV and the year-end report say the same things in the same words.
 import type { InputReport } from "../data/input-report.js";
+import type { BasisKind } from "../engine/basis.js";
 import type { Status } from "../engine/compare.js";
 import type { ProjectionStatus } from "../engine/projection.js";
 import { DEFAULT_SEASONAL_PROFILE } from "../methods/seasonal-profile.js";
@@ -57,6 +58,8 @@ export interface RowFigures {
   marginNumber: string | null;
   baselineDelta: number | null;
   validDays: number | null;
+  /** official, definite, indicative; null without a verdict. */
+  basis: BasisKind | null;
 }
 
 export interface ResultRow {
@@ -73,7 +76,11 @@ export interface ResultRow {
   notChecked: boolean;
   /** Counts as a failure of the run: a failing target that is not informational. */
   failure: boolean;
-  /** The status with the informational mark: `fail (info)`. */
+  /** How firm the verdict is (official, definite, indicative), or null on no data. */
+  basis: BasisKind | null;
+  /** The basis as a word in the chosen language (`indicative`, `参考性`), or empty on no data. */
+  basisWord: string;
+  /** The status with the indicative mark and the informational mark: `pass*`, `fail (info)`. */
   statusText: string;
   /** What a status column shows: `manual` for a manual target, else `statusText`. */
   label: string;
@@ -126,6 +133,10 @@ export interface ViewNotes {
   revisions?: { summary: string; largest: string[] };
   /** Targets whose kind of data is not among the inputs, per reason. */
   notChecked: { reason: string; ids: string[]; text: string }[];
+  /** The qualitative commitments, in one line (the table says them so when it leaves their rows out). */
+  manual?: { ids: string[]; text: string };
+  /** What the `*` of an indicative status means; absent when no status carries it. */
+  footnote?: string;
 }
 
 export interface ViewBasis {
@@ -173,7 +184,7 @@ export interface CheckView {
   lang: Lang;
   plan: { title: string; year: number; targetsFile: string; line: string };
   window: { from: string; to: string; asOf: string };
-  summary: { pass: number; warn: number; fail: number; noData: number; total: number; text: string };
+  summary: CheckReport["summary"] & { total: number; text: string };
   /** The headings of the results table's columns: id, target, status, actual, required, margin, vs baseline, valid days, clause. */
   head: string[];
   rows: ResultRow[];
@@ -292,7 +303,10 @@ function subRows(r: TargetResult, actualOf: (value: number) => string, lang: Lan
 
 function resultRow(r: TargetResult, lang: Lang): ResultRow {
   const statusWord = t(lang, `status.${r.status}`);
-  const statusText = r.informational ? t(lang, "status.informational", { status: statusWord }) : statusWord;
+  const basis = r.basis?.kind ?? null;
+  // An indicative verdict carries its mark wherever the status is written; the notes say what it means.
+  const marked = basis === "indicative" ? t(lang, "status.indicative", { status: statusWord }) : statusWord;
+  const statusText = r.informational ? t(lang, "status.informational", { status: marked }) : marked;
   const manual = r.detail.reasonCode === "manual";
   const actualOf = (value: number) => withUnit(fixed(value, r.decimals), r.unit);
   const actual = r.actual === null ? "-" : actualOf(r.actual);
@@ -309,6 +323,8 @@ function resultRow(r: TargetResult, lang: Lang): ResultRow {
     family: r.family,
     status: r.status,
     statusWord,
+    basis,
+    basisWord: basis ? t(lang, `basisKind.${basis}`) : "",
     informational: r.informational,
     manual,
     notChecked: r.detail.reasonCode === "no-input",
@@ -330,7 +346,9 @@ function resultRow(r: TargetResult, lang: Lang): ResultRow {
       margin,
       days: r.validDays !== null ? t(lang, "detail.resultDays", { count: r.validDays }) : "",
     }),
-    reason: resultReason(r.detail, lang),
+    // A verdict on short capture says its basis rather than the shortfall alone.
+    reason:
+      r.basis && r.basis.kind !== "official" ? resultReason(r.basis, lang) : resultReason(r.detail, lang),
     tolerance: r.tolerance ?? 0,
     figures: {
       actual: r.actual,
@@ -344,6 +362,7 @@ function resultRow(r: TargetResult, lang: Lang): ResultRow {
       marginNumber: r.margin === null ? null : fixed(r.margin, r.decimals),
       baselineDelta: r.baseline?.delta ?? null,
       validDays: r.validDays,
+      basis,
     },
     subRows: subRows(r, actualOf, lang),
   };
@@ -453,6 +472,7 @@ function revisionsView(report: CheckReport, lang: Lang): ViewNotes["revisions"] 
 
 function notes(report: CheckReport, rows: readonly ResultRow[], lang: Lang): ViewNotes {
   const reasons: ViewNotes["reasons"] = [];
+  const manual = rows.filter((row) => row.manual).map((row) => row.id);
   // Targets without input data are summed up per reason, not listed one by one.
   const notChecked = new Map<string, string[]>();
   for (const row of rows) {
@@ -485,6 +505,15 @@ function notes(report: CheckReport, rows: readonly ResultRow[], lang: Lang): Vie
       ids,
       text: t(lang, "reason.notChecked", { count: ids.length, reason }),
     })),
+    ...(manual.length > 0
+      ? {
+          manual: {
+            ids: manual,
+            text: t(lang, "reason.manualGroup", { count: manual.length, ids: manual.join(", ") }),
+          },
+        }
+      : {}),
+    ...(rows.some((row) => row.basis === "indicative") ? { footnote: t(lang, "basis.footnote") } : {}),
   };
 }
 

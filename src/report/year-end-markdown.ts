@@ -52,6 +52,8 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
     ),
     "",
     e(t(lang, "report.total", { count: s.total })),
+    "",
+    e(s.text),
   ];
   if (doc.headline.length > 0)
     lines.push(
@@ -102,6 +104,7 @@ export function formatYearEndMarkdown(doc: YearEnd, chartFiles: readonly string[
         );
     }
   }
+  if (view.notes.footnote !== undefined) lines.push("", e(view.notes.footnote));
   for (const n of view.notes.notChecked)
     lines.push("", `${e(n.text)}: ${n.ids.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}`);
   if (view.notes.projections.length > 0)

@@ -20,6 +20,11 @@ import {
 } from "../../src/engine/ledger-metrics.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
 import type { IndicatorSpec, LedgerMetric, Target } from "../../src/targets/schema.js";
+import { reasonText } from "../../src/i18n.js";
+
+/** A metric outcome's reason in English words, as the result (and JSON) gives it. */
+const said = (o: { reasonCode?: string; reasonParams?: Record<string, string | number> }) =>
+  reasonText("en", o.reasonCode ?? "", o.reasonParams ?? {});
 
 // ---------------------------------------------------------------------------------------------------------
 // Unit level: a hand-made store and indicator registry.
@@ -167,7 +172,7 @@ describe("ledger.change", () => {
   it("no baseline figure: no-data, reasonCode no-baseline", () => {
     const out = ledgerMetric(ctx(store([["em.t", "2019", 10800]])), changeVs("em.t", 2013));
     expect(out).toMatchObject({ actual: null, raw: null, sufficient: false, reasonCode: "no-baseline" });
-    expect(out.reason).toContain("2013");
+    expect(said(out)).toContain("2013");
   });
 
   it("a baseline of 0 t: no-data, reasonCode baseline-zero (no division by zero)", () => {
@@ -291,9 +296,9 @@ describe("milestone: value = days late (completion minus the due date); <= 0 is 
       milestone(),
     );
     expect(out).toMatchObject({ actual: 20, milestone: "late", reasonCode: "late-after-as-of" });
-    expect(out.reason).toContain("2020-01-20");
-    expect(out.reason).toContain("20 days");
-    expect(out.reason).toContain("after the evaluation date 2019-12-31");
+    expect(said(out)).toContain("2020-01-20");
+    expect(said(out)).toContain("20 days");
+    expect(said(out)).toContain("after the evaluation date 2019-12-31");
     expect(out.ledger?.map((e) => e.period)).toEqual(["2020-01-20"]);
   });
 
@@ -323,7 +328,7 @@ describe("milestone: value = days late (completion minus the due date); <= 0 is 
   ])("not done (a 2019 figure of 0), as of %s: missed, at least %d days late (fail)", (asOf, days) => {
     const out = ledgerMetric(ctx(store([["ms", "2019", 0]]), asOf), milestone());
     expect(out).toMatchObject({ actual: days, sufficient: true, milestone: "missed", reasonCode: "missed" });
-    expect(out.reason).toContain("not done by the due date 2019-12-31");
+    expect(said(out)).toContain("not done by the due date 2019-12-31");
     expect(out.ledger?.map((e) => e.period)).toEqual(["2019"]);
   });
 
@@ -332,7 +337,7 @@ describe("milestone: value = days late (completion minus the due date); <= 0 is 
     (asOf) => {
       const out = ledgerMetric(ctx(store([]), asOf), milestone());
       expect(out).toMatchObject({ actual: null, sufficient: false, reasonCode: "no-figure" });
-      expect(out.reason).toContain("no figure");
+      expect(said(out)).toContain("no figure");
       expect(out.verdict).toBeUndefined();
     },
   );

@@ -41,6 +41,11 @@ export interface ReportResult {
   target: number;
   margin: number | null;
   validDays: number | null;
+  basis?: {
+    kind: string;
+    reasonCode: string;
+    bounds?: { missingDays: number; low: number; high: number; lowStatus: string; highStatus: string };
+  };
   detail: {
     reasonCode?: string;
     reason?: string;
@@ -70,7 +75,17 @@ export interface Report {
   plan: { title: string; year: number; targetsFile: string };
   inputs: ReportInput[];
   results: ReportResult[];
-  summary: { pass: number; warn: number; fail: number; noData: number };
+  summary: {
+    pass: number;
+    warn: number;
+    fail: number;
+    noData: number;
+    indicative: number;
+    definite: number;
+    noDataThin: number;
+    manual: number;
+    notChecked: number;
+  };
 }
 
 export function result(report: Report, id: string): ReportResult {
@@ -88,14 +103,26 @@ export const airResults = (report: Report) => report.results.filter(isAir);
 /** The report's summary, computed over some of its results. */
 export function summaryOf(results: readonly ReportResult[]): Report["summary"] {
   const count = (s: Status) => results.filter((r) => r.status === s).length;
-  return { pass: count("pass"), warn: count("warn"), fail: count("fail"), noData: count("no-data") };
+  const noData = (code: (c: string | undefined) => boolean) =>
+    results.filter((r) => r.status === "no-data" && code(r.detail.reasonCode)).length;
+  return {
+    pass: count("pass"),
+    warn: count("warn"),
+    fail: count("fail"),
+    noData: count("no-data"),
+    indicative: results.filter((r) => r.basis?.kind === "indicative").length,
+    definite: results.filter((r) => r.basis?.kind === "definite").length,
+    noDataThin: noData((c) => c !== "manual" && c !== "no-input"),
+    manual: noData((c) => c === "manual"),
+    notChecked: noData((c) => c === "no-input"),
+  };
 }
 
 /** The table's summary line for a report summary (it counts every result, of every family). */
 export function summaryLine(lang: "en" | "zh", s: Report["summary"]): string {
   return lang === "en"
-    ? `${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.noData} no data`
-    : `达标 ${s.pass} 项，接近 ${s.warn} 项，未达标 ${s.fail} 项，数据不足 ${s.noData} 项`;
+    ? `${s.pass} pass, ${s.warn} warn, ${s.fail} fail (${s.indicative} indicative); no data: ${s.noDataThin} too thin, ${s.manual} manual, ${s.notChecked} not checked`
+    : `达标 ${s.pass} 项，接近 ${s.warn} 项，未达标 ${s.fail} 项（其中参考性 ${s.indicative} 项）；数据不足 ${s.noDataThin} 项，人工核查 ${s.manual} 项，未检查 ${s.notChecked} 项`;
 }
 
 // ---------------------------------------------------------------------------------------------------

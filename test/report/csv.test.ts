@@ -69,7 +69,7 @@ describe("--format csv", () => {
   it("has a BOM, a header and one row per result", () => {
     const csv = formatCsv(report, { lang: "en", color: false });
     expect(csv.split("\r\n")[0]).toBe(
-      "\uFEFFid,title,family,status,informational,actual,unit,op,target,tolerance,margin,validDays,clause,quote,reason",
+      "\uFEFFid,title,family,status,informational,actual,unit,op,target,tolerance,margin,validDays,clause,quote,reason,basis",
     );
     const rows = records(csv);
     expect(rows).toHaveLength(report.results.length);
@@ -89,6 +89,7 @@ describe("--format csv", () => {
       clause: "二(一)",
       quote: "湘江干流水质年平均值稳定在Ⅱ类以上",
       reason: "",
+      basis: "official",
     });
   });
 

@@ -18,6 +18,11 @@ beforeAll(async () => {
 
 const lines = (text: string) => text.trimEnd().split("\n");
 
+/** The summary line, as the message table says it in English. */
+function summaryText(s: CheckReport["summary"]): string {
+  return `${s.pass} pass, ${s.warn} warn, ${s.fail} fail (${s.indicative} indicative); no data: ${s.noDataThin} too thin, ${s.manual} manual, ${s.notChecked} not checked`;
+}
+
 describe("--format github", () => {
   it("escapes % CR LF in messages, and also : and , in properties", () => {
     expect(escapeData("50% a\r\nb: c, d")).toBe("50%25 a%0D%0Ab: c, d");
@@ -37,9 +42,7 @@ describe("--format github", () => {
         "%0A熬洲 (湘江): ✗ III, TP 0.12 (+0.2x), 12 samplings",
     );
     expect(out.some((l) => l.startsWith("::notice title=water.sections.declined::"))).toBe(true);
-    expect(out.at(-1)).toBe(
-      `::notice title=hy-check::${report.summary.pass} pass, ${report.summary.warn} warn, ${report.summary.fail} fail, ${report.summary.noData} no data`,
-    );
+    expect(out.at(-1)).toBe(`::notice title=hy-check::${summaryText(report.summary)}`);
     // Targets whose kind of data was not given are not annotated.
     expect(out.some((l) => l.includes("title=air.urban.pm25"))).toBe(false);
     // Every line is one workflow command.
@@ -93,7 +96,7 @@ describe("--format github", () => {
       "::error file=data/a%2Cb%3Ac.csv,line=7,col=3,title=HY-VALUE::PM2.5: not a number: 50%25",
       "::error file=data/a%2Cb%3Ac.csv,line=9,title=HY-DUPLICATE::duplicate%0Arow",
       "::error file=data/a%2Cb%3Ac.csv,title=hy-check::... and 1 more (see --format json)",
-      `::notice title=hy-check::${report.summary.pass} pass, ${report.summary.warn} warn, ${report.summary.fail} fail, ${report.summary.noData} no data`,
+      `::notice title=hy-check::${summaryText(report.summary)}`,
     ]);
   });
 

@@ -37,7 +37,9 @@ describe("--format markdown", () => {
       "| ID | Target | Status | Actual | Required | Margin | vs baseline | Valid days | Clause |",
     );
     expect(lines[3]).toBe("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-    expect(md).toContain(`**${report.summary.pass} pass, 0 warn, ${report.summary.fail} fail,`);
+    expect(md).toContain(
+      `**${report.summary.pass} pass, 0 warn, ${report.summary.fail} fail (0 indicative);`,
+    );
     expect(md).toContain("#### Data basis");
     expect(md).toContain(`- ${report.inputs[0]!.file}: water-monthly, utf-8, 143 rows`);
   });

@@ -8,7 +8,7 @@ import type { MetricOutcome } from "../../engine/outcome.js";
 import { resolvedStandards } from "../../targets/standards.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { collect, withValidity, type AirMetricContext } from "./context.js";
-import { airDataNeeded, annualCaptureLine, roundingLine } from "./words.js";
+import { airDataNeeded, annualCaptureLine, indicativeLine, roundingLine } from "./words.js";
 
 export function annualMeanOf(ctx: AirMetricContext, area: string, pollutant: Pollutant): MetricOutcome {
   const { dates, values } = collect(ctx, area, (day) => day[pollutant]);
@@ -18,6 +18,8 @@ export function annualMeanOf(ctx: AirMetricContext, area: string, pollutant: Pol
 export const annualMean = defineAirMetric({
   name: "air.annual_mean",
   family: "air",
+  // HJ 663-2013 section 7.2 (GB 3095-2012 Table 4): a concentration statistic needs its day counts.
+  capture: "concentration",
   schema: z
     .object({ name: z.literal("air.annual_mean"), pollutant: z.enum(POLLUTANTS) })
     .strict()
@@ -51,6 +53,7 @@ export const annualMean = defineAirMetric({
         `${limits} section 3: annual mean = mean of daily values (${p.pollutant})`,
       ),
       annualCaptureLine(plan, lang),
+      indicativeLine(lang),
       roundingLine(lang),
     ];
   },

@@ -7,7 +7,7 @@ import { defineAirMetric, inLang } from "../metric.js";
 import type { AirMetricContext } from "./context.js";
 import { annualMeanOf } from "./annual-mean.js";
 import { dailyPercentile } from "./percentile.js";
-import { airDataNeeded, annualCaptureLine, roundingLine } from "./words.js";
+import { airDataNeeded, annualCaptureLine, indicativeLine, roundingLine } from "./words.js";
 
 const COMPOSITE_DECIMALS = 2;
 
@@ -49,6 +49,8 @@ export function compositeIndexOf(ctx: AirMetricContext, area: string): MetricOut
 export const compositeIndexMetric = defineAirMetric({
   name: "air.composite_index",
   family: "air",
+  // HJ 663-2013 section 7.2 (GB 3095-2012 Table 4): a concentration statistic needs its day counts.
+  capture: "concentration",
   schema: z
     .object({ name: z.literal("air.composite_index") })
     .strict()
@@ -63,6 +65,7 @@ export const compositeIndexMetric = defineAirMetric({
       "composite index = SO2/60 + NO2/40 + PM10/70 + PM2.5/35 + CO p95/4 + O3 p90/160",
     ),
     annualCaptureLine(plan, lang),
+    indicativeLine(lang),
     roundingLine(lang),
   ],
 });

@@ -118,3 +118,17 @@ export function withValidity(
   }
   return outcome;
 }
+
+/** Days of the window a statistic of the area could use: every day but those a waiver excludes whole. */
+export function countedDays(ctx: AirMetricContext, area: string): number {
+  let days = 0;
+  const end = Date.parse(`${ctx.window.to}T00:00:00Z`);
+  for (let t = Date.parse(`${ctx.window.from}T00:00:00Z`); t <= end; t += 86_400_000) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    const waived = ctx.waivers.some(
+      (w) => !w.pollutants && date >= w.from && date <= w.to && (!w.areas || w.areas.includes(area)),
+    );
+    if (!waived) days++;
+  }
+  return days;
+}

@@ -5,9 +5,10 @@ import type { MetricOutcome } from "../../engine/outcome.js";
 import type { Projection } from "../../engine/projection.js";
 import { daysAboveSeason } from "../../engine/seasonal.js";
 import { resolvedStandards } from "../../targets/standards.js";
+import { countBounds } from "../../engine/basis.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { collect, withValidity, type AirMetricContext } from "./context.js";
-import { airDataNeeded, annualCaptureLine } from "./words.js";
+import { airDataNeeded, dayRatioCaptureLines } from "./words.js";
 
 /** Valid days (by the file's dayValidity rule) with AQI above `level`. */
 export function daysAbove(ctx: AirMetricContext, area: string, level: number): MetricOutcome {
@@ -24,6 +25,9 @@ export function daysAbove(ctx: AirMetricContext, area: string, level: number): M
 export const dayCount = defineAirMetric({
   name: "air.day_count",
   family: "air",
+  // HJ 663-2013: a count over valid days; its capture is reported, not gated by the monthly counts.
+  capture: "day-ratio",
+  bounds: (outcome, missing) => (outcome.raw === null ? undefined : countBounds(outcome.raw, missing)),
   schema: z
     .object({ name: z.literal("air.day_count"), aqiAbove: z.number().int().min(0) })
     .strict()
@@ -49,7 +53,7 @@ export const dayCount = defineAirMetric({
     const { aqi } = resolvedStandards(plan.plan);
     return [
       inLang(lang, `${aqi}：AQI > ${p.aqiAbove} 的有效日数`, `${aqi}: valid days with AQI > ${p.aqiAbove}`),
-      annualCaptureLine(plan, lang),
+      ...dayRatioCaptureLines(plan, lang),
     ];
   },
 });

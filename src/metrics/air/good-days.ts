@@ -2,10 +2,11 @@
 import { z } from "zod";
 import type { Projection } from "../../engine/projection.js";
 import { goodDaysSeason } from "../../engine/seasonal.js";
+import { countBounds } from "../../engine/basis.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { withValidity } from "./context.js";
 import { goodDayCounts } from "./good-rate.js";
-import { airDataNeeded, annualCaptureLine, aqiLine } from "./words.js";
+import { airDataNeeded, dayRatioCaptureLines, aqiLine } from "./words.js";
 
 /**
  * Year to date, `>= N` days: the good days still needed must fit in the remaining days. At risk when they
@@ -32,6 +33,10 @@ export function goodDaysProjection(
 export const goodDays = defineAirMetric({
   name: "air.good_days",
   family: "air",
+  // HJ 663-2013: a count over valid days; its capture is reported, not gated by the monthly counts.
+  capture: "day-ratio",
+  bounds: (outcome, missing) =>
+    outcome.goodDays === undefined ? undefined : countBounds(outcome.goodDays, missing),
   schema: z
     .object({ name: z.literal("air.good_days") })
     .strict()
@@ -66,6 +71,6 @@ export const goodDays = defineAirMetric({
   method: (_, plan, lang) => [
     aqiLine(plan, lang),
     inLang(lang, `有效日规则：${plan.plan.dayValidity}`, `valid days: ${plan.plan.dayValidity}`),
-    annualCaptureLine(plan, lang),
+    ...dayRatioCaptureLines(plan, lang),
   ],
 });

@@ -5,8 +5,9 @@ import { goodRateProjection, yearNonGoodAllowance } from "../../engine/projectio
 import { goodRateSeason } from "../../engine/seasonal.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { daysInWindow, withValidity, type AirMetricContext } from "./context.js";
-import { airDataNeeded, annualCaptureLine, aqiLine, roundingLine } from "./words.js";
+import { airDataNeeded, dayRatioCaptureLines, aqiLine, roundingLine } from "./words.js";
 import type { MetricOutcome } from "../../engine/outcome.js";
+import { rateBounds } from "../../engine/basis.js";
 
 /** Good-day rate in percent to one decimal, as bulletins print it. */
 export const RATE_DECIMALS = 1;
@@ -36,6 +37,12 @@ export function goodDayRate(ctx: AirMetricContext, area: string): MetricOutcome 
 export const goodRate = defineAirMetric({
   name: "air.good_rate",
   family: "air",
+  // HJ 663-2013: a ratio over valid days; its capture is reported, not gated by the monthly counts.
+  capture: "day-ratio",
+  bounds: (outcome, missing) =>
+    outcome.goodDays === undefined || outcome.validDays === null
+      ? undefined
+      : rateBounds(outcome.goodDays, outcome.validDays, missing),
   schema: z
     .object({ name: z.literal("air.good_rate") })
     .strict()
@@ -58,7 +65,7 @@ export const goodRate = defineAirMetric({
   method: (_, plan, lang) => [
     aqiLine(plan, lang),
     inLang(lang, `有效日规则：${plan.plan.dayValidity}`, `valid days: ${plan.plan.dayValidity}`),
-    annualCaptureLine(plan, lang),
+    ...dayRatioCaptureLines(plan, lang),
     roundingLine(lang),
   ],
 });

@@ -6,7 +6,7 @@ import type { MetricOutcome } from "../../engine/outcome.js";
 import { resolvedStandards } from "../../targets/standards.js";
 import { defineAirMetric, inLang } from "../metric.js";
 import { collect, withValidity, type AirMetricContext } from "./context.js";
-import { airDataNeeded, annualCaptureLine, roundingLine } from "./words.js";
+import { airDataNeeded, annualCaptureLine, indicativeLine, roundingLine } from "./words.js";
 
 export function dailyPercentile(
   ctx: AirMetricContext,
@@ -21,6 +21,8 @@ export function dailyPercentile(
 export const percentile = defineAirMetric({
   name: "air.percentile",
   family: "air",
+  // HJ 663-2013 section 7.2 (GB 3095-2012 Table 4): a concentration statistic needs its day counts.
+  capture: "concentration",
   schema: z
     .object({
       name: z.literal("air.percentile"),
@@ -41,6 +43,7 @@ export const percentile = defineAirMetric({
         `${assessment}: ${p.p}th percentile, k = 1 + (n-1)p/100 (${p.pollutant})`,
       ),
       annualCaptureLine(plan, lang),
+      indicativeLine(lang),
       roundingLine(lang),
     ];
   },
