@@ -10,6 +10,8 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { check, InputError } from "../src/index.js";
 import { validate } from "../src/validate.js";
+import { runMain } from "./helpers/run-main.js";
+import type { CliRun } from "./helpers/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hy-fast-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,12 +76,24 @@ async function run(
   }
 }
 
+/** The CLI's `check` in-process with one reader: exit code, stdout and stderr (error positions included). */
+async function runCli(files: string[], reader: "fast" | "plain", targets?: string): Promise<CliRun> {
+  const args = ["check", ...files, "-f", "json", ...(targets ? ["-t", targets] : [])];
+  return runMain(args, { HY_READER: reader });
+}
+
 async function expectSame(files: string[], targets?: string): Promise<string> {
   const fast = await run(files, "fast", targets);
   const held = await run(files, "fast", targets, false);
   const plain = await run(files, "plain", targets);
   expect(held).toBe(plain);
   expect(fast).toBe(plain);
+  // What a person reads: the same exit code, report and messages (every file:line:col) on both readers.
+  const fastCli = await runCli(files, "fast", targets);
+  const plainCli = await runCli(files, "plain", targets);
+  expect(fastCli.stderr).toBe(plainCli.stderr);
+  expect(fastCli.status).toBe(plainCli.status);
+  expect(fastCli.stdout).toBe(plainCli.stdout);
   return fast;
 }
 
@@ -155,6 +169,12 @@ describe("fast and plain readers give the same results", () => {
   const damaged: [string, (rows: string[]) => string | Uint8Array][] = [
     ["a quoted field mid-file", (r) => lines(r, 48, (l) => l.replace("衡阳市", '"衡阳市"'))],
     ["an unbalanced quote mid-file", (r) => lines(r, 51, (l) => l.replace("衡阳市", '"衡阳市'))],
+    ["a stray quote inside a field", (r) => lines(r, 52, (l) => l.replace("衡阳市", '衡"阳市'))],
+    ["text after a closing quote", (r) => lines(r, 54, (l) => l.replace("衡阳市", '"衡阳"市'))],
+    [
+      "blank lines, then a quote never closed",
+      (r) => lines(r, 55, (l) => `\n\n${l.replace("衡阳市", '"衡阳市')}`),
+    ],
     ["a lone CR line end", (r) => lines(r, 50, (l) => `${l}\r${l.replace("1001A", "1002A")}`)],
     ["CRLF line ends", (r) => [HEADER, ...r].join("\r\n") + "\r\n"],
     ["no final line break", (r) => [HEADER, ...r].join("\n")],
@@ -222,6 +242,9 @@ describe("fast and plain readers give the same results", () => {
   /** Damage that stops the reading (exit 2) in both readers; every other case gives a report. */
   const STOPS: Record<string, string> = {
     "an unbalanced quote mid-file": "HY-CSV",
+    "a stray quote inside a field": "HY-CSV",
+    "text after a closing quote": "HY-CSV",
+    "blank lines, then a quote never closed": "HY-CSV",
     "bytes that are not UTF-8 mid-file": "HY-ENCODING",
   };
 
@@ -232,19 +255,88 @@ describe("fast and plain readers give the same results", () => {
     else expect(out).toMatch(/^\{/);
   });
 
+  // The first MiB of a file is parsed by csv-parse as the header is read, so a CSV error there is reported by
+  // it whatever the reader. Here 400 rows of 2018 (read, outside the plan year), each with a county name
+  // of 1,000 characters, come before each damaged file's rows, so that the damage lies past that first
+  // MiB, where the fast reader hands over to csv-parse.
+  it("with every kind of damage past the first MiB", async () => {
+    const county = "县".repeat(1000);
+    const before = Buffer.from(
+      Array.from({ length: 400 }, (_, h) => {
+        const date = new Date(Date.UTC(2018, 0, 1, h));
+        const time = `${date.toISOString().slice(0, 10)} ${String(date.getUTCHours()).padStart(2, "0")}:00`;
+        return `9001A,衡阳市,${county},${time},30,50,5,20,60,0.5\n`;
+      }).join(""),
+    );
+    expect(before.length).toBeGreaterThan(1.1 * (1 << 20));
+    for (const [, make] of damaged) {
+      const bytes = Buffer.from(make(cleanRows(3)));
+      const body = bytes.indexOf(0x0a) + 1;
+      const file = write(Buffer.concat([bytes.subarray(0, body), before, bytes.subarray(body)]));
+      await expectSame([file], CITY_TARGETS);
+    }
+  }, 120_000);
+
   // Large files are parsed by worker threads in chunks; here every file goes to them, in 1 KiB chunks, so
   // that lines fall across many chunk boundaries (records are still applied in file order).
   it("with worker threads and 1 KiB chunks, on the clean file and every kind of damage", async () => {
     process.env.HY_FAST_WORKERS_MIN_BYTES = "0";
     process.env.HY_FAST_CHUNK_BYTES = "1024";
+    // Two workers (one is the default on 2 cores): each keeps its own place ids.
+    process.env.HY_FAST_WORKERS = "2";
     try {
       await expectSame([write([HEADER, ...cleanRows(20)].join("\n") + "\n")], CITY_TARGETS);
       for (const [, make] of damaged) await expectSame([write(make(cleanRows(3)))], CITY_TARGETS);
     } finally {
       delete process.env.HY_FAST_WORKERS_MIN_BYTES;
       delete process.env.HY_FAST_CHUNK_BYTES;
+      delete process.env.HY_FAST_WORKERS;
     }
   }, 120_000);
+
+  // Line n of the file is rows[n - 2] (line 1 is the header). 700 days of 3 stations: 50,400 rows, past the
+  // fast reader's first 8 MiB buffer on this thread and over many chunks in the workers.
+  describe("positions far into a file are the file's lines (issue 18)", () => {
+    const rows = cleanRows(700);
+    const at = (line: number, change: (row: string) => string) => {
+      const copy = [...rows];
+      copy[line - 2] = change(copy[line - 2] ?? "");
+      expect(copy[line - 2]).not.toBe(rows[line - 2]);
+      return write([HEADER, ...copy].join("\n") + "\n");
+    };
+    // Line 50,001 is rows[49,999]: station 1002A (49,999 mod 3 = 1), city 衡阳市 in the second field.
+    const strayQuote = at(50_001, (l) => l.replace("衡阳市", '衡"阳市'));
+    // Line 50,003 (rows[50,001], 2001A): hour 25 in the datetime, the fourth field: a rejected row.
+    const badHour = at(50_003, (l) => l.replace(/ \d\d:00/, " 25:00"));
+
+    async function expectPositions(): Promise<void> {
+      await expectSame([strayQuote], CITY_TARGETS);
+      for (const reader of ["fast", "plain"] as const) {
+        const cli = await runCli([strayQuote], reader, CITY_TARGETS);
+        expect(cli.status).toBe(2);
+        expect(cli.stderr).toContain(`${strayQuote}:50001:2 `);
+        expect(cli.stderr).toContain("at line 50001");
+      }
+      const report = JSON.parse(await expectSame([badHour], CITY_TARGETS)) as {
+        inputs: { rejectedRows: number; rejected: { line: number; col: number }[] }[];
+      };
+      expect(report.inputs[0]?.rejectedRows).toBe(1);
+      expect(report.inputs[0]?.rejected[0]).toMatchObject({ line: 50_003, col: 4 });
+    }
+
+    it("on this thread", expectPositions, 60_000);
+
+    it("in worker threads (64 KiB chunks)", async () => {
+      process.env.HY_FAST_WORKERS_MIN_BYTES = "0";
+      process.env.HY_FAST_CHUNK_BYTES = String(64 << 10);
+      try {
+        await expectPositions();
+      } finally {
+        delete process.env.HY_FAST_WORKERS_MIN_BYTES;
+        delete process.env.HY_FAST_CHUNK_BYTES;
+      }
+    }, 60_000);
+  });
 
   it("with random damage (fast-check, fixed seed)", async () => {
     const base = cleanRows(2, 11);

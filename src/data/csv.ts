@@ -275,10 +275,13 @@ async function* toRecords(
     };
     const col = typeof err.index === "number" ? err.index + 1 : undefined;
     const where = col === undefined ? {} : { col };
+    // csv-parse counts lines, records and blank lines from where it started: a reader that takes over
+    // mid-file (the fast reader's fallback) starts it after `linesBefore` lines of the file.
+    const fileLine = (line: number) => line + linesBefore;
     // An unclosed quote runs to the end of the file, so csv-parse's line is the last one; the quote opens in
     // the record after those parsed (counted from the header and the blank lines skipped).
     if (err.code === "CSV_QUOTE_NOT_CLOSED") {
-      const line = Math.max(consumed + 1, (err.records ?? 0) + (err.empty_lines ?? 0) + 1);
+      const line = Math.max(consumed + 1, fileLine((err.records ?? 0) + (err.empty_lines ?? 0) + 1));
       throw inputError({
         file,
         line,
@@ -291,10 +294,11 @@ async function* toRecords(
     const reason = (err.message ?? String(e))
       .replace(/^Invalid \w+:\s*/, "")
       .replace(/ on field (\d+)/, (_m, n: string) => ` in column ${Number(n) + 1}`)
-      .replace(/, value is "(.*)"$/, (_m, v: string) => `, after ${quoted(v)}`);
+      .replace(/, value is "(.*)"$/, (_m, v: string) => `, after ${quoted(v)}`)
+      .replace(/ (at|on) line (\d+)/, (_m, at: string, n: string) => ` ${at} line ${fileLine(Number(n))}`);
     throw inputError({
       file,
-      line: err.lines ?? consumed + 1,
+      line: err.lines === undefined ? consumed + 1 : fileLine(err.lines),
       ...where,
       code: "HY-CSV",
       message: `not valid CSV: ${reason}`,

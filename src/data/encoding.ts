@@ -70,6 +70,9 @@ export function decodeStream(file: string, encoding: TextEncodingName, firstLine
   // Mid-file (a reader that continues from a line) a BOM is text, as it would be to a reader from the start.
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: firstLine > 1 });
   let line = firstLine;
+  // The bytes of the line the last chunk ended in: a chunk may start inside a character, which decodes only
+  // with them (else the bad line found would be the chunk's first, wherever the bad bytes are).
+  let partial: Uint8Array = new Uint8Array(0);
   const fail = (cb: TransformCallback, at = line) =>
     cb(
       inputError({
@@ -91,9 +94,12 @@ export function decodeStream(file: string, encoding: TextEncodingName, firstLine
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        return fail(cb, line + firstBadLine(chunk, encoding));
+        return fail(cb, line + firstBadLine(Buffer.concat([partial, chunk]), encoding));
       }
       for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) line++;
+      const lastBreak = chunk.lastIndexOf(0x0a);
+      // A line longer than a chunk keeps only its last chunk: memory stays bounded by the chunk size.
+      partial = chunk.subarray(lastBreak + 1);
       cb(null, text);
     },
     flush(cb) {

@@ -297,10 +297,21 @@ async function onThisThread(
   }
 }
 
+/**
+ * Parsing workers: the main thread applying the records in file order is the bound, so one worker keeps
+ * pace with it; on 2 cores a second only competes with both for the CPU (bench/RESULTS.md: L with 1 and 2
+ * workers). HY_FAST_WORKERS sets it.
+ */
+function workerCount(): number {
+  const set = Number(process.env.HY_FAST_WORKERS);
+  if (Number.isInteger(set) && set >= 1) return set;
+  return availableParallelism() > 2 ? 2 : 1;
+}
+
 type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string };
 
 /**
- * Two workers parse alternate 2 MiB chunks; this thread applies each chunk's records in file order, with
+ * Workers parse alternate 2 MiB chunks; this thread applies each chunk's records in file order, with
  * one chunk in flight per worker and one more queued, so that memory stays bounded.
  */
 async function inWorkers(
@@ -311,7 +322,7 @@ async function inWorkers(
   applier: Applier,
   ctx: ReadContext,
 ): Promise<{ continueAt: LineStart | null | typeof STOP; readTo: number }> {
-  const W = 2;
+  const W = workerCount();
   // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.
   const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? WORKER_CHUNK);
   const chunks = Math.ceil((size - from.offset) / chunkBytes);

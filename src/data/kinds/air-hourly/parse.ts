@@ -204,9 +204,13 @@ export function lineFields(bytes: Uint8Array): string[] | null {
   return fields.some((f) => /^\s|\s$/.test(f)) ? null : fields;
 }
 
-/** Bytes with no quote and no CR that are valid UTF-8 (checked natively): only commas need looking for. */
+/**
+ * Bytes with no quote and no CR that are valid UTF-8 (checked natively): only commas need looking for.
+ * Searched as a Buffer: its byte search is several times faster than a Uint8Array's indexOf.
+ */
 function isClean(bytes: Uint8Array): boolean {
-  return bytes.indexOf(QUOTE) === -1 && bytes.indexOf(CR) === -1 && isUtf8(bytes);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return text.indexOf(QUOTE) === -1 && text.indexOf(CR) === -1 && isUtf8(bytes);
 }
 
 export class ChunkParser {
@@ -282,8 +286,11 @@ export class ChunkParser {
     const { starts, ends } = this;
     this.count = 0;
     this.newPlaces = [];
-    // Complete lines end at the last LF: their bytes are checked at once, natively.
-    const cleanTo = buf.length === 0 ? 0 : buf.lastIndexOf(LF, buf.length - 1) + 1;
+    // The chunk's complete lines (to the end of the last one that starts before `to`) are checked at once,
+    // natively.
+    const lastEnd = to > from ? buf.indexOf(LF, to - 1) : -1;
+    const cleanTo =
+      lastEnd >= 0 ? lastEnd + 1 : buf.length === 0 ? 0 : buf.lastIndexOf(LF, buf.length - 1) + 1;
     const clean = cleanTo > from && isClean(buf.subarray(from, cleanTo));
     let ls = from;
     let lines = 0;

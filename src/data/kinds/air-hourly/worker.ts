@@ -20,6 +20,21 @@ const fd = openSync(file, "r");
 const LF = 0x0a;
 let buffer = new Uint8Array(0);
 
+const TAIL = 64 << 10;
+
+/** Reads the file's bytes [base, end) into the start of the buffer; returns how many it held. */
+function read(base: number, end: number): number {
+  // One buffer for every chunk (they are all the same size but the last): no garbage per chunk.
+  if (buffer.length < end - base) buffer = new Uint8Array(end - base);
+  let got = 0;
+  while (got < end - base) {
+    const n = readSync(fd, buffer, got, end - base - got, base + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
 parentPort?.on("message", (job: ChunkJob | null) => {
   if (job === null) {
     closeSync(fd);
@@ -27,19 +42,13 @@ parentPort?.on("message", (job: ChunkJob | null) => {
     return;
   }
   try {
-    // One byte before the chunk tells whether a line starts at `from`; MAX_LINE after it ends its last line.
+    // One byte before the chunk tells whether a line starts at `from`; the bytes after it end its last line:
+    // 64 KiB do for any export's line, else up to MAX_LINE more are read.
     const base = Math.max(job.from - 1, job.dataStart);
-    const end = Math.min(job.to + MAX_LINE + 1, job.size);
-    // One buffer for every chunk (they are all the same size but the last): no garbage per chunk.
-    if (buffer.length < end - base) buffer = new Uint8Array(end - base);
-    const buf = buffer.subarray(0, end - base);
-    let got = 0;
-    while (got < buf.length) {
-      const n = readSync(fd, buf, got, buf.length - got, base + got);
-      if (n === 0) break;
-      got += n;
-    }
-    const bytes = buf.subarray(0, got);
+    let got = read(base, Math.min(job.to + TAIL, job.size));
+    if (base + got < job.size && buffer.subarray(0, got).indexOf(LF, job.to - base - 1) === -1)
+      got = read(base, Math.min(job.to + MAX_LINE + 1, job.size));
+    const bytes = buffer.subarray(0, got);
     let start = job.from - base;
     if (job.from > job.dataStart && bytes[start - 1] !== LF) {
       const nl = bytes.indexOf(LF, start);
