@@ -870,6 +870,19 @@ const CASES: CorpusCase[] = [
       `${readFileSync(join(ROOT, CORPUS, "minimal-targets.yaml"), "utf8")}${`# ${"x".repeat(1000)}\n`.repeat(2 * 1024)}`,
     expect: { outcome: "error", code: "HY-TARGETS", message: /1 MiB/ },
   },
+  {
+    file: "three-mib-cell.csv",
+    what: "generated: a PM2.5 cell of 3 MiB on line 3 (over the 2 MiB line cap): stopped while streaming, at its column",
+    generate: () =>
+      lines(HEADER, DAY_ROW("2019-01-01"), `2019-01-02,衡阳县,${"1".repeat(3 * MB)},50,10,20,0.8,60`),
+    expect: { outcome: "error", code: "HY-SIZE", line: 3, col: 3, message: /longer than 2 MiB/ },
+  },
+  {
+    file: "nul-bytes.csv",
+    what: "generated: 3 MiB of NUL bytes (a disk image, not an export): no line ends, stopped at the cap",
+    generate: () => new Uint8Array(3 * MB),
+    expect: { outcome: "error", code: "HY-SIZE", line: 1, col: 1 },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------
