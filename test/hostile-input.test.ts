@@ -1,7 +1,7 @@
 // Hostile inputs that are not files in test/corpus/ (issue 18, hostile input 1): devices, named pipes and
 // endless pipes, run through the built CLI. Each must end at once with exit 2 and one clean message.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,4 +66,42 @@ describe.runIf(POSIX)("memory is bounded before reading (devices, pipes)", () =>
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { inputs: { rows: number }[] }).inputs[0]?.rows).toBe(3);
   });
+});
+
+describe.runIf(POSIX)("writes are safe (processes)", () => {
+  it("`> /dev/full`: HY-WRITE on stderr, exit 2, no stack trace", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const r = spawnSync(process.execPath, [BIN, VALID_DATA, "-f", "json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", full, "pipe"],
+      });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toBe("stdout  cannot write the report: no space left on the device [HY-WRITE]\n");
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it("two runs writing one -o file at once: the file is always one whole report, never a mix", async () => {
+    const out = join(tmp, "shared.out");
+    const whole = (format: string) => {
+      const file = join(tmp, `whole.${format}`);
+      expect(runCli([VALID_DATA, "-f", format, "-o", file]).status).toBe(0);
+      return readFileSync(file, "utf8");
+    };
+    const json = whole("json");
+    const csv = whole("csv");
+    const run = (format: string) =>
+      new Promise<number | null>((done) => {
+        const child = spawn(process.execPath, [BIN, VALID_DATA, "-f", format, "-o", out], { cwd: ROOT });
+        child.on("close", done);
+      });
+    for (let i = 0; i < 5; i++) {
+      expect(await Promise.all([run("json"), run("csv")])).toEqual([0, 0]);
+      expect([json, csv]).toContain(readFileSync(out, "utf8"));
+    }
+    expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 60_000);
 });

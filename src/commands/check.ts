@@ -91,7 +91,8 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
         color,
         ...(width !== undefined ? { width } : {}),
       });
-      if (opts.output) await writeOutput(opts.output, text);
+      if (opts.output)
+        await writeOutput(opts.output, text, [...files, opts.targets, ...(opts.previous ?? [])]);
       else io.stdout(text);
       const code = getExitCode(report, opts.failOn, opts.maxRejected);
       if (code === EXIT.inputError) {
