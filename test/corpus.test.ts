@@ -883,6 +883,21 @@ const CASES: CorpusCase[] = [
     generate: () => new Uint8Array(3 * MB),
     expect: { outcome: "error", code: "HY-SIZE", line: 1, col: 1 },
   },
+  {
+    file: "control-chars.csv",
+    what: "a station name holding a window-title (OSC 0 + BEL) and an OSC 8 hyperlink; a PM2.5 cell holding clear-screen, a C1 CSI and CR",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      // Line 3's area is not 衡阳县 (it only ends so): unassigned; line 4's PM2.5 is no number.
+      unassignedRows: 1,
+      rejected: [{ line: 4, col: 3, code: "HY-NUMBER" }],
+      from: "2019-01-01",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 35, pm10: 50, validDays: 1 },
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,16 @@
 // Hostile inputs that are not files in test/corpus/ (issue 18, hostile input 1): devices, named pipes and
 // endless pipes, run through the built CLI. Each must end at once with exit 2 and one clean message.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,4 +113,72 @@ describe.runIf(POSIX)("writes are safe (processes)", () => {
     }
     expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 60_000);
+});
+
+/** Raw control characters (C0 but LF, DEL, C1): none may reach a terminal from the data. */
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+describe("the terminal is not the data's", () => {
+  const FILE = "test/corpus/control-chars.csv";
+  it.each([
+    ["the table", [FILE], 2],
+    ["markdown", [FILE, "-f", "markdown"], 2],
+    ["github annotations", [FILE, "-f", "github"], 2],
+    ["validate", ["validate", FILE], 2],
+    ["explain", ["explain", "air.counties.pm25", FILE], 0],
+  ])(
+    "%s: no raw control character on stdout or stderr; the sequences shown escaped",
+    (_name, args, status) => {
+      const r = runCli(args);
+      expect(r.status).toBe(status);
+      expect(r.stdout).not.toMatch(RAW_CONTROL);
+      expect(r.stderr).not.toMatch(RAW_CONTROL);
+      // The rejected cell, as stderr or the listing quotes it: ESC as \x1b, U+009B as \x9b, CR as \r.
+      expect(`${r.stdout}${r.stderr}`).toContain('"\\x1b[2J\\x9bH\\rok"');
+    },
+  );
+
+  it("the table names the unassigned station with its escape sequences shown, not obeyed", () => {
+    const r = runCli([FILE]);
+    expect(r.stdout).toContain("\\x1b]0;pwned\\x07\\x1b]8;;http://evil.example\\x1b\\衡阳县");
+  });
+
+  it("JSON keeps the data as it is (JSON escaping makes it safe)", () => {
+    const r = runCli([FILE, "-f", "json"]);
+    const rejected = (JSON.parse(r.stdout) as { inputs: { rejected: { message: string }[] }[] }).inputs[0]
+      ?.rejected[0];
+    expect(rejected?.message).toContain('"\u001b[2J\u009bH\rok"');
+  });
+
+  it("a target file's title with ESC sequences, in the table and explain", () => {
+    const targets = join(tmp, "escape-targets.yaml");
+    writeFileSync(
+      targets,
+      readFileSync(join(ROOT, "test/corpus/minimal-targets.yaml"), "utf8")
+        .replace("../../seeds/", `${join(ROOT, "seeds")}/`)
+        .replace("en: Hengyang County PM2.5 annual mean", 'en: "\\e[2J\\e]0;title\\a PM2.5"'),
+    );
+    for (const args of [
+      [VALID_DATA, "-t", targets],
+      ["explain", "air.hengyang_county.pm25", "-t", targets],
+    ]) {
+      const r = runCli(args);
+      expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+      if (args[0] !== "explain") expect(r.stdout).toContain("\\x1b[2J\\x1b]0;title\\x07");
+    }
+  });
+
+  it("a 50 000-character station name is shown cut, with its length, not in full", () => {
+    const file = join(tmp, "long-station.csv");
+    const long = "站".repeat(50_000);
+    writeFileSync(
+      file,
+      `日期,区域,PM2.5,PM10,SO2,NO2,CO,O3_8h\n2019-01-01,衡阳县,35,50,10,20,0.8,60\n2019-01-02,${long},35,50,10,20,0.8,60\n`,
+    );
+    const r = runCli([file]);
+    // The name sits in the note on unassigned stations, which is cut as a whole, its full length said.
+    expect(r.stdout).toMatch(/… \(50\d\d\d characters\)/);
+    expect(r.stdout.length).toBeLessThan(50_000);
+  });
 });

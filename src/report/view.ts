@@ -2,6 +2,7 @@
 // output format but JSON lays this view out and derives no text from the CheckReport itself, so the
 // table, Markdown, JUnit, GitHub, CSV and the year-end report say the same things in the same words.
 import type { InputReport } from "../data/input-report.js";
+import { forPeople } from "./safe-text.js";
 import type { Status } from "../engine/compare.js";
 import type { ProjectionStatus } from "../engine/projection.js";
 import type { BaselineBlock, CheckReport, TargetResult } from "../engine/result.js";
@@ -536,7 +537,8 @@ export function buildView(report: CheckReport, lang: Lang): CheckView {
   const rows = report.results.map((r) => resultRow(r, lang));
   const families = new Set(report.inputs.map(familyOfKind));
   const { title, year, targetsFile } = report.plan;
-  return {
+  // Names, cells and target-file texts reach terminals and CI logs from here: control characters escaped.
+  return forPeople({
     lang,
     plan: { title, year, targetsFile, line: t(lang, "plan", { title, year, file: targetsFile }) },
     window: { ...report.window, asOf: report.asOf },
@@ -556,5 +558,5 @@ export function buildView(report: CheckReport, lang: Lang): CheckView {
       };
     }),
     properties: properties(report),
-  };
+  });
 }
