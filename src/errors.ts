@@ -1,4 +1,5 @@
 // Problems with the user's input, carried as values to the CLI edge and printed once, in one style.
+import { safeText } from "./report/safe-text.js";
 
 export interface InputProblem {
   file: string;
@@ -29,17 +30,22 @@ export function inputError(problem: InputProblem): InputError {
   return new InputError([problem]);
 }
 
+/** Lengths of a problem's parts as printed: a path, a field (a header cell), the message with its quotes. */
+const MAX_PATH = 300;
+const MAX_FIELD = 100;
+const MAX_MESSAGE = 800;
+
 /** `file:line:col  field  message [CODE]` (`file:sheet!C51` in a workbook), the one format every problem is printed in. */
 export function formatProblem(p: InputProblem): string {
-  let where = p.file;
+  let where = safeText(p.file, MAX_PATH);
   if (p.sheet !== undefined) where += `:${sheetPlace(p.sheet, p.line, p.col)}`;
   else {
     if (p.line !== undefined) where += `:${p.line}`;
     if (p.line !== undefined && p.col !== undefined) where += `:${p.col}`;
   }
   const parts = [where];
-  if (p.field) parts.push(p.field);
-  parts.push(`${p.message} [${p.code}]`);
+  if (p.field) parts.push(safeText(p.field, MAX_FIELD));
+  parts.push(`${safeText(p.message, MAX_MESSAGE)} [${p.code}]`);
   return parts.join("  ");
 }
 

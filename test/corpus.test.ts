@@ -870,6 +870,34 @@ const CASES: CorpusCase[] = [
       `${readFileSync(join(ROOT, CORPUS, "minimal-targets.yaml"), "utf8")}${`# ${"x".repeat(1000)}\n`.repeat(2 * 1024)}`,
     expect: { outcome: "error", code: "HY-TARGETS", message: /1 MiB/ },
   },
+  {
+    file: "three-mib-cell.csv",
+    what: "generated: a PM2.5 cell of 3 MiB on line 3 (over the 2 MiB line cap): stopped while streaming, at its column",
+    generate: () =>
+      lines(HEADER, DAY_ROW("2019-01-01"), `2019-01-02,衡阳县,${"1".repeat(3 * MB)},50,10,20,0.8,60`),
+    expect: { outcome: "error", code: "HY-SIZE", line: 3, col: 3, message: /longer than 2 MiB/ },
+  },
+  {
+    file: "nul-bytes.csv",
+    what: "generated: 3 MiB of NUL bytes (a disk image, not an export): no line ends, stopped at the cap",
+    generate: () => new Uint8Array(3 * MB),
+    expect: { outcome: "error", code: "HY-SIZE", line: 1, col: 1 },
+  },
+  {
+    file: "control-chars.csv",
+    what: "a station name holding a window-title (OSC 0 + BEL) and an OSC 8 hyperlink; a PM2.5 cell holding clear-screen, a C1 CSI and CR",
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      // Line 3's area is not 衡阳县 (it only ends so): unassigned; line 4's PM2.5 is no number.
+      unassignedRows: 1,
+      rejected: [{ line: 4, col: 3, code: "HY-NUMBER" }],
+      from: "2019-01-01",
+      to: "2019-01-02",
+      values: { area: "衡阳县", pm25: 35, pm10: 50, validDays: 1 },
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------

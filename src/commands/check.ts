@@ -98,7 +98,8 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
         ...(width !== undefined ? { width } : {}),
         ...(opts.all ? { all: true } : {}),
       });
-      if (opts.output) await writeOutput(opts.output, text);
+      if (opts.output)
+        await writeOutput(opts.output, text, [...files, opts.targets, ...(opts.previous ?? [])]);
       else io.stdout(text);
       const code = getExitCode(report, opts.failOn, opts.maxRejected);
       if (code === EXIT.inputError) {

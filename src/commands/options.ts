@@ -1,6 +1,8 @@
 // What every command shares: the process edge it talks through (Io), the options several commands take
 // (defined once here), and the helpers for reading and writing around the engine.
-import { writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { ENCODINGS } from "../data/encoding.js";
 import { CAPTURE_MODES } from "../engine/basis.js";
@@ -84,12 +86,82 @@ export function usageError(message: string): InputError {
   return inputError({ file: "hy-check", code: "HY-USAGE", message });
 }
 
-export async function writeOutput(file: string, text: string): Promise<void> {
+/** A file a command writes: where, and its whole text. */
+export interface OutputFile {
+  path: string;
+  text: string;
+}
+
+/** Writes one report file (see writeOutputs): never over one of `inputs`, never half. */
+export async function writeOutput(file: string, text: string, inputs: readonly string[] = []): Promise<void> {
+  await writeOutputs([{ path: file, text }], inputs);
+}
+
+/**
+ * Writes files all or nothing: each to a temporary file beside it, renamed over it only once every one is
+ * written, so a reader (or a second run writing the same file) never sees half a report and a failed run
+ * leaves nothing behind. A file that is one of `inputs` (data files, folders' files, the target file) is
+ * refused before anything is written; a missing folder is named.
+ */
+export async function writeOutputs(
+  files: readonly OutputFile[],
+  inputs: readonly string[] = [],
+): Promise<void> {
+  const read = await inputIdentities(inputs);
+  for (const { path } of files) await checkWritable(path, read);
+  const written: { temp: string; path: string }[] = [];
   try {
-    await writeFile(file, text);
+    for (const { path, text } of files) {
+      const temp = join(
+        dirname(path),
+        `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+      );
+      written.push({ temp, path });
+      await writeFile(temp, text, { flag: "wx" });
+    }
+    for (const { temp, path } of written) await rename(temp, path);
   } catch (e) {
-    throw inputError({ file, code: "HY-WRITE", message: `cannot write the report: ${describeFsError(e)}` });
+    await Promise.all(written.map(({ temp }) => rm(temp, { force: true })));
+    const failed = written.at(-1)?.path ?? files[0]?.path ?? "hy-check";
+    throw inputError({
+      file: failed,
+      code: "HY-WRITE",
+      message: `cannot write the report: ${describeFsError(e)}`,
+    });
   }
+}
+
+/** Device and inode of every file read (folders and globs expanded): the same file under any name. */
+async function inputIdentities(inputs: readonly string[]): Promise<Map<string, string>> {
+  const identities = new Map<string, string>();
+  const { expandInputs } = await import("../data/inputs.js");
+  const files = await expandInputs(inputs).catch(() => inputs.map((file) => ({ file })));
+  for (const { file } of files) {
+    const info = await stat(file).catch(() => undefined);
+    if (info) identities.set(`${info.dev}:${info.ino}`, file);
+  }
+  return identities;
+}
+
+async function checkWritable(path: string, read: ReadonlyMap<string, string>): Promise<void> {
+  const folder = dirname(resolve(path));
+  const dir = await stat(folder).catch(() => undefined);
+  if (!dir?.isDirectory())
+    throw inputError({
+      file: path,
+      code: "HY-WRITE",
+      message: `cannot write the report: the folder ${folder} does not exist; create it first`,
+    });
+  const info = await stat(path).catch(() => undefined);
+  const input = info ? read.get(`${info.dev}:${info.ino}`) : undefined;
+  if (input !== undefined)
+    throw inputError({
+      file: path,
+      code: "HY-WRITE",
+      message: `the output is an input of this run (${input}); writing it would replace the data: choose another -o file`,
+    });
+  if (info?.isDirectory())
+    throw inputError({ file: path, code: "HY-WRITE", message: "cannot write the report: it is a folder" });
 }
 
 /** The plan year the date options must lie in: --year when given, else the target file's. */

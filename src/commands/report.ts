@@ -1,12 +1,13 @@
 // `hy-check report`: the year-end report (HTML or Markdown) with summary, targets, charts and data basis.
-import { YEAR_END_FORMAT_NAMES } from "../report/names.js";
+import { extname } from "node:path";
+import { YEAR_END_FORMAT_NAMES, type YearEndFormatName } from "../report/names.js";
 import { Option, type Command } from "commander";
 import { z } from "zod";
 import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
 import { t } from "../i18n.js";
 import { CheckOptionsSchema } from "./check.js";
 import { checkDates } from "./dates.js";
-import { planYear, writeOutput, type CommandContext } from "./options.js";
+import { planYear, usageError, writeOutputs, type CommandContext } from "./options.js";
 
 export const ReportOptionsSchema = CheckOptionsSchema.pick({
   targets: true,
@@ -60,8 +61,12 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
       "-o, --output <file>",
       "write the report to a file (Markdown: its charts go next to it as SVG files)",
     )
-    .action(async (files: string[], raw: Record<string, unknown>) => {
-      const opts = ReportOptionsSchema.parse(raw);
+    .action(async (files: string[], raw: Record<string, unknown>, command: Command) => {
+      const parsed = ReportOptionsSchema.parse(raw);
+      const opts = {
+        ...parsed,
+        format: formatFor(parsed.output, parsed.format, command.getOptionValueSource("format") !== "default"),
+      };
       const dates = await checkDates(opts, opts.lang, () => planYear(opts.targets, opts.year));
       // Loaded on use: ECharts and the report's layout stay out of every other command's start-up.
       const { makeYearEndReport } = await import("../report/year-end-output.js");
@@ -77,7 +82,7 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
         ...(opts.output ? { output: opts.output } : {}),
         ...dates,
       });
-      for (const file of made.files) await writeOutput(file.path, file.text);
+      await writeOutputs(made.files, [...files, opts.targets]);
       if (made.stdout !== undefined) io.stdout(made.stdout);
       const code = getExitCode(made.report, opts.failOn, opts.maxRejected);
       if (code === EXIT.inputError)
@@ -86,4 +91,29 @@ export function addReportCommand(program: Command, { io, options, setExit }: Com
         );
       setExit(code);
     });
+}
+
+/** The format an -o file's extension names (`.md`, `.markdown`, `.html`, `.htm`), if any. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, YearEndFormatName>> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".html": "html",
+  ".htm": "html",
+};
+
+/**
+ * The report's format: the one -f names, else the one the -o file's extension names (`-o x.md` is
+ * Markdown), else HTML. An -f that contradicts the extension is a usage error, not a file misnamed.
+ */
+export function formatFor(
+  output: string | undefined,
+  format: YearEndFormatName,
+  formatGiven: boolean,
+): YearEndFormatName {
+  const named = output === undefined ? undefined : FORMAT_OF_EXTENSION[extname(output).toLowerCase()];
+  if (named === undefined) return format;
+  if (!formatGiven) return named;
+  if (named !== format)
+    throw usageError(`--format ${format} contradicts the output file ${output} (${named}); drop one of them`);
+  return format;
 }

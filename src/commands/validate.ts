@@ -57,7 +57,7 @@ export function addValidateCommand(program: Command, { io, options, setExit }: C
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
       });
       const text = VALIDATE_FORMATTERS[opts.format](report, opts.lang);
-      if (opts.output) await writeOutput(opts.output, text);
+      if (opts.output) await writeOutput(opts.output, text, [...files, opts.targets]);
       else io.stdout(text);
       const code = validateExitCode(report, opts.maxWarnings);
       const listErrors = opts.format !== "text" || opts.output !== undefined;

@@ -32,6 +32,13 @@ export interface CsvSource {
 
 const SAMPLE_BYTES = 64 * 1024;
 
+/**
+ * The longest line (one record: its cells and separators) read, in characters: checked while streaming, so a
+ * file without line breaks (a device, a binary) or a runaway cell stops at this size instead of filling memory.
+ * A 1 MiB cell is still read (and rejected as a number); no export has lines this long.
+ */
+export const MAX_LINE_CHARS = 2 * 1024 * 1024;
+
 /** The first 64 KiB of a file: its encoding, its container and its separator are told from them. */
 export async function readSample(file: string): Promise<Uint8Array> {
   let handle;
@@ -131,6 +138,7 @@ export function csvRecords(
     // The raw text gives each record's first line: csv-parse's own line count drifts on CRLF inside quotes.
     raw: true,
     record_delimiter: ["\r\n", "\n", "\r"],
+    max_record_size: MAX_LINE_CHARS,
   });
   const bytes = createReadStream(path, { start: from.offset, highWaterMark: 1 << 20 });
   const counter = { rows: 0, reported: 0 };
@@ -278,6 +286,14 @@ async function* toRecords(
     // csv-parse counts lines, records and blank lines from where it started: a reader that takes over
     // mid-file (the fast reader's fallback) starts it after `linesBefore` lines of the file.
     const fileLine = (line: number) => line + linesBefore;
+    if (err.code === "CSV_MAX_RECORD_SIZE")
+      throw inputError({
+        file,
+        line: consumed + 1,
+        ...where,
+        code: "HY-SIZE",
+        message: `a line longer than ${MAX_LINE_CHARS / (1024 * 1024)} MiB (${MAX_LINE_CHARS} characters); not a CSV export, or a cell that never ends`,
+      });
     // An unclosed quote runs to the end of the file, so csv-parse's line is the last one; the quote opens in
     // the record after those parsed (counted from the header and the blank lines skipped).
     if (err.code === "CSV_QUOTE_NOT_CLOSED") {

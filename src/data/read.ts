@@ -2,6 +2,8 @@
 // workbook (.xlsx/.xls, told by its first bytes); both give the data kinds the same header and records.
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { Transform } from "node:stream";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -40,28 +42,68 @@ export async function readInput(
   }
 }
 
+/** The most a pipe's bytes copied to disk may take: a stream that never ends (`< /dev/zero`) stops here. */
+export const MAX_PIPE_BYTES = 1024 * 1024 * 1024;
+
+/** Names under which a program's own open descriptors are read: stdin, and a shell's `<(...)`. */
+const OPEN_DESCRIPTOR = /^\/(?:dev\/stdin|dev\/fd\/\d+|proc\/self\/fd\/\d+)$/;
+
 /**
- * A pipe (`/dev/stdin` fed by `cat`, a named FIFO) cannot be read twice or from an offset: its bytes are
- * copied to a temporary file first, and read from there under the pipe's name.
+ * A pipe (`/dev/stdin` fed by `cat`, a shell's `<(...)`) cannot be read twice or from an offset: its bytes are
+ * copied to a temporary file first (at most MAX_PIPE_BYTES), and read from there under the pipe's name.
+ * Any other file that is not a regular one is refused before it is opened: a named FIFO without a writer
+ * would block `open()` for ever, and a device (`/dev/zero`) never ends.
  */
 async function copiedPipe(file: string): Promise<{ path: string; remove: () => Promise<void> } | undefined> {
   const info = await stat(file).catch(() => undefined);
+  if (!info || info.isFile() || info.isDirectory()) return undefined;
+  const descriptor = OPEN_DESCRIPTOR.test(file);
+  if (!descriptor) throw notRegular(file, info);
   // A program's stdin may be a socket (Node's own child processes): /dev/stdin cannot be opened then, fd 0 can.
-  const stdinSocket = info?.isSocket() === true && file === "/dev/stdin";
-  if (!info?.isFIFO() && !stdinSocket) return undefined;
+  const stdinSocket = info.isSocket() && file === "/dev/stdin";
   const dir = await mkdtemp(join(tmpdir(), "hy-check-pipe-"));
   const remove = () => rm(dir, { recursive: true, force: true });
   const path = join(dir, "input");
   try {
     await pipeline(
       stdinSocket ? createReadStream("", { fd: 0 }) : createReadStream(file),
+      capped(file, MAX_PIPE_BYTES),
       createWriteStream(path),
     );
   } catch (e) {
     await remove();
-    throw readError(file, e);
+    throw e instanceof InputError ? e : readError(file, e);
   }
   return { path, remove };
+}
+
+/** HY-READ: a device, a named pipe or a socket given as a data file. */
+function notRegular(file: string, info: Stats): InputError {
+  const what = info.isFIFO()
+    ? "a named pipe; pipe it to stdin instead: hy-check /dev/stdin < FILE"
+    : info.isCharacterDevice() || info.isBlockDevice()
+      ? "a device, not a file"
+      : "not a regular file";
+  return inputError({ file, code: "HY-READ", message: `cannot read the file: ${what}` });
+}
+
+/** Passes bytes on, and fails with HY-SIZE once more than `max` have passed. */
+function capped(file: string, max: number): Transform {
+  let passed = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      passed += chunk.length;
+      if (passed > max)
+        callback(
+          inputError({
+            file,
+            code: "HY-SIZE",
+            message: `more than ${max / (1024 * 1024)} MiB arrived through the pipe; save the data to a file and read that`,
+          }),
+        );
+      else callback(null, chunk);
+    },
+  });
 }
 
 async function readSource(source: CsvSource, ctx: ReadContext): Promise<InputReport> {

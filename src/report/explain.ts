@@ -1,6 +1,7 @@
 // `hy-check explain <id>`: one target traced from the plan's sentence to the figures behind its result.
 import type { CheckReport } from "../engine/result.js";
 import { formatProblem } from "../errors.js";
+import { safeLines } from "./safe-text.js";
 import { t, type Lang } from "../i18n.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import { fixed, resultReason } from "./view.js";
@@ -90,5 +91,6 @@ export function explainText(target: Target, plan: TargetFile, lang: Lang, report
     for (const p of report.inputs.flatMap((i) => i.rejected).slice(0, 5))
       lines.push(`    ${formatProblem(p)}`);
   }
-  return `${lines.join("\n")}\n`;
+  // The plan text, names and cells come from the inputs: shown with their control characters escaped.
+  return `${safeLines(lines.join("\n"))}\n`;
 }

@@ -3,6 +3,7 @@
 // table, Markdown, JUnit, GitHub, CSV and the year-end report say the same things in the same words.
 import type { InputReport } from "../data/input-report.js";
 import type { BasisKind } from "../engine/basis.js";
+import { forPeople } from "./safe-text.js";
 import type { Status } from "../engine/compare.js";
 import type { ProjectionStatus } from "../engine/projection.js";
 import { DEFAULT_SEASONAL_PROFILE } from "../methods/seasonal-profile.js";
@@ -610,7 +611,8 @@ export function buildView(report: CheckReport, lang: Lang): CheckView {
   const rows = report.results.map((r) => resultRow(r, lang));
   const families = new Set(report.inputs.map(familyOfKind));
   const { title, year, targetsFile } = report.plan;
-  return {
+  // Names, cells and target-file texts reach terminals and CI logs from here: control characters escaped.
+  return forPeople({
     lang,
     plan: { title, year, targetsFile, line: t(lang, "plan", { title, year, file: targetsFile }) },
     window: { ...report.window, asOf: report.asOf },
@@ -630,5 +632,5 @@ export function buildView(report: CheckReport, lang: Lang): CheckView {
       };
     }),
     properties: properties(report),
-  };
+  });
 }

@@ -1,5 +1,6 @@
 // Loading a target file: YAML -> Zod, with every problem mapped back to its line and column.
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readFile, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
@@ -22,23 +23,7 @@ export async function loadTargetFile(
   file: string,
   { useCompiled = true }: { useCompiled?: boolean } = {},
 ): Promise<LoadedTargets> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-    if (bytes.length > MAX_TARGET_FILE_BYTES)
-      throw inputError({
-        file,
-        code: "HY-TARGETS",
-        message: `the target file is larger than 1 MiB (${bytes.length} bytes)`,
-      });
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw inputError({
-      file,
-      code: "HY-READ",
-      message: `cannot read the target file: ${describeFsError(e)}`,
-    });
-  }
+  const bytes = await readTargetBytes(file);
   const dir = dirname(resolve(file));
   const ready = useCompiled ? await compiled(file, bytes, dir) : undefined;
   if (ready) return { file, dir, targets: ready };
@@ -46,6 +31,47 @@ export async function loadTargetFile(
   const parsed = parseWithPositions(new TextDecoder("utf-8").decode(bytes), file);
   await checkQuotes(parsed, file, dir);
   return { file, dir, targets: parsed.targets };
+}
+
+/**
+ * The bytes of a target file, read no further than the size limit: a device (`/dev/zero`) or a named pipe
+ * is refused before it is read (opened without blocking, so a FIFO without a writer does not hang the run).
+ */
+async function readTargetBytes(file: string): Promise<Uint8Array> {
+  const tooLarge = (size: string) =>
+    inputError({ file, code: "HY-TARGETS", message: `the target file is larger than 1 MiB (${size})` });
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+    if (!info.isFile())
+      throw inputError({
+        file,
+        code: "HY-READ",
+        message: "cannot read the target file: not a regular file (a device or a pipe); give a YAML file",
+      });
+    if (info.size > MAX_TARGET_FILE_BYTES) throw tooLarge(`${info.size} bytes`);
+    // One byte more than the limit tells a file that grew since stat() from one that fits.
+    const buffer = Buffer.alloc(MAX_TARGET_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > MAX_TARGET_FILE_BYTES) throw tooLarge("more than 1048576 bytes");
+    }
+    return buffer.subarray(0, length);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw inputError({
+      file,
+      code: "HY-READ",
+      message: `cannot read the target file: ${describeFsError(e)}`,
+    });
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** A shipped target file as the build validated it (scripts/compile-targets.mjs). */

@@ -1,6 +1,7 @@
 // Output and exit code of `hy-check validate`: text for people and CI logs, JSON for programs.
 import type { ValidateFormatName } from "../report/names.js";
 import { formatProblem } from "../errors.js";
+import { safeLines } from "../report/safe-text.js";
 import { t, type Lang } from "../i18n.js";
 import { jsonText } from "../report/json.js";
 import type { Finding, ValidateReport } from "../validate.js";
@@ -94,7 +95,8 @@ export function validateJson(report: ValidateReport): string {
 
 /** validate's own pair of formats: text for people and CI logs, the report as JSON for programs. */
 export const VALIDATE_FORMATTERS = {
-  text: validateText,
+  // Findings quote cells and names from the data: shown with their control characters escaped.
+  text: (report: ValidateReport, lang: Lang) => safeLines(validateText(report, lang)),
   json: (report: ValidateReport) => validateJson(report),
 } satisfies Record<ValidateFormatName, (report: ValidateReport, lang: Lang) => string>;
 export { VALIDATE_FORMAT_NAMES } from "../report/names.js";
