@@ -18,7 +18,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["echarts", "echarts/*", "playwright-core"],
+  external: ["echarts", "echarts/*", "playwright-core", "subset-font"],
   // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
   banner: {
     js: 'import { createRequire as __hyRequire } from "node:module"; const require = __hyRequire(import.meta.url);',
