@@ -26,41 +26,30 @@ export const CheckOptionsSchema = DateOptionsSchema.extend({
   quiet: z.boolean().optional(),
 });
 
-export function addCheckCommand(program: Command, { io, options, setExit }: CommandContext): void {
+export function addCheckCommand(program: Command, { io, options, setExit, lang }: CommandContext): void {
   program
     .command("check", { isDefault: true })
-    .description("evaluate the plan's targets against CSV exports")
-    .argument("<csv...>", "CSV files of monitoring data")
+    .description(t(lang, "help.check"))
+    .argument("<csv...>", t(lang, "help.csv"))
     .addOption(options.targets())
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("table"))
+    .addOption(
+      new Option("-f, --format <format>", t(lang, "help.format")).choices(FORMAT_NAMES).default("table"),
+    )
     .addOption(options.lang())
     .addOption(options.encoding())
-    .addOption(
-      new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
-        .choices(FAIL_ON)
-        .default("fail"),
-    )
+    .addOption(new Option("--fail-on <level>", t(lang, "help.failOn")).choices(FAIL_ON).default("fail"))
     .addOption(options.hourConvention())
-    .option(
-      "--as-of <date>",
-      "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date; year-end: the whole year",
-    )
-    .option(
-      "--compare-editions",
-      "also show the air data under both AQI editions (HJ 633-2012 and HJ 633-2026)",
-    )
-    .option("--previous <csv...>", "last month's drop: report the values this drop revised")
-    .option("--period <month>", "evaluate the air targets on one month, e.g. 2019-04")
-    .option("--from <date>", "evaluate the air targets from this date (with --to)")
-    .option("--to <date>", "evaluate the air targets up to this date (with --from)")
-    .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
-    .option(
-      "--year <year>",
-      "evaluate this calendar year instead of the target file's plan year (for standard target files such as gb3095-2012-class2.yaml)",
-    )
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .option("--no-color", "plain text output (also when NO_COLOR is set)")
-    .option("-q, --quiet", "no progress line on stderr for large inputs")
+    .option("--as-of <date>", t(lang, "help.asOf"))
+    .option("--compare-editions", t(lang, "help.compareEditions"))
+    .option("--previous <csv...>", t(lang, "help.previous"))
+    .option("--period <month>", t(lang, "help.period"))
+    .option("--from <date>", t(lang, "help.from"))
+    .option("--to <date>", t(lang, "help.to"))
+    .option("--max-rejected <n>", t(lang, "help.maxRejected"), "0")
+    .option("--year <year>", t(lang, "help.year"))
+    .option("-o, --output <file>", t(lang, "help.output"))
+    .option("--no-color", t(lang, "help.noColor"))
+    .option("-q, --quiet", t(lang, "help.quiet"))
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = CheckOptionsSchema.parse(raw);
       const dates = await checkDates(opts, opts.lang, () => planYear(opts.targets, opts.year));
@@ -98,7 +87,7 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
           count: rejectedRows(report),
           max: opts.maxRejected,
         });
-        io.stderr(`${[...first.map(formatProblem), summary].join("\n")}\n`);
+        io.stderr(`${[...first.map((p) => formatProblem(p, opts.lang)), summary].join("\n")}\n`);
       }
       setExit(code);
     });

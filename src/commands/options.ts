@@ -7,8 +7,8 @@ import { describeFsError } from "../data/csv.js";
 import { terminalProgress } from "../data/progress.js";
 import { HOUR_CONVENTIONS } from "../data/time.js";
 import type { CheckOptions } from "../engine/check.js";
-import { inputError, type InputError } from "../errors.js";
-import { langFromEnv, LANGS } from "../i18n.js";
+import { inputError, InputError, keyedProblem } from "../errors.js";
+import { langFromEnv, LANGS, t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 
 export interface Io {
@@ -23,27 +23,22 @@ export interface Io {
 }
 
 /** Options several commands take, one definition each; a factory, since commander owns each Option it adds. */
-export function sharedOptions(io: Io) {
+export function sharedOptions(io: Io, lang: Lang) {
   return {
     lang: () =>
-      new Option("--lang <lang>", "output language")
+      new Option("--lang <lang>", t(lang, "help.lang"))
         .choices(LANGS)
-        .default(langFromEnv(io.env), "from the locale"),
+        .default(langFromEnv(io.env), t(lang, "help.langDefault")),
     encoding: () =>
-      new Option("--encoding <encoding>", "text encoding of the CSV files")
-        .choices(ENCODINGS)
-        .default("auto"),
+      new Option("--encoding <encoding>", t(lang, "help.encoding")).choices(ENCODINGS).default("auto"),
     hourConvention: () =>
-      new Option(
-        "--hour-convention <convention>",
-        "hourly labels: ending (h = (h-1):00-h:00, CNEMC) or beginning",
-      )
+      new Option("--hour-convention <convention>", t(lang, "help.hourConvention"))
         .choices(HOUR_CONVENTIONS)
         .default("ending"),
     targets: () =>
-      new Option("-t, --targets <file>", "target file (YAML)").default(
+      new Option("-t, --targets <file>", t(lang, "help.targets")).default(
         DEFAULT_TARGETS_FILE,
-        "the Hengyang 2019 plan",
+        t(lang, "help.targetsDefault"),
       ),
   };
 }
@@ -53,6 +48,8 @@ export type SharedOptions = ReturnType<typeof sharedOptions>;
 /** What a command file is given to add its command to the program. */
 export interface CommandContext {
   io: Io;
+  /** The language of the help and the messages (--lang on the command line, else the locale). */
+  lang: Lang;
   options: SharedOptions;
   /** The run's exit code, once the command knows it (an exception maps to one in main()). */
   setExit: (code: number) => void;
@@ -78,7 +75,9 @@ export async function writeOutput(file: string, text: string): Promise<void> {
   try {
     await writeFile(file, text);
   } catch (e) {
-    throw inputError({ file, code: "HY-WRITE", message: `cannot write the report: ${describeFsError(e)}` });
+    throw new InputError([
+      keyedProblem({ file, code: "HY-WRITE" }, "error.cannotWrite", { reason: describeFsError(e) }),
+    ]);
   }
 }
 
