@@ -780,6 +780,21 @@ export function reasonText(lang: Lang, code: string, params: Record<string, stri
     return t(lang, key, { ...params, months });
   }
   if (code === "insufficient-samplings") return t(lang, "reason.samplings", params);
+  // Ledger codes shared with other metrics, told apart by their parameters.
+  if (code === "in-progress" && params.done !== undefined)
+    return t(lang, "reason.task-in-progress", {
+      ...params,
+      outlook: t(lang, params.outlook === "at-risk" ? "outlook.at-risk" : "outlook.on-track"),
+    });
+  // The data family in Chinese words (`水环境质量`); English keeps the code word (`water`).
+  if (code === "no-input" && lang === "zh") {
+    const familyKey = `report.family.${String(params.family)}`;
+    return t(lang, "reason.no-input", {
+      family: isMessageKey(familyKey) ? t(lang, familyKey) : String(params.family),
+    });
+  }
+  if (code === "no-baseline" && params.indicator !== undefined)
+    return t(lang, "reason.no-baseline-figure", params);
   if (code === "no-sections" && typeof params.whatKey === "string") {
     const whatKey = `water.${params.whatKey}`;
     return t(lang, "reason.no-sections", { what: isMessageKey(whatKey) ? t(lang, whatKey) : params.whatKey });

@@ -38,7 +38,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .version(VERSION, "-V, --version", t(lang, "help.version"))
     .option("--debug", t(lang, "help.debug"))
     .helpOption("-h, --help", t(lang, "help.help"))
-    .helpCommand("help [command]", t(lang, "help.help"))
+    .helpCommand(`help ${t(lang, "help.usage.command")}`, t(lang, "help.help"))
     .configureHelp(helpSettings(lang))
     .exitOverride()
     // Usage errors are printed by main() in the one error style, in the chosen language.

@@ -58,8 +58,22 @@ function decimalsWritten(entry: LedgerEntry): number {
   return (entry.written.value.split(".")[1] ?? "").replace(/\D/g, "").length;
 }
 
-function noData(reasonCode: string, reason: string, decimals = 0): MetricOutcome {
-  return { raw: null, actual: null, decimals, validDays: null, sufficient: false, reasonCode, reason };
+function noData(
+  reasonCode: string,
+  reason: string,
+  decimals = 0,
+  reasonParams?: Record<string, string | number>,
+): MetricOutcome {
+  return {
+    raw: null,
+    actual: null,
+    decimals,
+    validDays: null,
+    sufficient: false,
+    reasonCode,
+    reason,
+    ...(reasonParams ? { reasonParams } : {}),
+  };
 }
 
 /**
@@ -197,6 +211,7 @@ function changeOutcome(
       "no-baseline",
       t(ctx.lang, "reason.no-baseline-figure", { indicator: spec.id, years: base.missing.join(", ") }),
       CHANGE_DECIMALS,
+      { indicator: spec.id, years: base.missing.join(", ") },
     );
   const current = exactValue(entry);
   const kind: ChangeKind = spec.quantity === "ratio" ? "points" : "percent";
@@ -206,6 +221,7 @@ function changeOutcome(
       "baseline-zero",
       t(ctx.lang, "reason.baseline-zero", { indicator: spec.id }),
       CHANGE_DECIMALS,
+      { indicator: spec.id },
     );
   const actual = toNumber(roundRational(exact, CHANGE_DECIMALS));
   const outcome: MetricOutcome = {
@@ -294,6 +310,15 @@ function countedTask(ctx: LedgerMetricContext, outcome: MetricOutcome, entry: Le
       outlook: t(ctx.lang, `outlook.${outlook}`),
       due,
     }),
+    reasonParams: {
+      done: toNumber(done),
+      required,
+      progress,
+      date: entry.end,
+      elapsed: percentShare(elapsed),
+      outlook,
+      due,
+    },
     detail: { progress, yearElapsed: percentShare(elapsed), outlook },
   } satisfies MetricOutcome;
 }
@@ -343,13 +368,17 @@ function milestoneOutcome(
         due,
         asOf: ctx.asOf,
       }),
+      reasonParams: { date: done.end, days: late, due, asOf: ctx.asOf },
       detail: { completed: done.end },
     };
   }
   const latest = rows.filter((e) => e.end <= ctx.asOf).pop() ?? rows[0];
   if (ctx.asOf < due)
     return {
-      ...noData("in-progress", t(ctx.lang, "reason.in-progress", { due, asOf: ctx.asOf })),
+      ...noData("in-progress", t(ctx.lang, "reason.in-progress", { due, asOf: ctx.asOf }), 0, {
+        due,
+        asOf: ctx.asOf,
+      }),
       ledger: latest ? [latest] : [],
       milestone: "in-progress",
       verdict: { status: "warn", margin: null },
@@ -361,6 +390,7 @@ function milestoneOutcome(
     milestone: "missed",
     reasonCode: "missed",
     reason: t(ctx.lang, "reason.missed", { due, asOf: ctx.asOf, days: late }),
+    reasonParams: { due, asOf: ctx.asOf, days: late },
   };
 }
 
@@ -374,12 +404,15 @@ export function ledgerMetric(
     return noData(
       "unknown-indicator",
       t(ctx.lang, "reason.unknown-indicator", { indicator: metric.indicator }),
+      0,
+      { indicator: metric.indicator },
     );
   const noFigure = (decimals?: number) =>
     noData(
       "no-figure",
       t(ctx.lang, "reason.no-figure", { indicator: spec.id, year: ctx.year, asOf: ctx.asOf }),
       decimals,
+      { indicator: spec.id, year: ctx.year, asOf: ctx.asOf },
     );
   switch (metric.name) {
     case "ledger.value": {
