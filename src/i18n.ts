@@ -389,6 +389,12 @@ const en = {
   "validate.gap.hoursEach": "{count} hours each",
   "validate.moreStationsShown": "{shown} and {count} more stations",
   "validate.moreRanges": "{shown}, ... and {count} more ranges",
+  "validate.ratio":
+    "PM2.5 {pm25} ug/m3 > PM10 {pm10} ug/m3 on the same row (tolerance: {factor} x PM10 and {margin} ug/m3); PM2.5 is part of PM10: check the analysers or swapped columns",
+  "validate.coUnit":
+    "CO {value} is not plausible for ambient air (> {max} mg/m3): the values look like ug/m3; check the unit, and write it in the header (e.g. CO(ug/m3)) to have it converted",
+  "validate.coValue":
+    "CO {value} is not plausible for ambient air (> {max} mg/m3): check the value and the unit in the header",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -748,6 +754,11 @@ const zh: Record<MessageKey, string> = {
   "validate.gap.hoursEach": "各 {count} 小时",
   "validate.moreStationsShown": "{shown} 等，另有 {count} 个站点",
   "validate.moreRanges": "{shown}，…… 另有 {count} 段",
+  "validate.ratio":
+    "同一行 PM2.5 {pm25} ug/m3 大于 PM10 {pm10} ug/m3（容差：PM10 的 {factor} 倍且超出 {margin} ug/m3）；PM2.5 是 PM10 的一部分：请检查分析仪或是否两列互换",
+  "validate.coUnit":
+    "CO {value} 对环境空气而言不合理（大于 {max} mg/m3）：数值像是 ug/m3；请核对单位，并在表头注明（如 CO(ug/m3)）以便换算",
+  "validate.coValue": "CO {value} 对环境空气而言不合理（大于 {max} mg/m3）：请核对数值及表头中的单位",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };
