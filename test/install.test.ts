@@ -54,6 +54,10 @@ describe("the packed tarball installs globally and runs without the repo", () =>
     bin = join(prefix, "bin", "hy-check");
   }, 300_000);
 
+  /** The example export as the installed package ships it. */
+  const installedFixture = () =>
+    join(dir, "prefix", "lib", "node_modules", "hy-check", "fixtures", "hengyang-2019-daily.csv");
+
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -65,15 +69,7 @@ describe("the packed tarball installs globally and runs without the repo", () =>
   });
 
   it("checks the shipped fixture against the shipped targets: the pinned figures, exit 0 as none fails", () => {
-    const fixture = join(
-      dir,
-      "prefix",
-      "lib",
-      "node_modules",
-      "hy-check",
-      "fixtures",
-      "hengyang-2019-daily.csv",
-    );
+    const fixture = installedFixture();
     const out = run(bin, [fixture, "-f", "json"], dir);
     // No pinned result fails (the water and ledger targets lack their data), so --fail-on fail exits 0.
     expect(pinned.some((r) => r.status === "fail")).toBe(false);
@@ -89,15 +85,7 @@ describe("the packed tarball installs globally and runs without the repo", () =>
   });
 
   it("writes the year-end report with the embedded font from the installed package", () => {
-    const fixture = join(
-      dir,
-      "prefix",
-      "lib",
-      "node_modules",
-      "hy-check",
-      "fixtures",
-      "hengyang-2019-daily.csv",
-    );
+    const fixture = installedFixture();
     const out = run(bin, ["report", fixture, "--lang", "zh"], dir);
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/@font-face \{ font-family: "HY Noto Sans SC";/);

@@ -8,7 +8,7 @@ import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
 import { LANGS, t } from "../i18n.js";
 import { FORMAT_NAMES } from "../report/names.js";
 import { checkDates, DateOptionsSchema } from "./dates.js";
-import { planYear, readerOptions, writeOutput, type CommandContext } from "./options.js";
+import { addWindowOptions, planYear, readerOptions, writeOutput, type CommandContext } from "./options.js";
 
 export const CheckOptionsSchema = DateOptionsSchema.extend({
   targets: z.string().min(1),
@@ -27,26 +27,24 @@ export const CheckOptionsSchema = DateOptionsSchema.extend({
 });
 
 export function addCheckCommand(program: Command, { io, options, setExit, lang }: CommandContext): void {
-  program
-    .command("check", { isDefault: true })
-    .description(t(lang, "help.check"))
-    .argument("<csv...>", t(lang, "help.csv"))
-    .addOption(options.targets())
-    .addOption(
-      new Option("-f, --format <format>", t(lang, "help.format")).choices(FORMAT_NAMES).default("table"),
-    )
-    .addOption(options.lang())
-    .addOption(options.encoding())
-    .addOption(new Option("--fail-on <level>", t(lang, "help.failOn")).choices(FAIL_ON).default("fail"))
-    .addOption(options.hourConvention())
-    .option("--as-of <date>", t(lang, "help.asOf"))
-    .option("--compare-editions", t(lang, "help.compareEditions"))
-    .option("--previous <csv...>", t(lang, "help.previous"))
-    .option("--period <month>", t(lang, "help.period"))
-    .option("--from <date>", t(lang, "help.from"))
-    .option("--to <date>", t(lang, "help.to"))
-    .option("--max-rejected <n>", t(lang, "help.maxRejected"), "0")
-    .option("--year <year>", t(lang, "help.year"))
+  addWindowOptions(
+    program
+      .command("check", { isDefault: true })
+      .description(t(lang, "help.check"))
+      .argument("<csv...>", t(lang, "help.csv"))
+      .addOption(options.targets())
+      .addOption(
+        new Option("-f, --format <format>", t(lang, "help.format")).choices(FORMAT_NAMES).default("table"),
+      )
+      .addOption(options.lang())
+      .addOption(options.encoding())
+      .addOption(new Option("--fail-on <level>", t(lang, "help.failOn")).choices(FAIL_ON).default("fail"))
+      .addOption(options.hourConvention())
+      .option("--as-of <date>", t(lang, "help.asOf"))
+      .option("--compare-editions", t(lang, "help.compareEditions"))
+      .option("--previous <csv...>", t(lang, "help.previous")),
+    lang,
+  )
     .option("-o, --output <file>", t(lang, "help.output"))
     .option("--no-color", t(lang, "help.noColor"))
     .option("-q, --quiet", t(lang, "help.quiet"))

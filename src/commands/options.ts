@@ -45,6 +45,16 @@ export function sharedOptions(io: Io, lang: Lang) {
 
 export type SharedOptions = ReturnType<typeof sharedOptions>;
 
+/** The options that set the evaluation window and tolerance, shared by check and report, in help order. */
+export function addWindowOptions(command: Command, lang: Lang): Command {
+  return command
+    .option("--period <month>", t(lang, "help.period"))
+    .option("--from <date>", t(lang, "help.from"))
+    .option("--to <date>", t(lang, "help.to"))
+    .option("--max-rejected <n>", t(lang, "help.maxRejected"), "0")
+    .option("--year <year>", t(lang, "help.year"));
+}
+
 /** What a command file is given to add its command to the program. */
 export interface CommandContext {
   io: Io;

@@ -6,7 +6,7 @@ import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
 import { t } from "../i18n.js";
 import { CheckOptionsSchema } from "./check.js";
 import { checkDates } from "./dates.js";
-import { planYear, writeOutput, type CommandContext } from "./options.js";
+import { addWindowOptions, planYear, writeOutput, type CommandContext } from "./options.js";
 
 export const ReportOptionsSchema = CheckOptionsSchema.pick({
   targets: true,
@@ -24,29 +24,27 @@ export const ReportOptionsSchema = CheckOptionsSchema.pick({
 }).extend({ format: z.enum(YEAR_END_FORMAT_NAMES) });
 
 export function addReportCommand(program: Command, { io, options, setExit, lang }: CommandContext): void {
-  program
-    .command("report")
-    .description(t(lang, "help.report"))
-    .argument("<csv...>", t(lang, "help.csv"))
-    .addOption(options.targets())
-    .addOption(
-      new Option("-f, --format <format>", t(lang, "help.format"))
-        .choices(YEAR_END_FORMAT_NAMES)
-        .default("html"),
-    )
-    .addOption(options.lang())
-    .addOption(options.encoding())
-    .addOption(options.hourConvention())
-    .addOption(
-      // A report is a document, not a gate: by default it exits 0 whatever the targets say.
-      new Option("--fail-on <level>", t(lang, "help.failOn")).choices(FAIL_ON).default("never"),
-    )
-    .option("--as-of <date>", t(lang, "help.reportAsOf"))
-    .option("--period <month>", t(lang, "help.period"))
-    .option("--from <date>", t(lang, "help.from"))
-    .option("--to <date>", t(lang, "help.to"))
-    .option("--max-rejected <n>", t(lang, "help.maxRejected"), "0")
-    .option("--year <year>", t(lang, "help.year"))
+  addWindowOptions(
+    program
+      .command("report")
+      .description(t(lang, "help.report"))
+      .argument("<csv...>", t(lang, "help.csv"))
+      .addOption(options.targets())
+      .addOption(
+        new Option("-f, --format <format>", t(lang, "help.format"))
+          .choices(YEAR_END_FORMAT_NAMES)
+          .default("html"),
+      )
+      .addOption(options.lang())
+      .addOption(options.encoding())
+      .addOption(options.hourConvention())
+      .addOption(
+        // A report is a document, not a gate: by default it exits 0 whatever the targets say.
+        new Option("--fail-on <level>", t(lang, "help.failOn")).choices(FAIL_ON).default("never"),
+      )
+      .option("--as-of <date>", t(lang, "help.reportAsOf")),
+    lang,
+  )
     .option("-o, --output <file>", t(lang, "help.reportOutput"))
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = ReportOptionsSchema.parse(raw);

@@ -4,29 +4,16 @@
 // machine has no CJK font (`fc-list :lang=zh` prints nothing; logged below), so boxes would show without it.
 // Screenshots go to test-output/report-<lang>-<width>.png for a person to look at.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { ROOT, runCli } from "../helpers/run-cli.js";
+import { runCli } from "../helpers/run-cli.js";
+import { chromiumAvailable, FILES, launchChromium, OUT } from "./chromium.js";
 
-const CHROMIUM = process.env.HY_CHROMIUM ?? "/usr/bin/chromium";
-const OUT = join(ROOT, "test-output");
-const FILES = [
-  "fixtures/hengyang-2019-daily.csv",
-  "fixtures/hengyang-2019-water.csv",
-  "fixtures/hengyang-ledger.csv",
-];
-const available = existsSync(CHROMIUM);
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-];
+const available = chromiumAvailable("test/browser/layout.test.ts");
 
 /** The CJK fonts the machine has, by fontconfig; empty on CI's machine (or unknown without fc-list). */
 function systemCjkFonts(): string {
@@ -83,14 +70,7 @@ describe.skipIf(!available)("the year-end report on a phone and a desktop", () =
   beforeAll(async () => {
     console.info(`CJK fonts on this machine (fc-list :lang=zh): ${systemCjkFonts() || "none"}`);
     mkdirSync(OUT, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    profile = mkdtempSync(join(tmpdir(), "hy-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
+    ({ context, profile } = await launchChromium({ width: 1280, height: 900 }));
     for (const lang of ["zh", "en"] as const) {
       const html = join(OUT, `report-${lang}.html`);
       const run = runCli(["report", ...FILES, "--lang", lang, "-o", html]);
