@@ -18,8 +18,9 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  // The workbook parser loads when an input is a workbook, from node_modules like echarts: CSV runs never parse it.
-  external: ["echarts", "echarts/*", "playwright-core", "@e965/xlsx"],
+  // The workbook parser loads when an input is a workbook, and the font subsetter when a report is made,
+  // from node_modules like echarts: CSV runs never parse them.
+  external: ["echarts", "echarts/*", "playwright-core", "@e965/xlsx", "subset-font"],
   // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
   banner: {
     js: 'import { createRequire as __hyRequire } from "node:module"; const require = __hyRequire(import.meta.url);',

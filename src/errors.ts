@@ -1,4 +1,8 @@
-// Problems with the user's input, carried as values to the CLI edge and printed once, in one style.
+// Problems with the user's input, carried as values to the CLI edge and printed once, in one style, in the
+// chosen language.
+import type { z } from "zod";
+import zhCN from "zod/v4/locales/zh-CN.js";
+import { t, type Lang, type MessageKey } from "./i18n.js";
 import { safeText } from "./report/safe-text.js";
 
 export interface InputProblem {
@@ -13,14 +17,18 @@ export interface InputProblem {
   field?: string;
   /** A stable code for scripts, e.g. HY-COLUMN. */
   code: string;
+  /** The message in English (what the JSON carries). */
   message: string;
+  /** The message's entry in the message table, when it has one: printed in the chosen language. */
+  key?: MessageKey;
+  params?: Record<string, string | number>;
 }
 
 /** Thrown by readers and loaders when the input cannot be used; the CLI maps it to exit code 2. */
 export class InputError extends Error {
   readonly problems: InputProblem[];
   constructor(problems: InputProblem[]) {
-    super(problems.map(formatProblem).join("\n"));
+    super(problems.map((p) => formatProblem(p)).join("\n"));
     this.name = "InputError";
     this.problems = problems;
   }
@@ -35,18 +43,43 @@ const MAX_PATH = 300;
 const MAX_FIELD = 100;
 const MAX_MESSAGE = 800;
 
-/** `file:line:col  field  message [CODE]` (`file:sheet!C51` in a workbook), the one format every problem is printed in. */
-export function formatProblem(p: InputProblem): string {
+/** The problem's message in `lang`: from the message table when it has an entry, else as written. */
+export function problemMessage(p: InputProblem, lang: Lang = "en"): string {
+  return p.key !== undefined ? t(lang, p.key, p.params) : p.message;
+}
+
+/** A problem with its message key: the English message is the table's, so the two cannot drift. */
+export function keyedProblem(
+  problem: Omit<InputProblem, "message" | "key" | "params">,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): InputProblem {
+  return { ...problem, message: t("en", key, params), key, params };
+}
+
+/** The file a usage problem names: none but the program. */
+const PROGRAM = "hy-check";
+
+/**
+ * `file:line:col  field  message  [CODE]` (`file:sheet!C51` in a workbook), the one format every problem is
+ * printed in; what came from the input is shown with its control characters escaped and cut to a length.
+ */
+export function formatProblem(p: InputProblem, lang: Lang = "en"): string {
   let where = safeText(p.file, MAX_PATH);
   if (p.sheet !== undefined) where += `:${sheetPlace(p.sheet, p.line, p.col)}`;
   else {
     if (p.line !== undefined) where += `:${p.line}`;
     if (p.line !== undefined && p.col !== undefined) where += `:${p.col}`;
   }
-  const parts = [where];
+  const parts = p.file === PROGRAM && p.line === undefined ? [] : [where];
   if (p.field) parts.push(safeText(p.field, MAX_FIELD));
-  parts.push(`${safeText(p.message, MAX_MESSAGE)} [${p.code}]`);
+  parts.push(safeText(problemMessage(p, lang), MAX_MESSAGE), `[${p.code}]`);
   return parts.join("  ");
+}
+
+/** An error as the command line prints it on stderr: `hy-check: file:line:col  message  [CODE]`. */
+export function errorLine(p: InputProblem, lang: Lang = "en"): string {
+  return `${PROGRAM}: ${formatProblem(p, lang)}`;
 }
 
 /** `Sheet1!C51` as Excel writes a reference (`Sheet1!51:51` for a whole row); odd names quoted, `'My sheet'!C51`. */
@@ -72,4 +105,13 @@ export function quoted(cell: string): string {
   return chars.length <= MAX_QUOTED
     ? `"${cell}"`
     : `"${chars.slice(0, MAX_QUOTED).join("")}…" (${chars.length} characters)`;
+}
+
+/** A Zod issue's message in `lang`: zod's own Chinese for zh (its zh-CN locale), its English otherwise. */
+export function zodMessage(issue: z.core.$ZodIssue, lang: Lang): string {
+  if (lang === "en") return issue.message;
+  const map = zhCN().localeError;
+  // The issue as zod's error map takes it: the parsed input is not kept in a finished issue.
+  const said = map({ ...issue, input: undefined } as Parameters<typeof map>[0]);
+  return typeof said === "string" ? said : (said?.message ?? issue.message);
 }

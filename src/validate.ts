@@ -8,8 +8,8 @@ import type { HourConvention } from "./data/time.js";
 import { readAll } from "./engine/check.js";
 import type { SkippedFile } from "./engine/result.js";
 import type { InputReport } from "./data/input-report.js";
-import { inputError, type InputProblem } from "./errors.js";
-import { t } from "./i18n.js";
+import { InputError, keyedProblem, problemMessage, type InputProblem } from "./errors.js";
+import { t, type Lang, type MessageKey } from "./i18n.js";
 import { DEFAULT_TARGETS_FILE } from "./paths.js";
 import type { TargetFile } from "./targets/schema.js";
 import {
@@ -44,7 +44,10 @@ export interface Finding {
   sheet?: string;
   /** The column header the finding is about, as written in the file. */
   column?: string;
+  /** In English (what the JSON carries). */
   message: string;
+  /** The message in Chinese, for the text output; validateJson leaves it out. */
+  zh?: string;
   /** HY-GAP, HY-STATION-UNKNOWN, HY-PERIOD of hourly data: the stations concerned. */
   stations?: string[];
   /** HY-GAP and HY-PERIOD of hourly data: every range (the message lists the first). */
@@ -112,8 +115,13 @@ const MAX_RANGES_KEPT = 500;
 const AIR_KINDS = new Set(["air-daily", "air-hourly", "air-site-file"]);
 const HOURLY_KINDS = new Set(["air-hourly", "air-site-file"]);
 
-function usageError(message: string) {
-  return inputError({ file: "hy-check", code: "HY-USAGE", message });
+function usageError(key: MessageKey, params: Record<string, string | number>) {
+  return new InputError([keyedProblem({ file: "hy-check", code: "HY-USAGE" }, key, params)]);
+}
+
+/** A message said in both languages: English for the JSON, Chinese for the text output. */
+function said(build: (lang: Lang) => string): { message: string; zh: string } {
+  return { message: build("en"), zh: build("zh") };
 }
 
 function displayPath(path: string): string {
@@ -140,10 +148,8 @@ export async function validate(
     ["--to", period.to],
   ] as const)
     if (Number(date.slice(0, 4)) !== year)
-      throw usageError(
-        `${flag} ${date} is outside the plan year ${year}: validate checks the data of the plan year`,
-      );
-  if (period.from > period.to) throw usageError(`--from ${period.from} is after --to ${period.to}`);
+      throw usageError("validate.outsideYear", { option: flag, date, year });
+  if (period.from > period.to) throw usageError("usage.fromAfterTo", { from: period.from, to: period.to });
 
   const findings: Finding[] = [];
   const extra = new Map<string, Finding[]>(); // per file: findings validate itself adds
@@ -171,7 +177,7 @@ export async function validate(
         severity: "warning",
         code: "HY-GAP",
         file: group.file,
-        message: gapMessage(group, unit),
+        ...said((lang) => gapMessage(lang, group, unit)),
         stations: group.stations,
         ranges: group.runs.slice(0, MAX_RANGES_KEPT).map(runText),
       });
@@ -183,7 +189,13 @@ export async function validate(
       code: "HY-PERIOD",
       file: row.file,
       line: row.line,
-      message: `${row.date} (${stationLabel(row.station, row.area, names)}) is outside the declared period ${period.from}..${period.to}`,
+      ...said((lang) =>
+        t(lang, "validate.outsidePeriodDay", {
+          date: row.date,
+          station: stationLabel(row.station, row.area, names),
+          ...period,
+        }),
+      ),
     });
   if (hourly)
     for (const group of groupRuns(hourlyOutside(ctx.hourly, period.from, period.to, hourlyFileOf), names))
@@ -191,7 +203,18 @@ export async function validate(
         severity: "warning",
         code: "HY-PERIOD",
         file: group.file,
-        message: `${stationList(group.stations)}: ${group.total} hours${group.stations.length > 1 ? " each" : ""} on days outside the declared period ${period.from}..${period.to}: ${rangesText(group.runs)}`,
+        ...said((lang) =>
+          t(
+            lang,
+            group.stations.length > 1 ? "validate.outsidePeriodHoursEach" : "validate.outsidePeriodHours",
+            {
+              stations: stationList(lang, group.stations),
+              count: group.total,
+              ...period,
+              ranges: rangesText(lang, group.runs),
+            },
+          ),
+        ),
         stations: group.stations,
         ranges: group.runs.slice(0, MAX_RANGES_KEPT).map(runText),
       });
@@ -207,7 +230,14 @@ export async function validate(
         severity: "warning",
         code: "HY-PERIOD",
         file: input.file,
-        message: `${unlistedOutside} rows dated outside the plan year ${year} (${input.from} .. ${input.to}): read but not used`,
+        ...said((lang) =>
+          t(lang, "validate.outsideYearRows", {
+            count: unlistedOutside,
+            year,
+            from: input.from ?? "-",
+            to: input.to ?? "-",
+          }),
+        ),
       });
     // Hourly rows out of time order: read holding every hour (the reader's path for such input).
     if (input.outOfOrder)
@@ -216,7 +246,7 @@ export async function validate(
         code: "HY-ORDER",
         file: input.file,
         line: input.outOfOrder.line,
-        message: t("en", "validate.timeOrder", input.outOfOrder),
+        ...said((lang) => t(lang, "validate.timeOrder", input.outOfOrder ?? {})),
       });
     // Stations no area claims. A national site file holds every station of the country: its other columns are
     // expected and only counted (inputs[].unassignedStationCount).
@@ -227,9 +257,9 @@ export async function validate(
         severity: "warning",
         code: ledger ? "HY-INDICATOR-UNKNOWN" : "HY-STATION-UNKNOWN",
         file: input.file,
-        message: ledger
-          ? `indicator ${station}: ${rows} rows read but not used: it is in no indicators: entry of the target file`
-          : `station ${station}: ${rows} rows read but not used: it is in no area of the target file's registry (areas:)`,
+        ...said((lang) =>
+          t(lang, ledger ? "validate.unknownIndicator" : "validate.unknownStation", { name: station, rows }),
+        ),
         stations: [station],
       });
     const more = input.unassignedStationCount - input.unassignedStations.length;
@@ -238,7 +268,9 @@ export async function validate(
         severity: "warning",
         code: ledger ? "HY-INDICATOR-UNKNOWN" : "HY-STATION-UNKNOWN",
         file: input.file,
-        message: `... and ${more} more ${ledger ? "indicators" : "stations"} not in the target file`,
+        ...said((lang) =>
+          t(lang, ledger ? "validate.moreIndicators" : "validate.moreStations", { count: more }),
+        ),
       });
   }
 
@@ -326,6 +358,7 @@ function fromProblem(p: InputProblem, severity: Severity): Finding {
     ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
     ...(p.field !== undefined ? { column: p.field } : {}),
     message: p.message,
+    ...(p.key !== undefined ? { zh: problemMessage(p, "zh") } : {}),
   };
 }
 
@@ -361,16 +394,16 @@ function stationLabel(station: string, area: string, names: ReadonlyMap<string, 
   return station === area ? station : `${station} (${area})`;
 }
 
-function stationList(stations: readonly string[]): string {
+function stationList(lang: Lang, stations: readonly string[]): string {
   const shown = stations.slice(0, MAX_STATIONS_SHOWN).join(", ");
   const more = stations.length - MAX_STATIONS_SHOWN;
-  return more > 0 ? `${shown} and ${more} more stations` : shown;
+  return more > 0 ? t(lang, "validate.moreStationsShown", { shown, count: more }) : shown;
 }
 
-function rangesText(runs: readonly Run[]): string {
+function rangesText(lang: Lang, runs: readonly Run[]): string {
   const shown = runs.slice(0, MAX_RANGES_SHOWN).map(runText).join(", ");
   const more = runs.length - MAX_RANGES_SHOWN;
-  return more > 0 ? `${shown}, ... and ${more} more ranges` : shown;
+  return more > 0 ? t(lang, "validate.moreRanges", { shown, count: more }) : shown;
 }
 
 interface RunGroup {
@@ -406,10 +439,18 @@ function groupRuns(list: readonly StationRuns[], names: ReadonlyMap<string, stri
   return [...groups.values()];
 }
 
-function gapMessage(group: RunGroup, unit: "day" | "hour"): string {
+function gapMessage(lang: Lang, group: RunGroup, unit: "day" | "hour"): string {
   const n = group.total;
-  const what = unit === "day" ? (n === 1 ? "1 day" : `${n} days`) : n === 1 ? "1 hour" : `${n} hours`;
-  const each = group.stations.length > 1 ? " each" : "";
-  const between = unit === "day" ? "first and last date" : "first and last hour";
-  return `${stationList(group.stations)}: no row for ${what}${each} between the station's ${between} in the data: ${rangesText(group.runs)}`;
+  const what = t(
+    lang,
+    `validate.gap.${unit}${n === 1 ? "1" : "s"}${group.stations.length > 1 ? "Each" : ""}`,
+    {
+      count: n,
+    },
+  );
+  return t(lang, unit === "day" ? "validate.gap.byDate" : "validate.gap.byHour", {
+    stations: stationList(lang, group.stations),
+    what,
+    ranges: rangesText(lang, group.runs),
+  });
 }

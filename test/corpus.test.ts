@@ -1022,7 +1022,7 @@ describe("corpus of bad inputs, through the built CLI", () => {
                 ? `${file}:${expected.line}  `
                 : `${file}:${expected.line}:${expected.col}  `;
         const problems = result.stderr.split("\n").filter((l) => l.endsWith(`[${expected.code}]`));
-        const problem = problems.find((l) => l.startsWith(where));
+        const problem = problems.find((l) => l.startsWith(`hy-check: ${where}`));
         expect(problem, `no ${expected.code} problem at "${where}" in:\n${result.stderr}`).toBeDefined();
         if (expected.message) expect(problem).toMatch(expected.message);
         if (expected.maxSeconds !== undefined) expect(result.seconds).toBeLessThan(expected.maxSeconds);

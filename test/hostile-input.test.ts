@@ -39,14 +39,14 @@ describe.runIf(POSIX)("memory is bounded before reading (devices, pipes)", () =>
   it("/dev/zero as a data file is refused before it is read (HY-READ, a device)", () => {
     const r = runCli(["/dev/zero"]);
     expectClean(r);
-    expect(r.stderr).toBe("/dev/zero  cannot read the file: a device, not a file [HY-READ]\n");
+    expect(r.stderr).toBe("hy-check: /dev/zero  cannot read the file: a device, not a file  [HY-READ]\n");
   });
 
   it("/dev/zero as the target file is refused before it is read", () => {
     const r = runCli([VALID_DATA, "-t", "/dev/zero"]);
     expectClean(r);
     expect(r.stderr).toMatch(
-      /^\/dev\/zero {2}cannot read the target file: not a regular file.*\[HY-READ\]\n$/,
+      /^hy-check: \/dev\/zero {2}cannot read the target file: not a regular file.* {2}\[HY-READ\]\n$/,
     );
   });
 
@@ -57,7 +57,7 @@ describe.runIf(POSIX)("memory is bounded before reading (devices, pipes)", () =>
     expect(data.error).toBeUndefined();
     expectClean(data);
     expect(data.stderr).toBe(
-      `${fifo}  cannot read the file: a named pipe; pipe it to stdin instead: hy-check /dev/stdin < FILE [HY-READ]\n`,
+      `hy-check: ${fifo}  cannot read the file: a named pipe; pipe it to stdin instead: hy-check /dev/stdin < FILE  [HY-READ]\n`,
     );
     const targets = spawnSync(process.execPath, [BIN, VALID_DATA, "-t", fifo], {
       cwd: ROOT,

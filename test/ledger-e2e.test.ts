@@ -407,7 +407,7 @@ describe("bad ledgers on the command line", () => {
     const run = runCli([file, "--format", "json"]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(new RegExp(`^${escape(file)}:1:1 .*\\[HY-COLUMN\\]`));
+    expect(run.stderr).toMatch(new RegExp(`^hy-check: ${escape(file)}:1:1 .*\\[HY-COLUMN\\]`));
   });
 
   it("a duplicate (indicator, period) is HY-DUP; within --max-rejected the first figure is used", () => {

@@ -9,7 +9,7 @@ import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
 import { LANGS, t } from "../i18n.js";
 import { FORMAT_NAMES } from "../report/names.js";
 import { checkDates, DateOptionsSchema } from "./dates.js";
-import { planYear, readerOptions, writeOutput, type CommandContext } from "./options.js";
+import { addWindowOptions, planYear, readerOptions, writeOutput, type CommandContext } from "./options.js";
 
 export const CheckOptionsSchema = DateOptionsSchema.extend({
   targets: z.string().min(1),
@@ -30,44 +30,31 @@ export const CheckOptionsSchema = DateOptionsSchema.extend({
   all: z.boolean().optional(),
 });
 
-export function addCheckCommand(program: Command, { io, options, setExit }: CommandContext): void {
-  program
-    .command("check", { isDefault: true })
-    .description("evaluate the plan's targets against CSV exports")
-    .argument("<csv...>", "CSV files of monitoring data")
-    .addOption(options.targets())
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("table"))
-    .addOption(options.lang())
-    .addOption(options.encoding())
-    .addOption(options.sheet())
-    .addOption(
-      new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
-        .choices(FAIL_ON)
-        .default("fail"),
-    )
-    .addOption(options.hourConvention())
-    .addOption(options.capture())
-    .option("--all", "the table lists every target (default: those this input can touch)")
-    .option(
-      "--as-of <date>",
-      "the date the evaluation stands at: the year so far, projected to its end; milestones and ledger figures at that date; year-end: the whole year",
-    )
-    .option(
-      "--compare-editions",
-      "also show the air data under both AQI editions (HJ 633-2012 and HJ 633-2026)",
-    )
-    .option("--previous <csv...>", "last month's drop: report the values this drop revised")
-    .option("--period <month>", "evaluate the air targets on one month, e.g. 2019-04")
-    .option("--from <date>", "evaluate the air targets from this date (with --to)")
-    .option("--to <date>", "evaluate the air targets up to this date (with --from)")
-    .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
-    .option(
-      "--year <year>",
-      "evaluate this calendar year instead of the target file's plan year (for standard target files such as gb3095-2012-class2.yaml)",
-    )
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .option("--no-color", "plain text output (also when NO_COLOR is set)")
-    .option("-q, --quiet", "no progress line on stderr for large inputs")
+export function addCheckCommand(program: Command, { io, options, setExit, lang }: CommandContext): void {
+  addWindowOptions(
+    program
+      .command("check", { isDefault: true })
+      .description(t(lang, "help.check"))
+      .argument("<csv...>", t(lang, "help.csv"))
+      .addOption(options.targets())
+      .addOption(
+        new Option("-f, --format <format>", t(lang, "help.format")).choices(FORMAT_NAMES).default("table"),
+      )
+      .addOption(options.lang())
+      .addOption(options.encoding())
+      .addOption(options.sheet())
+      .addOption(new Option("--fail-on <level>", t(lang, "help.failOn")).choices(FAIL_ON).default("fail"))
+      .addOption(options.hourConvention())
+      .addOption(options.capture())
+      .option("--all", t(lang, "help.all"))
+      .option("--as-of <date>", t(lang, "help.asOf"))
+      .option("--compare-editions", t(lang, "help.compareEditions"))
+      .option("--previous <csv...>", t(lang, "help.previous")),
+    lang,
+  )
+    .option("-o, --output <file>", t(lang, "help.output"))
+    .option("--no-color", t(lang, "help.noColor"))
+    .option("-q, --quiet", t(lang, "help.quiet"))
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = CheckOptionsSchema.parse(raw);
       const dates = await checkDates(opts, opts.lang, () => planYear(opts.targets, opts.year));
@@ -109,7 +96,7 @@ export function addCheckCommand(program: Command, { io, options, setExit }: Comm
           count: rejectedRows(report),
           max: opts.maxRejected,
         });
-        io.stderr(`${[...first.map(formatProblem), summary].join("\n")}\n`);
+        io.stderr(`${[...first.map((p) => formatProblem(p, opts.lang)), summary].join("\n")}\n`);
       }
       setExit(code);
     });

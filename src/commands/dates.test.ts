@@ -67,7 +67,7 @@ describe.each(REJECTED)("hy-check <fixture> %j", (args, message) => {
     const run = await runMain([FIXTURE, "-f", "json", ...args]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe(`hy-check  ${message} [HY-USAGE]\n`);
+    expect(run.stderr).toBe(`hy-check: ${message}  [HY-USAGE]\n`);
     expectCleanError(run);
   });
 });
@@ -102,7 +102,7 @@ describe("hy-check <fixture> --lang zh --as-of 2018-06-30", () => {
     const run = await runMain([FIXTURE, "--lang", "zh", "--as-of", "2018-06-30"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "hy-check  --as-of 2018-06-30 不在计划年度 2019（2019-01-01 .. 2019-12-31）内 [HY-USAGE]\n",
+      "hy-check: --as-of 2018-06-30 不在计划年度 2019（2019-01-01 .. 2019-12-31）内  [HY-USAGE]\n",
     );
   });
 });

@@ -1,7 +1,7 @@
 // `hy-check draft`: a plan text to a draft target file, the review table on stderr.
 import type { Command } from "commander";
 import { z } from "zod";
-import { LANGS } from "../i18n.js";
+import { LANGS, t } from "../i18n.js";
 import type { CommandContext } from "./options.js";
 
 export const DraftOptionsSchema = z.object({
@@ -10,13 +10,13 @@ export const DraftOptionsSchema = z.object({
   lang: z.enum(LANGS),
 });
 
-export function addDraftCommand(program: Command, { io, options }: CommandContext): void {
+export function addDraftCommand(program: Command, { io, options, lang }: CommandContext): void {
   program
     .command("draft")
-    .description("draft a target file from a plan text: YAML to stdout or -o, the review table to stderr")
-    .argument("<plan>", "the plan text (.txt, UTF-8 or GB18030)")
-    .option("-o, --output <file>", "write the target file here (plan.seed is then relative to it)")
-    .option("--year <year>", "the plan year, when the title does not give it")
+    .description(t(lang, "help.draft"))
+    .argument("<plan>", t(lang, "help.draftPlan"))
+    .option("-o, --output <file>", t(lang, "help.draftOutput"))
+    .option("--year <year>", t(lang, "help.draftYear"))
     .addOption(options.lang())
     .action(async (plan: string, raw: Record<string, unknown>) => {
       const opts = DraftOptionsSchema.parse(raw);

@@ -3,8 +3,8 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { ENCODINGS } from "../data/encoding.js";
 import { CAPTURE_MODES } from "../engine/basis.js";
-import { inputError } from "../errors.js";
-import { LANGS } from "../i18n.js";
+import { InputError, keyedProblem } from "../errors.js";
+import { LANGS, t } from "../i18n.js";
 import { checkDates } from "./dates.js";
 import type { CommandContext } from "./options.js";
 
@@ -16,17 +16,15 @@ export const ExplainOptionsSchema = z.object({
   capture: z.enum(CAPTURE_MODES),
 });
 
-export function addExplainCommand(program: Command, { io, options }: CommandContext): void {
+export function addExplainCommand(program: Command, { io, options, lang }: CommandContext): void {
   program
     .command("explain")
-    .description(
-      "show one target: the plan sentence, the rule, the method and, with data, the figures behind the result",
-    )
-    .argument("<id>", "target id, e.g. air.urban.pm25")
-    .argument("[csv...]", "data files to evaluate it on")
+    .description(t(lang, "help.explain"))
+    .argument("<id>", t(lang, "help.explainId"))
+    .argument("[csv...]", t(lang, "help.explainCsv"))
     .addOption(options.targets())
     .addOption(options.lang())
-    .option("--as-of <date>", "the date the evaluation stands at (year-end: the plan year's last day)")
+    .option("--as-of <date>", t(lang, "help.explainAsOf"))
     .addOption(options.encoding())
     .addOption(options.capture())
     .action(async (id: string, files: string[], raw: Record<string, unknown>) => {
@@ -36,11 +34,9 @@ export function addExplainCommand(program: Command, { io, options }: CommandCont
       const dates = await checkDates({ asOf: opts.asOf }, opts.lang, async () => plan.plan.year);
       const target = plan.targets.find((x) => x.id === id);
       if (!target)
-        throw inputError({
-          file: opts.targets,
-          code: "HY-TARGETS",
-          message: `no target ${id}; \`hy-check targets\` lists them`,
-        });
+        throw new InputError([
+          keyedProblem({ file: opts.targets, code: "HY-TARGETS" }, "error.noTarget", { id }),
+        ]);
       const report =
         files.length > 0
           ? await (

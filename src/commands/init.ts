@@ -7,7 +7,7 @@ import { describeFsError } from "../data/csv.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
 import type { Command } from "commander";
-import { langFromEnv, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import type { CommandContext } from "./options.js";
 
 export const SHIPPED_TARGETS_DIR = join(PACKAGE_ROOT, "targets");
@@ -90,21 +90,16 @@ export async function initTargets(name: string, dir: string): Promise<string[]> 
   return [target, seedCopy];
 }
 
-export function addInitCommand(program: Command, { io }: CommandContext): void {
+export function addInitCommand(program: Command, { io, lang }: CommandContext): void {
   program
     .command("init")
-    .description("copy a shipped target file, with the plan text it quotes, into a folder to edit")
-    .argument("[dir]", "folder to copy into", ".")
-    .option(
-      "-t, --targets <name>",
-      "shipped target file (hy-check init --list names them)",
-      DEFAULT_INIT_TARGETS,
-    )
-    .option("--list", "list the shipped target files")
+    .description(t(lang, "help.init"))
+    .argument("[dir]", t(lang, "help.initDir"), ".")
+    .option("-t, --targets <name>", t(lang, "help.initTargets"), DEFAULT_INIT_TARGETS)
+    .option("--list", t(lang, "help.initList"))
     .action(async (dir: string, raw: { targets: string; list?: boolean }) => {
       if (raw.list) return io.stdout(`${(await shippedTargetNames()).join("\n")}\n`);
       const written = await initTargets(raw.targets, dir);
-      const lang = langFromEnv(io.env);
       const lines = written.map((file) => t(lang, "init.wrote", { file }));
       io.stdout(`${[...lines, t(lang, "init.next", { file: written[0] ?? "" })].join("\n")}\n`);
     });

@@ -10,8 +10,8 @@ import { describeFsError } from "../data/csv.js";
 import { terminalProgress } from "../data/progress.js";
 import { HOUR_CONVENTIONS } from "../data/time.js";
 import type { CheckOptions } from "../engine/check.js";
-import { inputError, type InputError } from "../errors.js";
-import { langFromEnv, LANGS } from "../i18n.js";
+import { inputError, InputError, keyedProblem } from "../errors.js";
+import { langFromEnv, LANGS, t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 
 export interface Io {
@@ -26,45 +26,46 @@ export interface Io {
 }
 
 /** Options several commands take, one definition each; a factory, since commander owns each Option it adds. */
-export function sharedOptions(io: Io) {
+export function sharedOptions(io: Io, lang: Lang) {
   return {
     lang: () =>
-      new Option("--lang <lang>", "output language")
+      new Option("--lang <lang>", t(lang, "help.lang"))
         .choices(LANGS)
-        .default(langFromEnv(io.env), "from the locale"),
-    sheet: () =>
-      new Option("--sheet <name|n>", "the worksheet of .xlsx/.xls inputs (default: the first with a header)"),
+        .default(langFromEnv(io.env), t(lang, "help.langDefault")),
+    sheet: () => new Option("--sheet <name|n>", t(lang, "help.sheet")),
     encoding: () =>
-      new Option("--encoding <encoding>", "text encoding of the CSV files")
-        .choices(ENCODINGS)
-        .default("auto"),
+      new Option("--encoding <encoding>", t(lang, "help.encoding")).choices(ENCODINGS).default("auto"),
     hourConvention: () =>
-      new Option(
-        "--hour-convention <convention>",
-        "hourly labels: ending (h = (h-1):00-h:00, CNEMC) or beginning",
-      )
+      new Option("--hour-convention <convention>", t(lang, "help.hourConvention"))
         .choices(HOUR_CONVENTIONS)
         .default("ending"),
     capture: () =>
-      new Option(
-        "--capture <reading>",
-        "indicative: a verdict on capture short of HJ 663-2013 (>= 3/4 of the days valid) is given, marked *; strict: no data",
-      )
-        .choices(CAPTURE_MODES)
-        .default("indicative"),
+      new Option("--capture <reading>", t(lang, "help.capture")).choices(CAPTURE_MODES).default("indicative"),
     targets: () =>
-      new Option("-t, --targets <file>", "target file (YAML)").default(
+      new Option("-t, --targets <file>", t(lang, "help.targets")).default(
         DEFAULT_TARGETS_FILE,
-        "the Hengyang 2019 plan",
+        t(lang, "help.targetsDefault"),
       ),
   };
 }
 
 export type SharedOptions = ReturnType<typeof sharedOptions>;
 
+/** The options that set the evaluation window and tolerance, shared by check and report, in help order. */
+export function addWindowOptions(command: Command, lang: Lang): Command {
+  return command
+    .option("--period <month>", t(lang, "help.period"))
+    .option("--from <date>", t(lang, "help.from"))
+    .option("--to <date>", t(lang, "help.to"))
+    .option("--max-rejected <n>", t(lang, "help.maxRejected"), "0")
+    .option("--year <year>", t(lang, "help.year"));
+}
+
 /** What a command file is given to add its command to the program. */
 export interface CommandContext {
   io: Io;
+  /** The language of the help and the messages (--lang on the command line, else the locale). */
+  lang: Lang;
   options: SharedOptions;
   /** The run's exit code, once the command knows it (an exception maps to one in main()). */
   setExit: (code: number) => void;
@@ -123,11 +124,9 @@ export async function writeOutputs(
   } catch (e) {
     await Promise.all(written.map(({ temp }) => rm(temp, { force: true })));
     const failed = written.at(-1)?.path ?? files[0]?.path ?? "hy-check";
-    throw inputError({
-      file: failed,
-      code: "HY-WRITE",
-      message: `cannot write the report: ${describeFsError(e)}`,
-    });
+    throw new InputError([
+      keyedProblem({ file: failed, code: "HY-WRITE" }, "error.cannotWrite", { reason: describeFsError(e) }),
+    ]);
   }
 }
 

@@ -61,7 +61,7 @@ describe("-o writes whole files, through a temporary file renamed over the targe
     const run = await runMain(["check", VALID, "-f", "json", "-o", out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `${out}  cannot write the report: the folder ${join(dir, "no-such-folder")} does not exist; create it first [HY-WRITE]\n`,
+      `hy-check: ${out}  cannot write the report: the folder ${join(dir, "no-such-folder")} does not exist; create it first  [HY-WRITE]\n`,
     );
     expect(readdirSync(dir)).toEqual(["data.csv"]);
   });

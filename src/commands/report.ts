@@ -7,7 +7,7 @@ import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
 import { t } from "../i18n.js";
 import { CheckOptionsSchema } from "./check.js";
 import { checkDates } from "./dates.js";
-import { planYear, usageError, writeOutputs, type CommandContext } from "./options.js";
+import { addWindowOptions, planYear, usageError, writeOutputs, type CommandContext } from "./options.js";
 
 export const ReportOptionsSchema = CheckOptionsSchema.pick({
   targets: true,
@@ -26,41 +26,31 @@ export const ReportOptionsSchema = CheckOptionsSchema.pick({
   capture: true,
 }).extend({ format: z.enum(YEAR_END_FORMAT_NAMES) });
 
-export function addReportCommand(program: Command, { io, options, setExit }: CommandContext): void {
-  program
-    .command("report")
-    .description(
-      "the year-end report: summary, every target with its plan sentence, charts, data basis (HTML or Markdown)",
-    )
-    .argument("<csv...>", "CSV files of monitoring data")
-    .addOption(options.targets())
-    .addOption(
-      new Option("-f, --format <format>", "report format").choices(YEAR_END_FORMAT_NAMES).default("html"),
-    )
-    .addOption(options.lang())
-    .addOption(options.encoding())
-    .addOption(options.sheet())
-    .addOption(options.hourConvention())
-    .addOption(options.capture())
-    .addOption(
-      // A report is a document, not a gate: by default it exits 0 whatever the targets say.
-      new Option("--fail-on <level>", "lowest status that makes the run fail (exit 1)")
-        .choices(FAIL_ON)
-        .default("never"),
-    )
-    .option(
-      "--as-of <date>",
-      "the date the evaluation stands at: the year so far, projected to its end; year-end: the whole year",
-    )
-    .option("--period <month>", "report the air targets on one month, e.g. 2019-04")
-    .option("--from <date>", "report the air targets from this date (with --to)")
-    .option("--to <date>", "report the air targets up to this date (with --from)")
-    .option("--max-rejected <n>", "rejected rows tolerated before exit code 2", "0")
-    .option("--year <year>", "report on this calendar year instead of the target file's plan year")
-    .option(
-      "-o, --output <file>",
-      "write the report to a file (Markdown: its charts go next to it as SVG files)",
-    )
+export function addReportCommand(program: Command, { io, options, setExit, lang }: CommandContext): void {
+  addWindowOptions(
+    program
+      .command("report")
+      .description(t(lang, "help.report"))
+      .argument("<csv...>", t(lang, "help.csv"))
+      .addOption(options.targets())
+      .addOption(
+        new Option("-f, --format <format>", t(lang, "help.format"))
+          .choices(YEAR_END_FORMAT_NAMES)
+          .default("html"),
+      )
+      .addOption(options.lang())
+      .addOption(options.encoding())
+      .addOption(options.sheet())
+      .addOption(options.hourConvention())
+      .addOption(options.capture())
+      .addOption(
+        // A report is a document, not a gate: by default it exits 0 whatever the targets say.
+        new Option("--fail-on <level>", t(lang, "help.failOn")).choices(FAIL_ON).default("never"),
+      )
+      .option("--as-of <date>", t(lang, "help.reportAsOf")),
+    lang,
+  )
+    .option("-o, --output <file>", t(lang, "help.reportOutput"))
     .action(async (files: string[], raw: Record<string, unknown>, command: Command) => {
       const parsed = ReportOptionsSchema.parse(raw);
       const opts = {

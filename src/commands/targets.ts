@@ -10,14 +10,14 @@ export const TargetsOptionsSchema = z.object({
   format: z.enum(["text", "markdown", "json"]),
 });
 
-export function addTargetsCommand(program: Command, { io, options }: CommandContext): void {
+export function addTargetsCommand(program: Command, { io, options, lang }: CommandContext): void {
   program
     .command("targets")
-    .description("list the targets of a target file with the plan clause each comes from")
+    .description(t(lang, "help.targetsCommand"))
     .addOption(options.targets())
     .addOption(options.lang())
     .addOption(
-      new Option("-f, --format <format>", "output format")
+      new Option("-f, --format <format>", t(lang, "help.format"))
         .choices(["text", "markdown", "json"])
         .default("text"),
     )

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ENCODINGS } from "../data/encoding.js";
 import { HOUR_CONVENTIONS } from "../data/time.js";
 import { parseDate } from "../data/values.js";
-import { LANGS } from "../i18n.js";
+import { LANGS, t } from "../i18n.js";
 import { VALIDATE_FORMAT_NAMES } from "../report/names.js";
 import { writeOutput, type CommandContext } from "./options.js";
 
@@ -27,23 +27,25 @@ export const ValidateOptionsSchema = z.object({
   sheet: z.string().min(1).optional(),
 });
 
-export function addValidateCommand(program: Command, { io, options, setExit }: CommandContext): void {
+export function addValidateCommand(program: Command, { io, options, setExit, lang }: CommandContext): void {
   program
     .command("validate")
-    .description("data-quality checks on CSV exports, without target evaluation (errors exit 2)")
-    .argument("<csv...>", "CSV files of monitoring data")
+    .description(t(lang, "help.validate"))
+    .argument("<csv...>", t(lang, "help.csv"))
     .addOption(options.targets())
     .addOption(
-      new Option("-f, --format <format>", "output format").choices(VALIDATE_FORMAT_NAMES).default("text"),
+      new Option("-f, --format <format>", t(lang, "help.format"))
+        .choices(VALIDATE_FORMAT_NAMES)
+        .default("text"),
     )
     .addOption(options.lang())
     .addOption(options.encoding())
     .addOption(options.sheet())
     .addOption(options.hourConvention())
-    .option("--from <date>", "first day of the declared period (default: 1 January of the plan year)")
-    .option("--to <date>", "last day of the declared period (default: 31 December of the plan year)")
-    .option("--max-warnings <n>", "warnings tolerated before exit code 1 (default: no limit)")
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--from <date>", t(lang, "help.validateFrom"))
+    .option("--to <date>", t(lang, "help.validateTo"))
+    .option("--max-warnings <n>", t(lang, "help.maxWarnings"))
+    .option("-o, --output <file>", t(lang, "help.output"))
     .action(async (files: string[], raw: Record<string, unknown>) => {
       const opts = ValidateOptionsSchema.parse(raw);
       const { validate, validateExitCode, validateExitMessage } = await import("../validate.js");

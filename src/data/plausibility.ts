@@ -1,6 +1,7 @@
 // Value checks that keep the row (warnings, not rejections): the readers run them on every row they
 // accept, and `hy-check validate` lists what they find. Pure functions of a row's values in standard units.
 import type { InputProblem } from "../errors.js";
+import { t, type MessageKey } from "../i18n.js";
 
 /** PM2.5 is part of PM10: a row is flagged when PM2.5 > PM10 x RATIO_FACTOR and by more than RATIO_MARGIN ug/m3. */
 export const RATIO_FACTOR = 1.1;
@@ -24,6 +25,11 @@ function show(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
+/** The message in English with its key and parameters, so a report says it in the chosen language. */
+function said(key: MessageKey, params: Record<string, string | number>) {
+  return { message: t("en", key, params), key, params };
+}
+
 /** HY-RATIO (PM2.5 > PM10 beyond the tolerance) and HY-CO-UNIT (CO that looks like ug/m3) for one row. */
 export function plausibilityFindings(
   values: Readonly<Partial<Record<string, number>>>,
@@ -44,9 +50,12 @@ export function plausibilityFindings(
       col: pm25Col.index + 1,
       field: pm25Col.header,
       code: "HY-RATIO",
-      message:
-        `PM2.5 ${show(pm25)} ug/m3 > PM10 ${show(pm10)} ug/m3 on the same row (tolerance: ${RATIO_FACTOR} x PM10 ` +
-        `and ${RATIO_MARGIN} ug/m3); PM2.5 is part of PM10: check the analysers or swapped columns`,
+      ...said("validate.ratio", {
+        pm25: show(pm25),
+        pm10: show(pm10),
+        factor: RATIO_FACTOR,
+        margin: RATIO_MARGIN,
+      }),
     });
   const co = values["CO"];
   const coCol = columns.find((c) => c.key === "CO");
@@ -57,11 +66,7 @@ export function plausibilityFindings(
       col: coCol.index + 1,
       field: coCol.header,
       code: "HY-CO-UNIT",
-      message:
-        coCol.factor === 1
-          ? `CO ${asRead} is not plausible for ambient air (> ${CO_MAX_MG} mg/m3): the values look like ug/m3; ` +
-            `check the unit, and write it in the header (e.g. CO(ug/m3)) to have it converted`
-          : `CO ${asRead} is not plausible for ambient air (> ${CO_MAX_MG} mg/m3): check the value and the unit in the header`,
+      ...said(coCol.factor === 1 ? "validate.coUnit" : "validate.coValue", { value: asRead, max: CO_MAX_MG }),
     });
   }
   return findings;

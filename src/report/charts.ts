@@ -4,6 +4,7 @@
 import type { EChartsOption } from "echarts";
 import { AQI_CATEGORIES, type AqiCategory } from "../methods/air.js";
 import { classRank, WATER_CLASSES, type WaterClass } from "../methods/water.js";
+import { EMBEDDED_FONT } from "./webfont.js";
 
 export interface ChartSpec {
   /** ASCII, unique in the report: the anchor in HTML and the file-name part of the Markdown's SVG file. */
@@ -17,11 +18,12 @@ export interface ChartSpec {
 }
 
 /**
- * The report's font stack, CJK-capable on Windows, macOS and Linux, with no web font. Single quotes only:
- * the SVG renderer writes it into a double-quoted attribute without escaping it.
+ * The report's font stack: the HTML's embedded CJK subset first (webfont.ts, CJK characters only), the Latin
+ * faces, then the CJK faces of Windows, macOS and Linux (a Markdown report's SVG files have only those).
+ * Single quotes only: the SVG renderer writes it into a double-quoted attribute without escaping it.
  */
 export const CHART_FONTS =
-  "'Segoe UI', 'Helvetica Neue', Arial, 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', " +
+  `'${EMBEDDED_FONT}', 'Segoe UI', 'Helvetica Neue', Arial, 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', ` +
   "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', SimHei, sans-serif";
 
 /** HJ 633-2012 Table 2 (and 2026 alike): the colour of each AQI category. */
@@ -90,7 +92,7 @@ export function pmChart(input: PmChartInput): EChartsOption {
       barMaxWidth: 28,
       itemStyle: { color: PM_COLOURS[s.pollutant] },
       data: s.values,
-      label: { show: true, position: "top", fontSize: 10, color: "#333333" },
+      label: { show: true, position: "top", fontSize: 11, color: "#333333" },
       ...(s.target === null
         ? {}
         : {
@@ -130,7 +132,7 @@ export function goodRateChart(input: RateChartInput): EChartsOption {
           value: v,
           itemStyle: { color: target === null || (v ?? 0) >= target ? PASS_COLOUR : SHORT_COLOUR },
         })),
-        label: { show: true, position: "top", fontSize: 10, color: "#333333" },
+        label: { show: true, position: "top", fontSize: 11, color: "#333333" },
         ...(target === null
           ? {}
           : {
@@ -172,7 +174,7 @@ export function calendarChart(input: CalendarChartInput): EChartsOption {
       ...(wide ? { right: 16, cellSize: ["auto", 15] } : { cellSize: [16, 15] }),
       yearLabel: { show: false },
       monthLabel: { nameMap: input.monthNames, fontSize: 11 },
-      dayLabel: { nameMap: input.weekdayNames, firstDay: 1, fontSize: 10 },
+      dayLabel: { nameMap: input.weekdayNames, firstDay: 1, fontSize: 11 },
       splitLine: { lineStyle: { color: "#555555", width: 1 } },
       itemStyle: { borderColor: "#FFFFFF", borderWidth: 1, color: "#FFFFFF" },
     },
@@ -253,7 +255,7 @@ export function areaBarsChart(input: AreaBarsInput): EChartsOption {
         label: {
           show: true,
           position: "right",
-          fontSize: 10,
+          fontSize: 11,
           formatter: (p: { value?: unknown }) =>
             typeof p.value === "number" ? p.value.toFixed(input.decimals) : "-",
         },
@@ -370,7 +372,7 @@ export function changeChart(input: ChangeChartInput): EChartsOption {
           itemStyle: { color: r.met ? PASS_COLOUR : SHORT_COLOUR },
           label: { position: r.change < 0 ? "left" : "right" },
         })),
-        label: { show: true, fontSize: 10, formatter: "{c}%" },
+        label: { show: true, fontSize: 11, formatter: "{c}%" },
       },
       {
         name: input.targetLabel,

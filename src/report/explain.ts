@@ -23,7 +23,7 @@ export function explainText(target: Target, plan: TargetFile, lang: Lang, report
   if (report && result) {
     const basis = result.basis;
     const kind = basis ? ` (${t(lang, `basisKind.${basis.kind}`)})` : "";
-    lines.push("", `${L("结果", "Result")}: ${result.status}${kind}`);
+    lines.push("", `${L("结果", "Result")}: ${t(lang, `status.${result.status}`)}${kind}`);
     // The reported value is what is compared; the unrounded one shows how near the target it sits.
     const unrounded = result.detail.unrounded;
     const before =
@@ -52,11 +52,12 @@ export function explainText(target: Target, plan: TargetFile, lang: Lang, report
     }
     if (result.margin !== null) lines.push(`  ${L("余量", "margin")}: ${result.margin}`);
     if (result.validDays !== null) lines.push(`  ${L("有效天数", "valid days")}: ${result.validDays}`);
-    if (result.detail.reason) lines.push(`  ${L("说明", "reason")}: ${result.detail.reason}`);
+    const reason = resultReason(result.detail, lang);
+    if (reason) lines.push(`  ${L("说明", "reason")}: ${reason}`);
     if (result.baseline) {
       const b = result.baseline;
       lines.push(
-        `  ${L("基准", "baseline")} (${b.kind} ${b.years.join("/")}): ${b.value} ${b.unit}; ${L("本期", "current")} ${b.current} ${b.unit}; delta ${roundGbt8170(b.delta, 4)}${b.deltaPercent !== null ? ` (${roundGbt8170(b.deltaPercent, 2)} %)` : ""}`,
+        `  ${L("基准", "baseline")} (${b.kind} ${b.years.join("/")}): ${b.value} ${b.unit}; ${L("本期", "current")} ${b.current} ${b.unit}; ${L("差值", "delta")} ${roundGbt8170(b.delta, 4)}${b.deltaPercent !== null ? ` (${roundGbt8170(b.deltaPercent, 2)} %)` : ""}`,
       );
     }
     // A change target: the exact change, the reported one, and the figures that decide (a ratio in % changes in points).
@@ -85,11 +86,15 @@ export function explainText(target: Target, plan: TargetFile, lang: Lang, report
       );
     for (const e of result.detail.ledger ?? [])
       lines.push(`  ${e.file}:${e.line}  ${e.period}  ${e.value} ${e.unit}`);
-    lines.push(`  as-of: ${report.asOf}; ${L("数据文件", "inputs")}:`);
+    lines.push(`  ${L("截至", "as-of")}: ${report.asOf}; ${L("数据文件", "inputs")}:`);
     for (const i of report.inputs)
-      lines.push(`    ${i.file} (${i.kind}, ${i.rows} rows, ${i.rejectedRows} rejected)`);
+      lines.push(
+        lang === "zh"
+          ? `    ${i.file}（${i.kind}，${i.rows} 行，剔除 ${i.rejectedRows} 行）`
+          : `    ${i.file} (${i.kind}, ${i.rows} rows, ${i.rejectedRows} rejected)`,
+      );
     for (const p of report.inputs.flatMap((i) => i.rejected).slice(0, 5))
-      lines.push(`    ${formatProblem(p)}`);
+      lines.push(`    ${formatProblem(p, lang)}`);
   }
   // The plan text, names and cells come from the inputs: shown with their control characters escaped.
   return `${safeLines(lines.join("\n"))}\n`;

@@ -24,5 +24,9 @@ export interface YearEndFormatter {
   /** The format writes files beside the document, so it needs -o. */
   needsOutput: boolean;
   /** The document and its files; `svgs` holds one rendered SVG per chart of `doc.charts`. */
-  lay: (doc: YearEnd, svgs: readonly string[], output: string | undefined) => YearEndFiles;
+  lay: (
+    doc: YearEnd,
+    svgs: readonly string[],
+    output: string | undefined,
+  ) => Promise<YearEndFiles> | YearEndFiles;
 }

@@ -1,12 +1,14 @@
-// The year-end report as one self-contained HTML file: inline CSS, inline SVG charts, no script, no font
-// and no other resource fetched from anywhere (bureau machines are often offline), printable on A4.
+// The year-end report as one self-contained HTML file: inline CSS, inline SVG charts, the CJK glyphs it uses
+// as an embedded font, no script and nothing fetched from anywhere (bureau machines are often offline),
+// readable from a 360 px phone to A4 print.
 // Every text from the data or the target file goes through esc(): a station named `<script>` is text.
 import { t, type Lang, type MessageKey } from "../i18n.js";
 import { VERSION } from "../version.js";
 import type { ResultRow } from "./view.js";
 import { REPORTED_DECIMALS } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
-import type { YearEnd } from "./year-end.js";
+import type { YearEnd, YearEndCount } from "./year-end.js";
+import { EMBEDDED_FONT, embeddedFontCss } from "./webfont.js";
 
 /** Text as HTML: the five characters that could start markup or end an attribute become entities. */
 export function esc(text: string | number): string {
@@ -17,12 +19,13 @@ export function esc(text: string | number): string {
 }
 
 /**
- * The page's font stack: Latin faces first, then a CJK face present on each system (Windows: Microsoft
- * YaHei, SimHei; macOS: PingFang SC, Hiragino; Linux: Noto Sans CJK, Source Han Sans, WenQuanYi).
+ * The page's font stack: the report's embedded CJK subset first (webfont.ts; it holds CJK characters only,
+ * so everything else falls through to the Latin faces), so Chinese reads the same on every machine; the
+ * system CJK faces stay behind for any glyph the subset lacks.
  */
 const FONTS =
-  '"Segoe UI", "Helvetica Neue", Arial, "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", ' +
-  '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", SimHei, sans-serif';
+  `"${EMBEDDED_FONT}", "Segoe UI", "Helvetica Neue", Arial, "Microsoft YaHei", "PingFang SC", ` +
+  '"Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", SimHei, sans-serif';
 
 const CSS = `
 :root { --pass: #2e7d32; --warn: #b26a00; --fail: #c62828; --nodata: #6b7280; --accent: #24548f; }
@@ -38,18 +41,18 @@ h3 { font-size: 14px; margin: 18px 0 6px; }
 p { margin: 4px 0; }
 .meta, .note, .foot { color: #57606a; font-size: 12px; }
 code { font-family: Consolas, "Courier New", monospace; font-size: 11px; color: #57606a; }
-.counts { display: flex; gap: 8px; margin: 8px 0; }
-.count { flex: 1; border-radius: 6px; padding: 8px 10px; color: #fff; }
+.counts { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; }
+.count { flex: 1 1 90px; border-radius: 6px; padding: 8px 10px; color: #fff; }
 .count .n { display: block; font-size: 26px; font-weight: 700; line-height: 1.1; }
 .count .l { font-size: 12px; }
 .count.pass { background: var(--pass); } .count.warn { background: var(--warn); }
-.count.fail { background: var(--fail); } .count.no-data { background: var(--nodata); }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 8px 0; }
+.count.fail { background: var(--fail); } .count.no-data, .count.manual, .count.not-checked { background: var(--nodata); }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; margin: 8px 0; }
 .card { border: 1px solid #d0d7de; border-left-width: 5px; border-radius: 4px; padding: 6px 8px; break-inside: avoid; }
 .card.pass { border-left-color: var(--pass); } .card.warn { border-left-color: var(--warn); }
 .card.fail { border-left-color: var(--fail); } .card.no-data { border-left-color: var(--nodata); }
 .card .t { font-size: 11px; color: #57606a; min-height: 2.9em; }
-.card .v { font-size: 20px; font-weight: 700; white-space: nowrap; }
+.card .v { font-size: 20px; font-weight: 700; overflow-wrap: anywhere; }
 .card .r { font-size: 11px; color: #57606a; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 6px 0 10px; }
 table.targets { table-layout: fixed; }
@@ -62,14 +65,43 @@ tbody.target tr:last-child td { border-bottom: 1px solid #e5e8ec; }
 tr.sub td { color: #57606a; font-size: 11px; padding-top: 0; padding-bottom: 0; }
 tr.sub td.name { padding-left: 18px; }
 tr.quote td { font-size: 11px; color: #57606a; padding-top: 0; }
-.badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 11px; white-space: nowrap; }
+/* A badge wraps inside its cell rather than running over the figures beside it. */
+.badge { display: inline-block; max-width: 100%; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 11px;
+  overflow-wrap: anywhere; }
 .badge.pass { background: var(--pass); } .badge.warn { background: var(--warn); }
 .badge.fail { background: var(--fail); } .badge.no-data { background: var(--nodata); }
 .badge.info { opacity: 0.75; }
 figure.chart { margin: 14px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart figcaption { font-weight: 600; font-size: 13px; margin-bottom: 4px; }
-figure.chart svg { display: block; width: 100%; height: auto; border: 1px solid #e5e8ec; }
+/* Charts are drawn 760 px wide: below 692 px their 11 px text would shrink under 10 px, so a narrow screen
+   scrolls the chart in its box instead of the page. */
+.chart-box { overflow-x: auto; }
+figure.chart svg { display: block; width: 100%; min-width: 692px; height: auto; border: 1px solid #e5e8ec; }
+/* Wide tables scroll in their box with the first column kept in view. */
+.scroll { overflow-x: auto; }
+.scroll table { margin: 0; }
+.scroll th, .scroll td { white-space: nowrap; }
+.scroll th:first-child, .scroll td:first-child { position: sticky; left: 0; background: #fff; }
+.scroll th:first-child { background: #f3f5f8; }
 ul { margin: 4px 0; padding-left: 20px; font-size: 12px; }
+/* A phone: the targets' rows stack (name, status, then each figure under its label); tables of months and
+   files scroll in their box. */
+@media screen and (max-width: 640px) {
+  .page { padding: 12px; }
+  h1 { font-size: 19px; }
+  table.targets, table.targets tbody, table.targets tr, table.targets td { display: block; width: auto; }
+  table.targets thead, table.targets colgroup { display: none; }
+  table.targets tr.main { display: flex; flex-wrap: wrap; gap: 2px 12px; padding-top: 6px; }
+  table.targets tr.main td { border: none; padding: 0; }
+  table.targets tr.main td.name, table.targets tr.main td.status { flex: 1 1 100%; }
+  table.targets tr.main td.num { flex: 1 1 28%; text-align: left; }
+  table.targets tr.main td.num:empty { display: none; }
+  table.targets td.num::before { content: attr(data-label); display: block; font-size: 10px; color: #57606a; }
+  table.targets tr.sub { display: flex; flex-wrap: wrap; gap: 0 8px; }
+  table.targets tr.sub td { border: none; padding: 0; }
+  table.targets tr.sub td.name { padding-left: 8px; }
+  table.targets tr.quote td { padding: 2px 0 6px; }
+}
 @page { size: A4; margin: 12mm 11mm; }
 @media print {
   html { background: #fff; }
@@ -77,7 +109,8 @@ ul { margin: 4px 0; padding-left: 20px; font-size: 12px; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   tbody.target, tr, .counts, .cards { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  figure.chart svg { border: none; }
+  figure.chart svg { border: none; min-width: 0; }
+  .chart-box, .scroll { overflow: visible; }
 }
 `;
 
@@ -90,8 +123,9 @@ function th(lang: Lang, key: MessageKey, num = false): string {
   return `<th${num ? ' class="num"' : ""}>${esc(t(lang, key))}</th>`;
 }
 
-function table(head: string[], rows: string[]): string {
-  return `<table><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+/** A table in a box that scrolls sideways on a narrow screen, its first column fixed. */
+function table(head: string[], rows: string[], attrs = ""): string {
+  return `<div class="scroll"><table${attrs}><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
 
 function numCell(text: string | number, attrs = ""): string {
@@ -103,20 +137,25 @@ function dataNumber(name: string, value: number | null): string {
   return value === null ? "" : ` data-${name}="${esc(String(value))}"`;
 }
 
+const COUNT_LABELS: Record<YearEndCount["kind"], MessageKey> = {
+  pass: "status.pass",
+  warn: "status.warn",
+  fail: "status.fail",
+  "no-data": "status.no-data",
+  manual: "status.manual",
+  "not-checked": "report.count.notChecked",
+};
+/** The kinds a no-data count is split into: a box is shown only when it counts something. */
+const NO_DATA_KINDS: ReadonlySet<string> = new Set(["no-data", "manual", "not-checked"]);
+
 function summary(doc: YearEnd): string {
   const { lang, view } = doc;
   const s = view.summary;
-  const counts = (
-    [
-      ["pass", s.pass],
-      ["warn", s.warn],
-      ["fail", s.fail],
-      ["no-data", s.noData],
-    ] as const
-  )
+  const counts = doc.counts
+    .filter(({ kind, count }) => count > 0 || !NO_DATA_KINDS.has(kind))
     .map(
-      ([status, n]) =>
-        `<div class="count ${status}" data-status="${status}" data-count="${n}"><span class="n">${n}</span><span class="l">${esc(t(lang, `status.${status}`))}</span></div>`,
+      ({ kind, count }) =>
+        `<div class="count ${kind}" data-status="${kind}" data-count="${count}"><span class="n">${count}</span><span class="l">${esc(t(lang, COUNT_LABELS[kind]))}</span></div>`,
     )
     .join("");
   const cards = doc.headline
@@ -136,15 +175,40 @@ function summary(doc: YearEnd): string {
   );
 }
 
-function targetBody(r: ResultRow): string {
+/** A figure's cell with its column's name as `data-label`, which a phone shows above the figure. */
+function labelledCell(lang: Lang, key: MessageKey, text: string, attrs: string): string {
+  return numCell(text, ` data-label="${esc(t(lang, key))}"${attrs}`);
+}
+
+function targetBody(lang: Lang, r: ResultRow): string {
   const main =
-    `<tr><td class="name"><div>${esc(r.title)}</div><code>${esc(r.id)}</code></td>` +
-    `<td>${badge(r)}</td>` +
-    numCell(r.actual, ` data-field="actual"${dataNumber("value", r.figures.actual)}`) +
-    numCell(r.required, ' data-field="required"') +
-    numCell(r.margin, ` data-field="margin"${dataNumber("value", r.figures.margin)}`) +
-    numCell(r.baseline, ` data-field="baseline"${dataNumber("value", r.figures.baselineDelta)}`) +
-    numCell(r.validDays, ` data-field="validDays"${dataNumber("value", r.figures.validDays)}`) +
+    `<tr class="main"><td class="name"><div>${esc(r.title)}</div><code>${esc(r.id)}</code></td>` +
+    `<td class="status">${badge(r)}</td>` +
+    labelledCell(
+      lang,
+      "col.actual",
+      r.actual,
+      ` data-field="actual"${dataNumber("value", r.figures.actual)}`,
+    ) +
+    labelledCell(lang, "col.required", r.required, ' data-field="required"') +
+    labelledCell(
+      lang,
+      "col.margin",
+      r.margin,
+      ` data-field="margin"${dataNumber("value", r.figures.margin)}`,
+    ) +
+    labelledCell(
+      lang,
+      "col.baseline",
+      r.baseline,
+      ` data-field="baseline"${dataNumber("value", r.figures.baselineDelta)}`,
+    ) +
+    labelledCell(
+      lang,
+      "col.validDays",
+      r.validDays,
+      ` data-field="validDays"${dataNumber("value", r.figures.validDays)}`,
+    ) +
     `</tr>`;
   const subs = r.subRows
     .map(
@@ -170,7 +234,7 @@ function targets(doc: YearEnd): string {
   const parts = doc.groups.map(
     (g) =>
       `<h3>${esc(t(lang, `report.family.${g.family}`))}</h3><table class="targets">${COLUMNS}${head}` +
-      `${g.rows.map(targetBody).join("")}</table>`,
+      `${g.rows.map((r) => targetBody(lang, r)).join("")}</table>`,
   );
   const skipped = doc.view.notes.notChecked.map(
     (n) =>
@@ -234,11 +298,16 @@ function monthTable(doc: YearEnd, index: number): string {
       `</tr>`
     );
   });
-  return (
-    `<table class="months" data-area="${esc(area.area)}"><thead><tr>${th(lang, "report.col.month")}` +
-    `<th class="num">PM2.5</th><th class="num">PM10</th>${th(lang, "col.validDays", true)}` +
-    `${th(lang, "report.col.goodDays", true)}${th(lang, "report.col.goodRate", true)}</tr></thead>` +
-    `<tbody>${rows.join("")}</tbody></table>`
+  return table(
+    [
+      th(lang, "report.col.month"),
+      `<th class="num">PM2.5</th><th class="num">PM10</th>`,
+      th(lang, "col.validDays", true),
+      th(lang, "report.col.goodDays", true),
+      th(lang, "report.col.goodRate", true),
+    ],
+    rows,
+    ` class="months" data-area="${esc(area.area)}"`,
   );
 }
 
@@ -251,7 +320,7 @@ function charts(doc: YearEnd, svgs: readonly string[]): string {
       if (c.family !== family) return;
       figures.push(
         `<figure class="chart" id="chart-${esc(c.id)}" data-chart="${esc(c.id)}">` +
-          `<figcaption>${esc(c.title)}</figcaption>${inlineSvg(svgs[i] ?? "", c.title)}` +
+          `<figcaption>${esc(c.title)}</figcaption><div class="chart-box">${inlineSvg(svgs[i] ?? "", c.title)}</div>` +
           `<p class="note">${esc(c.note)}</p></figure>`,
       );
       // The month-by-month figures under each area's calendar, its last chart.
@@ -344,4 +413,10 @@ export function formatYearEndHtml(doc: YearEnd, svgs: readonly string[]): string
     `<footer class="foot"><p>${esc(t(lang, "report.generated", { version: VERSION }))}</p></footer>\n` +
     `</main>\n</body>\n</html>\n`
   );
+}
+
+/** The document with the glyphs it uses embedded as a font (webfont.ts), in its style sheet. */
+export async function withEmbeddedFont(html: string): Promise<string> {
+  const css = await embeddedFontCss(html);
+  return css === "" ? html : html.replace("<style>", () => `<style>\n${css}\n`);
 }

@@ -7,7 +7,7 @@ import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatTable } from "./table.js";
-import { formatYearEndHtml } from "./html.js";
+import { formatYearEndHtml, withEmbeddedFont } from "./html.js";
 import { chartPath, formatYearEndMarkdown } from "./year-end-markdown.js";
 
 import type { FormatName, YearEndFormatName } from "./names.js";
@@ -26,8 +26,8 @@ export const FORMATTERS = {
 export const YEAR_END_FORMATTERS = {
   html: {
     needsOutput: false,
-    lay: (doc, svgs, output) => {
-      const html = formatYearEndHtml(doc, svgs);
+    lay: async (doc, svgs, output) => {
+      const html = await withEmbeddedFont(formatYearEndHtml(doc, svgs));
       return output ? { files: [{ path: output, text: html }] } : { files: [], stdout: html };
     },
   },

@@ -83,7 +83,7 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
       .join(", ");
     notes.push({ text: t(lang, "warn.rejected", { file: input.file, count: input.rejectedRows, codes }) });
     for (const p of input.rejected.slice(0, MAX_PRINTED_REJECTIONS))
-      notes.push({ text: formatProblem(p), detail: true });
+      notes.push({ text: formatProblem(p, lang), detail: true });
     const more = input.rejectedRows - Math.min(input.rejected.length, MAX_PRINTED_REJECTIONS);
     if (more > 0) notes.push({ text: t(lang, "warn.rejectedMore", { count: more }), detail: true });
   }

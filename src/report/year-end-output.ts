@@ -31,5 +31,5 @@ export async function makeYearEndReport(
       message: t(options.lang, "report.markdownNeedsOutput"),
     });
   const { report, doc, svgs } = await yearEndReport(files, checkOptions);
-  return { report, ...formatter.lay(doc, svgs, output) };
+  return { report, ...(await formatter.lay(doc, svgs, output)) };
 }

@@ -43,8 +43,18 @@ export interface CaptureRow {
   shortMonths: string[];
 }
 
+/**
+ * The summary's boxes: pass, warn and fail, and the no-data results told apart (a qualitative commitment
+ * checked by hand, a target whose kind of data was not among the inputs, the rest), not one lump.
+ */
+export interface YearEndCount {
+  kind: "pass" | "warn" | "fail" | "no-data" | "manual" | "not-checked";
+  count: number;
+}
+
 export interface YearEnd {
   lang: Lang;
+  counts: YearEndCount[];
   /** What the report says of each target, the notes and the data basis, in `lang`. */
   view: CheckView;
   /** The families with data among the inputs. */
@@ -347,6 +357,21 @@ function basisNotes(view: CheckView): string[] {
   ];
 }
 
+function summaryCounts(view: CheckView): YearEndCount[] {
+  const noData = view.rows.filter((r) => r.status === "no-data");
+  const manual = noData.filter((r) => r.manual).length;
+  const notChecked = noData.filter((r) => !r.manual && r.notChecked).length;
+  const s = view.summary;
+  return [
+    { kind: "pass", count: s.pass },
+    { kind: "warn", count: s.warn },
+    { kind: "fail", count: s.fail },
+    { kind: "no-data", count: s.noData - manual - notChecked },
+    { kind: "manual", count: manual },
+    { kind: "not-checked", count: notChecked },
+  ];
+}
+
 /** What the year-end report holds, from a run's results and the data they were evaluated on. */
 export function buildYearEnd(report: CheckReport, data: EvaluatedData, lang: Lang): YearEnd {
   const plan = data.plan;
@@ -380,6 +405,7 @@ export function buildYearEnd(report: CheckReport, data: EvaluatedData, lang: Lan
   const registry = new Set(plan.areas.map((a) => a.id));
   return {
     lang,
+    counts: summaryCounts(view),
     view,
     families,
     headline,

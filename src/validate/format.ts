@@ -9,7 +9,7 @@ import type { Finding, ValidateReport } from "../validate.js";
 /** Exit codes of validate: the CLI's fixed ones (0 ok, 1 failing, 2 input error). */
 export const VALIDATE_EXIT = { ok: 0, tooManyWarnings: 1, errors: 2 } as const;
 
-/** `severity file:line:col  column  message [CODE]`. */
+/** `severity file:line:col  column  message  [CODE]`, the message in `lang` where it has been said in it. */
 export function findingLine(f: Finding, lang: Lang): string {
   return `${t(lang, f.severity === "error" ? "validate.error" : "validate.warning")} ${formatProblem({
     file: f.file,
@@ -18,7 +18,7 @@ export function findingLine(f: Finding, lang: Lang): string {
     ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
     ...(f.column !== undefined ? { field: f.column } : {}),
     code: f.code,
-    message: f.message,
+    message: lang === "zh" ? (f.zh ?? f.message) : f.message,
   })}`;
 }
 
@@ -89,8 +89,9 @@ export function validateText(report: ValidateReport, lang: Lang): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The report as JSON: messages in English only (the text output's Chinese stays out of the contract). */
 export function validateJson(report: ValidateReport): string {
-  return jsonText(report);
+  return jsonText({ ...report, findings: report.findings.map(({ zh: _zh, ...f }) => f) });
 }
 
 /** validate's own pair of formats: text for people and CI logs, the report as JSON for programs. */

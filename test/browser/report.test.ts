@@ -1,39 +1,16 @@
 // The year-end report in a real browser: Debian's Chromium, driven by playwright-core (no browser download),
 // opens the HTML from disk; the charts must be there and visible, nothing logged as an error, nothing
 // fetched, nothing cut at A4 width. The screenshot is kept at test-output/report.png for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { ROOT, runCli } from "../helpers/run-cli.js";
+import { runCli } from "../helpers/run-cli.js";
+import { chromiumAvailable, FILES, launchChromium, OUT } from "./chromium.js";
 
-// HY_CHROMIUM points at another build (or at nothing, to see the skip).
-const CHROMIUM = process.env.HY_CHROMIUM ?? "/usr/bin/chromium";
-const OUT = join(ROOT, "test-output");
-const FILES = [
-  "fixtures/hengyang-2019-daily.csv",
-  "fixtures/hengyang-2019-water.csv",
-  "fixtures/hengyang-ledger.csv",
-];
-const available = existsSync(CHROMIUM);
-if (!available)
-  console.warn(
-    `test/browser/report.test.ts: skipped, ${CHROMIUM} is absent (apt-get install chromium; .ci/run installs it in CI)`,
-  );
-
-// Flags for a sandboxed machine without network: no GPU, no background connections to Google's hosts.
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const available = chromiumAvailable("test/browser/report.test.ts");
 
 /** A4 at 96 dpi less the report's 11 mm print margins: the width a printed chart must fit. */
 const A4_CONTENT_PX = Math.floor(((210 - 22) / 25.4) * 96);
@@ -50,15 +27,7 @@ describe.skipIf(!available)("the year-end report in Chromium", () => {
     const html = join(OUT, "report.html");
     const run = runCli(["report", ...FILES, "--lang", "zh", "-o", html]);
     expect(run.status, run.stderr).toBe(0);
-    const { chromium } = await import("playwright-core");
-    // A fresh profile per run: launchPersistentContext is how playwright takes a --user-data-dir.
-    profile = mkdtempSync(join(tmpdir(), "hy-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 900, height: 1200 },
-    });
+    ({ context, profile } = await launchChromium({ width: 900, height: 1200 }));
     page = await context.newPage();
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());

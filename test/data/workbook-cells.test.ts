@@ -75,8 +75,8 @@ describe("positions in a worksheet", () => {
   });
   it("a problem prints as file:sheet!CELL, a sheet name with a space quoted", () => {
     const p = { file: "air.xlsx", line: 51, col: 3, code: "HY-NUMBER", message: "m" };
-    expect(formatProblem({ ...p, sheet: "Sheet1" })).toBe("air.xlsx:Sheet1!C51  m [HY-NUMBER]");
-    expect(formatProblem({ ...p, sheet: "日报" })).toBe("air.xlsx:日报!C51  m [HY-NUMBER]");
-    expect(formatProblem({ ...p, sheet: "Air data" })).toBe("air.xlsx:'Air data'!C51  m [HY-NUMBER]");
+    expect(formatProblem({ ...p, sheet: "Sheet1" })).toBe("air.xlsx:Sheet1!C51  m  [HY-NUMBER]");
+    expect(formatProblem({ ...p, sheet: "日报" })).toBe("air.xlsx:日报!C51  m  [HY-NUMBER]");
+    expect(formatProblem({ ...p, sheet: "Air data" })).toBe("air.xlsx:'Air data'!C51  m  [HY-NUMBER]");
   });
 });

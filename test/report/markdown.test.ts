@@ -88,7 +88,7 @@ describe("--format markdown", () => {
     );
     expect(md).toContain("- water.xiangjiang.class: &lt;b&gt;300&lt;/b&gt; valid days");
     expect(md).toContain("- a\\|b.csv: 1 rows rejected (HY-VALUE 1); the first:");
-    expect(md).toContain("  - a\\|b.csv:3:2  not a number \\[HY-VALUE\\]");
+    expect(md).toContain("  - a\\|b.csv:3:2  not a number  \\[HY-VALUE\\]");
     expect(md).toContain("- Hourly labels: hour-ending");
   });
 

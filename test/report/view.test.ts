@@ -72,8 +72,8 @@ describe("buildView", () => {
         : r,
     );
     const view = buildView({ ...report, results: withParams }, "zh");
-    const air = view.notes.notChecked.find((n) => n.reason === "输入中没有air数据")!;
+    const air = view.notes.notChecked.find((n) => n.reason === "输入中没有环境空气质量数据")!;
     expect(air.ids).toContain("air.urban.pm25");
-    expect(air.text).toBe(`本次未检查 ${air.ids.length} 项目标：输入中没有air数据（不影响退出码）`);
+    expect(air.text).toBe(`本次未检查 ${air.ids.length} 项目标：输入中没有环境空气质量数据（不影响退出码）`);
   });
 });

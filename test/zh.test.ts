@@ -1,0 +1,169 @@
+// Chinese all the way: every command run with --lang zh (and one with only a zh locale) says everything a
+// person reads in Chinese. Names stay as they are (target ids, file paths, options, codes, units, choice
+// values), so the check strips those, then looks for English message words from a list: a line that mixes
+// languages (`结果: pass`, `输入中没有water数据`, `no row for 1 day`) has one of them.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runMain } from "./helpers/run-main.js";
+
+const DAILY = "fixtures/hengyang-2019-daily.csv";
+const WATER = "fixtures/hengyang-2019-water.csv";
+const LEDGER = "fixtures/hengyang-ledger.csv";
+const dir = mkdtempSync(join(tmpdir(), "hy-zh-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** English words of messages, labels and help texts: none may show in Chinese output outside a name. */
+const ENGLISH = new Set(
+  (
+    "the a an of to in on at by for with from and or not no is are was be than each between outside inside " +
+    "rows row days day hours hour file files error errors warning warnings data target targets missing " +
+    "unknown option options argument arguments command commands usage default choices help display show " +
+    "print output language encoding pass fail warn done due figure invalid expected received read used " +
+    "station stations value values more exit code report year month inputs input reason result actual " +
+    "margin required valid short late progress baseline summary total checked manual information " +
+    "mean annual rate good sections section samplings plan clause text rule method methods needs did you " +
+    "mean whatever too many"
+  ).split(" "),
+);
+
+/** The text with the names taken out: ids, paths, options, codes, placeholders, quoted and listed choices. */
+function withoutNames(text: string): string {
+  return (
+    text
+      // Choice lists and defaults in the help: `（可选：table, json；默认："table"）`.
+      .replace(/可选：[^；）]*/g, "")
+      .replace(/默认：[^；）]*/g, "")
+      .replace(/HY-[A-Z0-9-]+/g, "")
+      // The command named in a usage line or listed in the help: `hy-check targets`, `  report [选项]`.
+      .replace(/hy-check \w+/g, "")
+      .replace(/^ {2}[a-z]+(?= )/gm, "")
+      // A unit after its figure: `1 sections`, `43 ug/m3`.
+      .replace(/\d(?:\.\d+)? [A-Za-z][\w/]*/g, "")
+      .replace(/(?<!\w)--?[a-zA-Z][\w-]*/g, "")
+      .replace(/[<[][^>\]]*[>\]]/g, "")
+      .replace(/"[^"]*"|`[^`]*`/g, "")
+      // Dotted ids, paths, file names, snake_case and hyphenated names: `air.urban.pm25`, `fixtures/x.csv`,
+      // `three_lines`, `year-end`.
+      .replace(/[\w.~-]*[./_\\-][\w./~\\-]*/g, "")
+  );
+}
+
+function englishWords(text: string): string[] {
+  // Whole words only: `2458A` is a station code, not the word `A`.
+  const words = withoutNames(text).match(/[A-Za-z0-9]+/g) ?? [];
+  return [...new Set(words.filter((w) => ENGLISH.has(w.toLowerCase())))];
+}
+
+/** Lines with English message words, for the failure message. */
+function offending(text: string): string[] {
+  return text.split("\n").filter((l) => englishWords(l).length > 0);
+}
+
+const RUNS: [string, string[]][] = [
+  ["check, table", [DAILY, WATER, LEDGER]],
+  ["check, year to date", [DAILY, WATER, LEDGER, "--as-of", "2019-06-30"]],
+  ["check, one month", [DAILY, "--period", "2019-04"]],
+  ["check, Markdown", [DAILY, WATER, LEDGER, "-f", "markdown"]],
+  ["check, both AQI editions", [DAILY, "--compare-editions"]],
+  ["validate", ["validate", DAILY, WATER, LEDGER]],
+  ["targets", ["targets"]],
+  ["explain, without data", ["explain", "air.urban.pm25"]],
+  ["explain, with data", ["explain", "air.urban.pm25", DAILY]],
+  ["explain, a ledger target", ["explain", "milestone.pollution_census", LEDGER]],
+
+  ["help", ["--help"]],
+  ...["check", "validate", "targets", "explain", "report", "draft", "schema"].map((c): [string, string[]] => [
+    `${c} --help`,
+    [c, "--help"],
+  ]),
+  ["an unknown option", [DAILY, "--colour"]],
+  ["a mistyped option", [DAILY, "--lnag", "zh"]],
+  ["a missing argument", ["validate"]],
+  ["a bad choice", [DAILY, "-f", "xml"]],
+  ["a bad date", [DAILY, "--period", "2019-13"]],
+  ["a bad number", [DAILY, "--year", "1900"]],
+  ["an unknown target", ["explain", "air.nowhere"]],
+];
+
+describe("--lang zh says everything in Chinese", () => {
+  it.each(RUNS)("%s", async (_name, args) => {
+    const run = await runMain([...args, "--lang", "zh"]);
+    const text = `${run.stdout}\n${run.stderr}`;
+    expect(text.trim()).not.toBe("");
+    expect(offending(text).join("\n")).toBe("");
+  });
+
+  it("draft: the review on stderr (the YAML's keys are the format's names)", async () => {
+    const run = await runMain(["draft", "seeds/hengyang-2019-work-plan.txt", "--lang", "zh"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("草稿");
+    expect(offending(run.stderr).join("\n")).toBe("");
+  });
+
+  it("the year-end report (HTML text and Markdown)", async () => {
+    const html = join(dir, "report.html");
+    const md = join(dir, "report.md");
+    for (const [format, file] of [
+      ["html", html],
+      ["markdown", md],
+    ])
+      expect(
+        (await runMain(["report", DAILY, WATER, LEDGER, "--lang", "zh", "-f", format!, "-o", file!])).status,
+      ).toBe(0);
+    // The HTML's text: tags, the style sheet and the embedded font out.
+    const text = readFileSync(html, "utf8")
+      .replace(/<style>[\s\S]*?<\/style>/, "")
+      .replace(/<[^>]+>/g, "\n")
+      .replace(/&[a-z]+;/g, " ");
+    expect(offending(text).join("\n")).toBe("");
+    expect(offending(readFileSync(md, "utf8")).join("\n")).toBe("");
+  });
+
+  it("a target file with a mistyped key: the message and the suggestion in Chinese", async () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, readFileSync("targets/hengyang-2019.yaml", "utf8").replace(/^ {2}year:/m, "  yaer:"));
+    const run = await runMain(["targets", "-t", bad, "--lang", "zh"]);
+    expect(run.status).toBe(2);
+    // `plan` is the key's path and `year` the key meant: names.
+    expect(run.stderr).toContain(":10:3  plan  未知的键 yaer；是否应为 year？  [HY-TARGETS]");
+  });
+
+  it("a Chinese locale alone is enough, help included", async () => {
+    const run = await runMain(["--help"], { LANG: "zh_CN.UTF-8" });
+    expect(run.stdout).toContain("用法：");
+    expect(offending(run.stdout).join("\n")).toBe("");
+  });
+});
+
+describe("the word check itself", () => {
+  it("finds the mixed lines the issue names and passes names", () => {
+    expect(englishWords("结果: pass")).toEqual(["pass"]);
+    expect(englishWords("警告 a.csv  2457A: no row for 1 day")).toEqual(["no", "row", "for"]);
+    expect(englishWords("air.urban.pm25  --fail-on  [HY-GAP]  fixtures/a.csv  43 ug/m3")).toEqual([]);
+  });
+});
+
+describe("one error style: `hy-check: <file:line:col>  <message>  [HY-CODE]`", () => {
+  it("a usage error, in English and in Chinese", async () => {
+    expect((await runMain([DAILY, "--colour"])).stderr).toBe(
+      "hy-check: unknown option --colour  [HY-USAGE]\n",
+    );
+    expect((await runMain([DAILY, "--colour", "--lang", "zh"])).stderr).toBe(
+      "hy-check: 未知选项 --colour  [HY-USAGE]\n",
+    );
+    // The language from the locale when --lang itself is what was mistyped.
+    expect((await runMain([DAILY, "--lnag", "zh"], { LANG: "zh_CN.UTF-8" })).stderr).toBe(
+      "hy-check: 未知选项 --lnag；是否要用 --lang？  [HY-USAGE]\n",
+    );
+  });
+
+  it("a problem in a file: where, the message, the code", async () => {
+    const bad = join(dir, "syntax.yaml");
+    writeFileSync(bad, "plan: [\n");
+    const run = await runMain(["targets", "-t", bad]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^hy-check: \S+syntax\.yaml:2:1 {2}YAML syntax: .+ {2}\[HY-YAML\]\n$/);
+  });
+});
