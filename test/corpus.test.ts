@@ -106,6 +106,30 @@ function lateGbkLine(): Uint8Array {
   return Buffer.concat([head, Buffer.from("2019-12-30,"), gbk, Buffer.from(",35,50,10,20,0.8,60\n")]);
 }
 
+/** valid-daily.csv as read under any target file that reads it (the values depend on the targets). */
+const VALID_DAILY_READ: ReadOutcome = {
+  outcome: "read",
+  kind: "air-daily",
+  rows: 3,
+  rejected: [],
+  from: "2019-01-01",
+  to: "2019-01-03",
+};
+
+/** The one fix every encoding message ends with (README, issue 18 item 5). */
+const ENCODING_FIX = /save the whole file as UTF-8 \(or GB18030\)/;
+
+/** UTF-16BE bytes of a text (Node writes only little-endian: each code unit's bytes swapped). */
+function utf16be(text: string): Uint8Array {
+  const bytes = Buffer.from(text, "utf16le");
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const low = bytes[i] ?? 0;
+    bytes[i] = bytes[i + 1] ?? 0;
+    bytes[i + 1] = low;
+  }
+  return bytes;
+}
+
 const MB = 1024 * 1024;
 
 type SheetCell = string | number | null | { t: "n"; v: number; z: string };
@@ -186,15 +210,7 @@ const CASES: CorpusCase[] = [
   {
     file: "valid-daily.csv",
     what: "control: a clean daily export (3 days of 衡阳县)",
-    expect: {
-      outcome: "read",
-      kind: "air-daily",
-      rows: 3,
-      rejected: [],
-      from: "2019-01-01",
-      to: "2019-01-03",
-      values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 },
-    },
+    expect: { ...VALID_DAILY_READ, values: { area: "衡阳县", pm25: 35, pm10: 53, validDays: 3 } },
   },
   {
     file: "truncated-row.csv",
@@ -234,14 +250,75 @@ const CASES: CorpusCase[] = [
   },
   {
     file: "mixed-encoding.csv",
-    what: "a UTF-8 file with one GBK line (line 4: 衡阳县 in GBK bytes)",
-    expect: { outcome: "error", code: "HY-ENCODING", line: 4 },
+    what: "a UTF-8 file with one GBK line (line 4: 衡阳县 in GBK bytes after the 11 characters of `2019-01-03,`)",
+    expect: { outcome: "error", code: "HY-ENCODING", line: 4, col: 12, message: ENCODING_FIX },
   },
   {
     file: "late-gbk-line.csv",
-    what: "generated: a UTF-8 file of 2937 lines (> 64 KiB) whose line 2938 is in GBK",
+    what: "generated: a UTF-8 file of 2937 lines (> 64 KiB) whose line 2938 is in GBK (after `2019-12-30,`)",
     generate: lateGbkLine,
-    expect: { outcome: "error", code: "HY-ENCODING", line: 2938 },
+    expect: { outcome: "error", code: "HY-ENCODING", line: 2938, col: 12, message: ENCODING_FIX },
+  },
+  {
+    file: "gb18030-utf8-line.csv",
+    what: "a GBK file whose line 4 is UTF-8 (常宁 after `2019-01-03,`; as GB18030 it would read 甯稿畞)",
+    expect: {
+      outcome: "error",
+      code: "HY-ENCODING",
+      line: 4,
+      col: 12,
+      message: /mixes encodings; save the whole file as UTF-8 \(or GB18030\)/,
+    },
+  },
+  {
+    file: "gb18030-utf8-line.csv",
+    what: "the same file with --encoding gb18030: read as the user says, the UTF-8 line's area unassigned",
+    args: ["--encoding", "gb18030"],
+    expect: {
+      outcome: "read",
+      kind: "air-daily",
+      rows: 3,
+      rejected: [],
+      unassignedRows: 1,
+      from: "2019-01-01",
+      to: "2019-01-03",
+      values: { area: "衡阳县", pm25: 40, pm10: 60, validDays: 2 },
+    },
+  },
+  {
+    file: "hourly-gbk-line.csv",
+    what: "an hourly UTF-8 file whose line 6 has 衡阳市 in GBK after `1001A,` (the fast reader hands it over)",
+    expect: { outcome: "error", code: "HY-ENCODING", line: 6, col: 7, message: ENCODING_FIX },
+  },
+  {
+    file: "windows-1252.csv",
+    what: "a Windows-1252 file: Sé (E9 then a comma, not GB18030) after `2019-01-01,S` on line 2",
+    expect: { outcome: "error", code: "HY-ENCODING", line: 2, col: 13, message: ENCODING_FIX },
+  },
+  {
+    file: "utf16le-bom.csv",
+    what: "generated: the valid daily file saved as UTF-16LE with its BOM (FF FE)",
+    generate: () => Buffer.from(`\ufeff${readFileSync(join(ROOT, VALID_DATA), "utf8")}`, "utf16le"),
+    expect: { outcome: "error", code: "HY-ENCODING", line: 1, col: 1, message: /UTF-16.*FF FE/ },
+  },
+  {
+    file: "utf16le-no-bom.csv",
+    what: "generated: the valid daily file saved as UTF-16LE without a BOM (every other byte NUL)",
+    generate: () => Buffer.from(readFileSync(join(ROOT, VALID_DATA), "utf8"), "utf16le"),
+    expect: { outcome: "error", code: "HY-ENCODING", line: 1, col: 1, message: ENCODING_FIX },
+  },
+  {
+    file: "utf16be-bom.yaml",
+    what: "generated target file: minimal-targets.yaml as UTF-16BE with its BOM (FE FF)",
+    targets: true,
+    generate: () => utf16be(`\ufeff${readFileSync(join(ROOT, CORPUS, "minimal-targets.yaml"), "utf8")}`),
+    expect: { outcome: "error", code: "HY-ENCODING", line: 1, col: 1, message: /UTF-16.*FE FF/ },
+  },
+  {
+    file: "gbk-targets.yaml",
+    what: "target file: minimal-targets.yaml saved as GBK, read as the UTF-8 one is (its quote found in the plan)",
+    targets: true,
+    expect: VALID_DAILY_READ,
   },
   {
     file: "bom-middle.csv",
@@ -1102,6 +1179,15 @@ describe("target files are data, never code (in process)", () => {
     const file = join(ROOT, CORPUS, "js-function-tag.yaml");
     await loadTargetFile(file).catch((e: unknown) => expect(e).toBeInstanceOf(InputError));
     expect((globalThis as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("a target file saved as GBK (issue 18 item 5)", () => {
+  it("reads to the same targets as the UTF-8 file it was saved from, Chinese text and all", async () => {
+    const gbk = await loadTargetFile(join(ROOT, CORPUS, "gbk-targets.yaml"), { useCompiled: false });
+    const utf8 = await loadTargetFile(join(ROOT, CORPUS, "minimal-targets.yaml"), { useCompiled: false });
+    expect(gbk.targets).toEqual(utf8.targets);
+    expect(gbk.targets.plan.title.zh).toBe("衡阳市2019年生态环境保护工作计划");
   });
 });
 

@@ -4,7 +4,13 @@ import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { InputError, inputError, quoted } from "../errors.js";
-import { decodeStream, detectEncoding, type EncodingOption, type TextEncodingName } from "./encoding.js";
+import {
+  decodeStream,
+  detectEncoding,
+  unreadableEncodingError,
+  type EncodingOption,
+  type TextEncodingName,
+} from "./encoding.js";
 import type { ProgressSink } from "./progress.js";
 
 export interface CsvRecord {
@@ -127,6 +133,8 @@ export function csvRecords(
   delimiter = ",",
   /** Where the bytes are, when not at `file` (a pipe's bytes copied to a temporary file). */
   path = file,
+  /** The encoding was detected: a detected GB18030 file stops at a UTF-8 line. */
+  detected = false,
 ): { records: AsyncIterable<CsvRecord>; close: () => void } {
   const parser = parse({
     delimiter,
@@ -146,7 +154,7 @@ export function csvRecords(
     progress?.advance(n, counter.rows - counter.reported);
     counter.reported = counter.rows;
   });
-  const decoder = decodeStream(file, encoding, from.line);
+  const decoder = decodeStream(file, encoding, from.line, detected);
   const forward = (e: unknown) => parser.destroy(e instanceof Error ? e : new Error(String(e)));
   bytes.on("error", (e) => forward(readError(file, e)));
   whole.on("error", forward);
@@ -216,12 +224,23 @@ export async function openCsv(
       code: "HY-EMPTY",
       message: "the file is empty; expected a header row",
     });
+  const unreadable = unreadableEncodingError(file, sample);
+  if (unreadable) throw unreadable;
   const encoding = encodingOption === "auto" ? detectEncoding(sample) : encodingOption;
   const size = await sizeOf(path);
   progress?.start(file, size);
   const { delimiter, sepLine } = separatorOf(firstLineOf(sample, encoding));
   const start = { offset: 0, line: 1 };
-  const { records, close } = csvRecords(file, encoding, start, size, progress, delimiter, path);
+  const { records, close } = csvRecords(
+    file,
+    encoding,
+    start,
+    size,
+    progress,
+    delimiter,
+    path,
+    encodingOption === "auto",
+  );
   const iterator = records[Symbol.asyncIterator]();
   if (sepLine) await iterator.next();
   const first = await iterator.next();

@@ -1,6 +1,6 @@
 // Text encodings of CSV exports: UTF-8 (with or without BOM) or GB18030/GBK, as Chinese Excel saves them.
 import { Transform, type TransformCallback } from "node:stream";
-import { inputError } from "../errors.js";
+import { type InputError, inputError } from "../errors.js";
 
 export const ENCODINGS = ["auto", "utf-8", "gb18030", "gbk"] as const;
 export type EncodingOption = (typeof ENCODINGS)[number];
@@ -52,61 +52,323 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** The index of the first line of a chunk that does not decode in the encoding (the chunk's own lines). */
-function firstBadLine(chunk: Uint8Array, encoding: TextEncodingName): number {
-  const lines = splitLines(chunk);
-  for (let i = 0; i < lines.length; i++) {
-    try {
-      new TextDecoder(encoding, { fatal: true }).decode(lines[i], { stream: i === lines.length - 1 });
-    } catch {
-      return i;
-    }
+/**
+ * The fix every encoding problem ends with: one hint, whatever the bytes were (GBK in UTF-8, UTF-8 in GBK,
+ * UTF-16, Windows-1252).
+ */
+export const ENCODING_FIX = "save the whole file as UTF-8 (or GB18030)";
+
+/**
+ * A text encoding hy-check does not read, told from the first bytes: UTF-16 by its byte-order mark, or by
+ * every other byte being NUL (ASCII text in UTF-16 without a BOM). Undefined for anything else: a file of
+ * NULs only is not text in any encoding, and is stopped as such later.
+ */
+export function unreadableEncoding(sample: Uint8Array): string | undefined {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return "UTF-16 (byte-order mark FF FE)";
+  if (sample[0] === 0xfe && sample[1] === 0xff) return "UTF-16 (byte-order mark FE FF)";
+  let little = 0;
+  let big = 0;
+  const pairs = Math.floor(sample.length / 2);
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] !== 0 && sample[i + 1] === 0) little++;
+    else if (sample[i] === 0 && sample[i + 1] !== 0) big++;
   }
-  return 0;
+  if (pairs >= 2 && little * 2 >= pairs) return "UTF-16 (every other byte is NUL)";
+  if (pairs >= 2 && big * 2 >= pairs) return "UTF-16 (every other byte is NUL)";
+  return undefined;
 }
 
-/** A byte -> text transform that fails with file and line when the bytes are not in the encoding. */
-export function decodeStream(file: string, encoding: TextEncodingName, firstLine = 1): Transform {
-  // Mid-file (a reader that continues from a line) a BOM is text, as it would be to a reader from the start.
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: firstLine > 1 });
-  let line = firstLine;
+/** HY-ENCODING at line 1 for a file in an encoding hy-check does not read (UTF-16). */
+export function unreadableEncodingError(file: string, sample: Uint8Array): InputError | undefined {
+  const found = unreadableEncoding(sample);
+  if (found === undefined) return undefined;
+  return inputError({
+    file,
+    line: 1,
+    col: 1,
+    code: "HY-ENCODING",
+    message: `the file is ${found}, which hy-check does not read; ${ENCODING_FIX}`,
+  });
+}
+
+/** Characters (code points) in a text: a column counts a character outside the BMP once. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
+/**
+ * The 1-based character column where a line's first undecodable sequence starts: the characters decoded
+ * before it, plus one. The shortest prefix that fails to decode ends inside that sequence (a longer prefix
+ * holds the same error, so the search may halve); the prefix one byte shorter decodes to the characters
+ * before it, its incomplete tail being the bad sequence's start.
+ */
+function badColumn(line: Uint8Array, encoding: TextEncodingName, atEnd: boolean): number {
+  const fails = (k: number) => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line.subarray(0, k), {
+        stream: !(atEnd && k === line.length),
+      });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let lo = 1;
+  let hi = line.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fails(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  // A BOM is not counted, as an editor does not show it.
+  const before = new TextDecoder(encoding).decode(line.subarray(0, lo - 1), {
+    stream: true,
+  });
+  return codePoints(before) + 1;
+}
+
+/** The first line of a chunk that does not decode in the encoding (the chunk's own lines), and its column. */
+function firstBad(
+  chunk: Uint8Array,
+  encoding: TextEncodingName,
+  atEnd: boolean,
+): { index: number; col: number } {
+  const lines = splitLines(chunk);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? new Uint8Array(0);
+    const last = i === lines.length - 1;
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line, { stream: last && !atEnd });
+    } catch {
+      return { index: i, col: badColumn(line, encoding, atEnd && last) };
+    }
+  }
+  return { index: 0, col: 1 };
+}
+
+/**
+ * Follows the bytes of a file read as GB18030 line by line, for a line that is valid UTF-8 holding a
+ * multi-byte UTF-8 sequence (CJK saved as UTF-8 pasted into a GBK export): such a line decodes as GB18030
+ * to other characters (常宁 -> 甯稿畞), so it is stopped, as a GBK line in a UTF-8 file is. State is kept
+ * across chunks: a line may be cut anywhere.
+ */
+class Utf8LineWatch {
+  /** Byte offset in the line of its first multi-byte UTF-8 sequence, or -1. */
+  private firstMulti = -1;
+  private offset = 0;
+  private valid = true;
+  /** Continuation bytes still due, and the range the next one must fall in (WHATWG UTF-8). */
+  private due = 0;
+  private lo = 0x80;
+  private hi = 0xbf;
+
+  /** Reads bytes; returns the index (in `bytes`) of the line end closing the first mixed line, and its column. */
+  scan(bytes: Uint8Array): { at: number; col: number } | undefined {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i] ?? 0;
+      if (b === 0x0a) {
+        const mixed = this.valid && this.due === 0 && this.firstMulti >= 0;
+        const col = this.firstMulti + 1;
+        this.reset();
+        if (mixed) return { at: i, col };
+        continue;
+      }
+      this.byte(b);
+    }
+    return undefined;
+  }
+
+  /** At the end of the file: the last line, when it had no line end. */
+  end(): number | undefined {
+    return this.valid && this.due === 0 && this.firstMulti >= 0 ? this.firstMulti + 1 : undefined;
+  }
+
+  private reset(): void {
+    this.firstMulti = -1;
+    this.offset = 0;
+    this.valid = true;
+    this.due = 0;
+  }
+
+  private byte(b: number): void {
+    const at = this.offset++;
+    if (!this.valid) return;
+    if (this.due > 0) {
+      if (b < this.lo || b > this.hi) this.valid = false;
+      this.due--;
+      this.lo = 0x80;
+      this.hi = 0xbf;
+      return;
+    }
+    if (b < 0x80) return;
+    // The byte offset is the character column: every byte before a line's first multi-byte sequence is ASCII.
+    if (this.firstMulti < 0) this.firstMulti = at;
+    if (b >= 0xc2 && b <= 0xdf) this.due = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      this.due = 2;
+      if (b === 0xe0) this.lo = 0xa0;
+      if (b === 0xed) this.hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      this.due = 3;
+      if (b === 0xf0) this.lo = 0x90;
+      if (b === 0xf4) this.hi = 0x8f;
+    } else this.valid = false;
+  }
+}
+
+/** What the bytes are and the one fix; `--encoding` is named only where the command takes it (data files). */
+function badBytesMessage(encoding: TextEncodingName, withOption: boolean): string {
+  return encoding === "utf-8"
+    ? `bytes that are not UTF-8 (GBK, Windows-1252 or UTF-16 text?); ${ENCODING_FIX}` +
+        (withOption ? ", or pass --encoding gb18030 if the whole file is GB18030" : "")
+    : `bytes that are not ${encoding.toUpperCase()} (UTF-8 cut short, Windows-1252 or UTF-16 text?); ${ENCODING_FIX}`;
+}
+
+function mixedMessage(withOption: boolean): string {
+  return (
+    `a UTF-8 line in a file read as GB18030: the file mixes encodings; ${ENCODING_FIX}` +
+    (withOption ? ", or pass --encoding gb18030 if this line is GB18030 as it is" : "")
+  );
+}
+
+/** The most bytes of one line kept to place a bad byte in it: more than the longest line read (2 Mi characters). */
+const MAX_PARTIAL_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Bytes -> text, chunk by chunk, failing with file, line and column when the bytes are not in the
+ * encoding, or (a detected GB18030 file) when a line is UTF-8.
+ */
+export class LineDecoder {
+  private readonly decoder: InstanceType<typeof TextDecoder>;
+  private line: number;
   // The bytes of the line the last chunk ended in: a chunk may start inside a character, which decodes only
   // with them (else the bad line found would be the chunk's first, wherever the bad bytes are).
-  let partial: Uint8Array = new Uint8Array(0);
-  const fail = (cb: TransformCallback, at = line) =>
-    cb(
-      inputError({
-        file,
-        line: at,
-        code: "HY-ENCODING",
-        message:
-          `bytes that are not valid ${encoding} near this line; ` +
-          (encoding === "utf-8"
-            ? "if the file is GBK/GB18030 pass --encoding gb18030"
-            : "pass --encoding utf-8 if it is UTF-8"),
-      }),
-    );
+  private partial: Uint8Array = new Uint8Array(0);
+  /** The partial line starts at a line start (false once a line outgrew a chunk: its column is then unknown). */
+  private partialWhole = true;
+  private readonly watch: Utf8LineWatch | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: TextEncodingName,
+    firstLine = 1,
+    detected = false,
+    /** Messages may name `--encoding` (a data file; a target file has no such option). */
+    private readonly withOption = true,
+  ) {
+    // Mid-file (a reader that continues from a line) a BOM is text, as it would be to a reader from the start.
+    this.decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: firstLine > 1 });
+    this.line = firstLine;
+    this.watch = detected && encoding !== "utf-8" ? new Utf8LineWatch() : undefined;
+  }
+
+  push(chunk: Uint8Array): string {
+    const mixed = this.watch?.scan(chunk);
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      const bad = firstBad(concat(this.partial, chunk), this.encoding, false);
+      const before = mixed ? countBreaks(chunk.subarray(0, mixed.at)) : Infinity;
+      if (mixed && before <= bad.index) throw this.mixedError(before, mixed.col);
+      throw this.error(this.line + bad.index, bad.index === 0 && !this.partialWhole ? undefined : bad.col);
+    }
+    if (mixed) throw this.mixedError(countBreaks(chunk.subarray(0, mixed.at)), mixed.col);
+    this.line += countBreaks(chunk);
+    const lastBreak = chunk.lastIndexOf(0x0a);
+    if (lastBreak !== -1) {
+      this.partial = chunk.subarray(lastBreak + 1);
+      this.partialWhole = true;
+    } else if (this.partial.length + chunk.length <= MAX_PARTIAL_BYTES)
+      this.partial = concat(this.partial, chunk);
+    else {
+      // A line longer than this keeps only its last chunk (memory stays bounded); its column is then unknown.
+      this.partial = chunk;
+      this.partialWhole = false;
+    }
+    return text;
+  }
+
+  end(): string {
+    let text: string;
+    try {
+      text = this.decoder.decode();
+    } catch {
+      const bad = firstBad(this.partial, this.encoding, true);
+      throw this.error(this.line, this.partialWhole ? bad.col : undefined);
+    }
+    const col = this.watch?.end();
+    if (col !== undefined) throw this.mixedError(0, col);
+    return text;
+  }
+
+  private mixedError(breaksBefore: number, col: number): InputError {
+    return inputError({
+      file: this.file,
+      line: this.line + breaksBefore,
+      col,
+      code: "HY-ENCODING",
+      message: mixedMessage(this.withOption),
+    });
+  }
+
+  private error(line: number, col: number | undefined): InputError {
+    return inputError({
+      file: this.file,
+      line,
+      ...(col === undefined ? {} : { col }),
+      code: "HY-ENCODING",
+      message: badBytesMessage(this.encoding, this.withOption),
+    });
+  }
+}
+
+function countBreaks(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  return a.length === 0 ? b : Buffer.concat([a, b]);
+}
+
+/** A whole file's text (a target file), decoded as a data file is: the encoding detected, the same checks. */
+export function decodeText(file: string, bytes: Uint8Array): string {
+  const unreadable = unreadableEncodingError(file, bytes.subarray(0, 64 * 1024));
+  if (unreadable) throw unreadable;
+  const decoder = new LineDecoder(file, detectEncoding(bytes), 1, true, false);
+  return decoder.push(bytes) + decoder.end();
+}
+
+/** A byte -> text transform that fails with file, line and column when the bytes are not in the encoding. */
+export function decodeStream(
+  file: string,
+  encoding: TextEncodingName,
+  firstLine = 1,
+  detected = false,
+): Transform {
+  const decoder = new LineDecoder(file, encoding, firstLine, detected);
   return new Transform({
     readableObjectMode: false,
     decodeStrings: true,
-    transform(chunk: Buffer, _enc, cb) {
-      let text: string;
+    transform(chunk: Buffer, _enc, cb: TransformCallback) {
       try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        return fail(cb, line + firstBadLine(Buffer.concat([partial, chunk]), encoding));
+        cb(null, decoder.push(chunk));
+      } catch (e) {
+        cb(e instanceof Error ? e : new Error(String(e)));
       }
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) line++;
-      const lastBreak = chunk.lastIndexOf(0x0a);
-      // A line longer than a chunk keeps only its last chunk: memory stays bounded by the chunk size.
-      partial = chunk.subarray(lastBreak + 1);
-      cb(null, text);
     },
-    flush(cb) {
+    flush(cb: TransformCallback) {
       try {
-        cb(null, decoder.decode());
-      } catch {
-        fail(cb);
+        cb(null, decoder.end());
+      } catch (e) {
+        cb(e instanceof Error ? e : new Error(String(e)));
       }
     },
   });

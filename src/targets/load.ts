@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import { InputError, inputError, type InputProblem } from "../errors.js";
 import { describeFsError } from "../data/csv.js";
+import { decodeText } from "../data/encoding.js";
 import { COMPILED_TARGETS_DIR } from "../paths.js";
 import type { TargetFile } from "./schema.js";
 import type { ParsedTargets } from "./parse.js";
@@ -28,7 +29,8 @@ export async function loadTargetFile(
   const ready = useCompiled ? await compiled(file, bytes, dir) : undefined;
   if (ready) return { file, dir, targets: ready };
   const { parseWithPositions } = await import("./parse.js");
-  const parsed = parseWithPositions(new TextDecoder("utf-8").decode(bytes), file);
+  // Decoded as a data file is (UTF-8 with or without BOM, or GB18030 told from the bytes), never with U+FFFD.
+  const parsed = parseWithPositions(decodeText(file, bytes), file);
   await checkQuotes(parsed, file, dir);
   return { file, dir, targets: parsed.targets };
 }
