@@ -63,6 +63,19 @@ function base(): EChartsOption {
 }
 
 /** A round axis maximum above every value and target line, so a target above the bars is still drawn. */
+
+/** The grid of a horizontal bar chart: room on the right for the value labels, axis labels kept inside. */
+function barGrid(right: number) {
+  return {
+    left: 16,
+    right,
+    top: 30,
+    bottom: 28,
+    outerBoundsMode: "same" as const,
+    outerBoundsContain: "axisLabel" as const,
+  };
+}
+
 export function niceMax(values: readonly (number | null)[], floor: number): number {
   const top = Math.max(floor, ...values.filter((v): v is number => v !== null));
   const step = top <= 20 ? 5 : top <= 100 ? 10 : top <= 200 ? 20 : 50;
@@ -229,14 +242,7 @@ export function areaBarsChart(input: AreaBarsInput): EChartsOption {
     lines.push({ xAxis: input.mean, name: `${input.meanLabel} ${input.mean}`, colour: "#555555" });
   return {
     ...base(),
-    grid: {
-      left: 16,
-      right: 48,
-      top: 30,
-      bottom: 28,
-      outerBoundsMode: "same",
-      outerBoundsContain: "axisLabel",
-    },
+    grid: barGrid(48),
     xAxis: {
       type: "value",
       name: input.unit,
@@ -287,14 +293,7 @@ export function waterChart(input: WaterChartInput): EChartsOption {
   const labels = ["", ...WATER_CLASSES.map(input.classLabel)];
   return {
     ...base(),
-    grid: {
-      left: 16,
-      right: 40,
-      top: 30,
-      bottom: 28,
-      outerBoundsMode: "same",
-      outerBoundsContain: "axisLabel",
-    },
+    grid: barGrid(40),
     xAxis: {
       type: "value",
       min: 0,
