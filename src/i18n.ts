@@ -532,6 +532,27 @@ const en = {
   "input.unknownType": 'unknown type "{type}"; expected one of {types}',
   "input.dupType": "type {type} at {date} hour {hour} given twice",
   "input.badSiteConcentration": "expected a concentration >= 0 or an empty cell, found {cell}",
+  "input.badCsv": "not valid CSV: {reason}",
+  "input.badLedgerUnit.mass": "{indicator} is a mass in {unit}; expected t, 万吨, kg, found {cell}",
+  "input.badLedgerUnit.ratio": "{indicator} is a ratio in {unit}; expected %, found {cell}",
+  "input.badLedgerUnit.count":
+    "{indicator} is a count in {unit}; expected a count (个, 家, 项 ... or empty), found {cell}",
+  "input.badLedgerUnit.concentration":
+    "{indicator} is a concentration in {unit}; expected a count (个, 家, 项 ... or empty), found {cell}",
+  "input.noHourBeginning": "hour {hour} does not exist with hour-beginning labels",
+  "input.dupSiteHour": "{stations} at {date} hour {hour} already read (another file covers this hour)",
+  "input.noRows": "no data rows: the file has a header and nothing to read below it",
+  "input.noRowsAny": "no data rows: no input file holds data",
+  "input.yearAmbiguous":
+    "dated {from} .. {to}: the data cover {years}, and a standard target file evaluates one calendar year: choose it with --year",
+  "input.yearOutside":
+    "dated {from} .. {to}: every data row of the run is dated outside {year}, the year evaluated (the data cover {years}); pass --year {latest} or give data of {year}",
+  "input.workbookTooLarge":
+    "the workbook is larger than 200 MiB ({size} bytes); save the sheet as CSV and read that",
+  "input.notWorkbook": "not a workbook hy-check can read ({format}): {reason}",
+  "input.noSheet": "no sheet {wanted}; the workbook has {sheets}",
+  "input.mergedHeader":
+    "merged header cells {range}: hy-check reads one header row with one name per column; unmerge the cells and give each column its own name",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1020,6 +1041,26 @@ const zh: Record<MessageKey, string> = {
   "input.unknownType": '未知类型 "{type}"；应为 {types} 之一',
   "input.dupType": "类型 {type} 在 {date} {hour} 时重复给出",
   "input.badSiteConcentration": "应为不小于 0 的浓度或空单元格，实为 {cell}",
+  "input.badCsv": "不是有效的 CSV：{reason}",
+  "input.badLedgerUnit.mass": "{indicator} 是质量，单位 {unit}；应为 t、万吨、kg，实为 {cell}",
+  "input.badLedgerUnit.ratio": "{indicator} 是比例，单位 {unit}；应为 %，实为 {cell}",
+  "input.badLedgerUnit.count":
+    "{indicator} 是计数，单位 {unit}；应为计数单位（个、家、项等，或留空），实为 {cell}",
+  "input.badLedgerUnit.concentration":
+    "{indicator} 是浓度，单位 {unit}；应为计数单位（个、家、项等，或留空），实为 {cell}",
+  "input.noHourBeginning": "按时段初标记时不存在 {hour} 时",
+  "input.dupSiteHour": "{stations} {date} {hour} 时的数据已读取过（另一个文件包含这一小时）",
+  "input.noRows": "没有数据行：文件只有表头，其下没有可读取的内容",
+  "input.noRowsAny": "没有数据行：所有输入文件都没有数据",
+  "input.yearAmbiguous":
+    "日期 {from} 至 {to}：数据涵盖 {years} 年，标准目标文件只评价一个日历年：请用 --year 选定",
+  "input.yearOutside":
+    "日期 {from} 至 {to}：本次运行的所有数据行都不在评价年度 {year} 内（数据涵盖 {years} 年）；请加 --year {latest}，或提供 {year} 年的数据",
+  "input.workbookTooLarge": "工作簿超过 200 MiB（{size} 字节）；请将工作表另存为 CSV 再读取",
+  "input.notWorkbook": "不是 hy-check 能读取的工作簿（{format}）：{reason}",
+  "input.noSheet": "没有工作表 {wanted}；工作簿中有 {sheets}",
+  "input.mergedHeader":
+    "表头有合并单元格 {range}：hy-check 只读取一行表头，每列一个名称；请取消合并，为每列单独命名",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

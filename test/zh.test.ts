@@ -161,8 +161,17 @@ describe("--lang zh says everything in Chinese", () => {
       ["a missing file", [join(dir, "nowhere.csv")]],
       ["a folder with no data files", [join(dir, "*.xlsx")]],
       ["a UTF-16 file", [join(dir, "utf16.csv")]],
+      ["an empty file", [join(dir, "empty.csv")]],
+      ["a header and no rows", [join(dir, "header-only.csv")]],
+      ["a ledger figure in a unit of another quantity", [join(dir, "bad-unit.csv")]],
     ])("%s", async (_name, args) => {
       writeFileSync(join(dir, "utf16.csv"), Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]));
+      writeFileSync(join(dir, "empty.csv"), "");
+      writeFileSync(join(dir, "header-only.csv"), `${header}\n`);
+      writeFileSync(
+        join(dir, "bad-unit.csv"),
+        "指标,地区,年份,数值,单位\n化学需氧量排放量,全市,2019,4.00,个\n",
+      );
       const run = await runMain([...args, "--lang", "zh"]);
       expect(run.status).toBe(2);
       const text = `${run.stdout}\n${run.stderr}`;

@@ -351,7 +351,7 @@ async function* toRecords(
       line: err.lines === undefined ? consumed + 1 : fileLine(err.lines),
       ...where,
       code: "HY-CSV",
-      message: `not valid CSV: ${reason}`,
+      ...keyedMessage("input.badCsv", { reason }),
     });
   }
 }

@@ -5,7 +5,7 @@ import { normaliseHeader } from "../columns.js";
 import type { CsvSource } from "../csv.js";
 import { MAX_LISTED_PROBLEMS, noteDate, type InputReport } from "../input-report.js";
 import { addLedgerEntry } from "../ledger-store.js";
-import { convertUnit, unitsOf } from "../units.js";
+import { convertUnit } from "../units.js";
 import { daysInMonth, parseCellNumber } from "../values.js";
 import { dataRows } from "../rows.js";
 import { areaByName } from "../registry.js";
@@ -124,7 +124,11 @@ export const ledger: DataKind = {
         reject({
           col: cols.unit + 1,
           code: "HY-UNIT",
-          message: `${spec.id} is a ${spec.quantity} in ${spec.unit}; expected ${unitsOf(spec.quantity)}, found ${quoted(unitText)}`,
+          ...keyedMessage(`input.badLedgerUnit.${spec.quantity}`, {
+            indicator: spec.id,
+            unit: spec.unit,
+            cell: quoted(unitText),
+          }),
         });
         continue;
       }
