@@ -54,7 +54,15 @@ export function keyedProblem(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): InputProblem {
-  return { ...problem, message: t("en", key, params), key, params };
+  return { ...problem, ...keyedMessage(key, params) };
+}
+
+/** A message with its key and parameters, for a problem whose place is added later (a rejected row). */
+export function keyedMessage(
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): Pick<InputProblem, "message" | "key" | "params"> {
+  return { message: t("en", key, params), key, params };
 }
 
 /** The file a usage problem names: none but the program. */

@@ -455,6 +455,104 @@ const en = {
     "CO {value} is not plausible for ambient air (> {max} mg/m3): the values look like ug/m3; check the unit, and write it in the header (e.g. CO(ug/m3)) to have it converted",
   "validate.coValue":
     "CO {value} is not plausible for ambient air (> {max} mg/m3): check the value and the unit in the header",
+  "input.cannotRead": "cannot read the file: {reason}",
+  "input.cannotRead.missing": "cannot read the file: no such file or folder",
+  "input.cannotRead.denied": "cannot read the file: permission denied",
+  "input.cannotRead.folder": "cannot read the file: it is a folder, not a file",
+  "input.cannotRead.pipe":
+    "cannot read the file: a named pipe; pipe it to stdin instead: hy-check /dev/stdin < FILE",
+  "input.cannotRead.device": "cannot read the file: a device, not a file",
+  "input.cannotRead.notRegular": "cannot read the file: not a regular file",
+  "input.cannotList": "cannot list the folder: {reason}",
+  "input.cannotList.missing": "cannot list the folder: no such file or folder",
+  "input.noMatch": "no CSV files or workbooks match",
+  "input.changedWhileRead":
+    "the file changed while it was read ({size} bytes when opened, {read} read); read it again once it is complete",
+  "input.empty": "the file is empty; expected a header row",
+  "input.noHeader": "the file has no header row",
+  "input.longLine":
+    "a line longer than {mib} MiB ({chars} characters); not a CSV export, or a cell that never ends",
+  "input.unclosedQuote": "a quote opens here and is never closed",
+  "input.pipeTooLarge": "more than {mib} MiB arrived through the pipe; save the data to a file and read that",
+  "input.encoding.utf16Bom":
+    "the file is UTF-16 (byte-order mark {bom}), which hy-check does not read; save the whole file as UTF-8 (or GB18030)",
+  "input.encoding.utf16Nul":
+    "the file is UTF-16 (every other byte is NUL), which hy-check does not read; save the whole file as UTF-8 (or GB18030)",
+  "input.encoding.notUtf8":
+    "bytes that are not UTF-8 (GBK, Windows-1252 or UTF-16 text?); save the whole file as UTF-8 (or GB18030)",
+  "input.encoding.notUtf8Option":
+    "bytes that are not UTF-8 (GBK, Windows-1252 or UTF-16 text?); save the whole file as UTF-8 (or GB18030), or pass --encoding gb18030 if the whole file is GB18030",
+  "input.encoding.notOther":
+    "bytes that are not {encoding} (UTF-8 cut short, Windows-1252 or UTF-16 text?); save the whole file as UTF-8 (or GB18030)",
+  "input.encoding.mixed":
+    "a UTF-8 line in a file read as GB18030: the file mixes encodings; save the whole file as UTF-8 (or GB18030)",
+  "input.encoding.mixedOption":
+    "a UTF-8 line in a file read as GB18030: the file mixes encodings; save the whole file as UTF-8 (or GB18030), or pass --encoding gb18030 if this line is GB18030 as it is",
+  "input.twoColumns": "two columns mean {field}: {headers}; keep one or set columns: in the target file",
+  "input.unknownKind":
+    "cannot tell what data this is; expected a date column and pollutant columns (e.g. 日期, PM2.5, PM10 ...); recognised: {recognised}{hint}",
+  "input.summaryRow": "a totals or notes row ({cell}): skipped, not data",
+  "input.fields": "expected {width} fields, found {count}",
+  "input.repeatLine": "repeats line {first} cell for cell: read once",
+  "input.repeatRow": "repeats row {first} cell for cell: read once",
+  "input.missingColumn": "missing column {what} (expected a header such as {spellings}); found: {headers}",
+  "input.missingDateColumn": "missing column date (expected a header such as {spellings}); found: {headers}",
+  "input.missingPlaceColumn":
+    "missing column station or area (expected a header such as {spellings}); found: {headers}",
+  "input.badDate": "expected a date like 2019-01-01, 2019/1/1 or 2019年1月1日, found {cell}",
+  "input.emptyStation": "expected a station name or code, found an empty cell",
+  "input.outsideYear": "{date} is outside the plan year {year}: the row is read but not used",
+  "input.dupDay": "{station} on {date} was already read at {earlier}",
+  "input.missingTimeColumn": "missing a time column (时间/datetime)",
+  "input.missingPlaceColumnHourly":
+    "missing column station or area (站点/station, 区域/area, 城市/city or 区县/county)",
+  "input.outsideYearHour":
+    '{date} (the natural day of "{time}") is outside the plan year {year}: the row is read but not used',
+  "input.badTime": "expected a time like 2019-01-01 13:00 (hour 0-24), found {cell}",
+  "input.badTimeBeginning":
+    "expected a time like 2019-01-01 13:00 (hour 0-24, 24 only with hour-ending labels), found {cell}",
+  "input.dupHour": "{station} at {time} was already read",
+  "input.missingSamplingDate": "missing a sampling date column (采样日期/date)",
+  "input.badSamplingDate": "expected a sampling date like 2019-01-15, found {cell}",
+  "input.emptySection": "expected a section name, found an empty cell",
+  "input.badWaterValue":
+    "expected a value >= 0, a below-detection value (ND, <0.01, 0.01L) or a missing marker, found {cell}",
+  "input.dupSampling": "{section} on {date} was already read",
+  "input.badUnit": "unit not understood; expected {unit} (or {other}, which is converted)",
+  "input.badConcentration": "expected a concentration >= 0 or a missing marker (empty, -, NA), found {cell}",
+  "input.implausibleConcentration":
+    "{cell} is not a plausible concentration (above {max}); check the cell and its unit",
+  "input.missingUnitColumn":
+    "missing a unit column (单位/unit): ledger figures are never read without their unit",
+  "input.badPeriod": "expected a period like 2019, 2019-06 or 2019年6月, found {cell}",
+  "input.badLedgerNumber": "expected a number for {indicator}, found {cell}",
+  "input.dupLedger": "{indicator}{area} for {period} was already read at {earlier}",
+  "input.siteHeader": "expected date,hour,type,<station codes>",
+  "input.badSiteTime": "expected a date like 20190101 and an hour 0-23, found {date} {hour}",
+  "input.unknownType": 'unknown type "{type}"; expected one of {types}',
+  "input.dupType": "type {type} at {date} hour {hour} given twice",
+  "input.badSiteConcentration": "expected a concentration >= 0 or an empty cell, found {cell}",
+  "input.badCsv": "not valid CSV: {reason}",
+  "input.badLedgerUnit.mass": "{indicator} is a mass in {unit}; expected t, 万吨, kg, found {cell}",
+  "input.badLedgerUnit.ratio": "{indicator} is a ratio in {unit}; expected %, found {cell}",
+  "input.badLedgerUnit.count":
+    "{indicator} is a count in {unit}; expected a count (个, 家, 项 ... or empty), found {cell}",
+  "input.badLedgerUnit.concentration":
+    "{indicator} is a concentration in {unit}; expected a count (个, 家, 项 ... or empty), found {cell}",
+  "input.noHourBeginning": "hour {hour} does not exist with hour-beginning labels",
+  "input.dupSiteHour": "{stations} at {date} hour {hour} already read (another file covers this hour)",
+  "input.noRows": "no data rows: the file has a header and nothing to read below it",
+  "input.noRowsAny": "no data rows: no input file holds data",
+  "input.yearAmbiguous":
+    "dated {from} .. {to}: the data cover {years}, and a standard target file evaluates one calendar year: choose it with --year",
+  "input.yearOutside":
+    "dated {from} .. {to}: every data row of the run is dated outside {year}, the year evaluated (the data cover {years}); pass --year {latest} or give data of {year}",
+  "input.workbookTooLarge":
+    "the workbook is larger than 200 MiB ({size} bytes); save the sheet as CSV and read that",
+  "input.notWorkbook": "not a workbook hy-check can read ({format}): {reason}",
+  "input.noSheet": "no sheet {wanted}; the workbook has {sheets}",
+  "input.mergedHeader":
+    "merged header cells {range}: hy-check reads one header row with one name per column; unmerge the cells and give each column its own name",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -875,6 +973,94 @@ const zh: Record<MessageKey, string> = {
   "validate.coUnit":
     "CO {value} 对环境空气而言不合理（大于 {max} mg/m3）：数值像是 ug/m3；请核对单位，并在表头注明（如 CO(ug/m3)）以便换算",
   "validate.coValue": "CO {value} 对环境空气而言不合理（大于 {max} mg/m3）：请核对数值及表头中的单位",
+  "input.cannotRead": "无法读取文件：{reason}",
+  "input.cannotRead.missing": "无法读取文件：文件或文件夹不存在",
+  "input.cannotRead.denied": "无法读取文件：没有权限",
+  "input.cannotRead.folder": "无法读取文件：这是文件夹，不是文件",
+  "input.cannotRead.pipe": "无法读取文件：这是命名管道；请改为从标准输入传入：hy-check /dev/stdin < FILE",
+  "input.cannotRead.device": "无法读取文件：这是设备，不是文件",
+  "input.cannotRead.notRegular": "无法读取文件：不是普通文件",
+  "input.cannotList": "无法列出文件夹内容：{reason}",
+  "input.cannotList.missing": "无法列出文件夹内容：文件或文件夹不存在",
+  "input.noMatch": "没有匹配的 CSV 文件或工作簿",
+  "input.changedWhileRead":
+    "读取期间文件发生了变化（打开时 {size} 字节，读到 {read} 字节）；请待文件完整后重新读取",
+  "input.empty": "文件为空；应有表头行",
+  "input.noHeader": "文件没有表头行",
+  "input.longLine": "有一行超过 {mib} MiB（{chars} 个字符）：不是 CSV 导出文件，或有单元格没有结束",
+  "input.unclosedQuote": "引号在此处开始，之后没有闭合",
+  "input.pipeTooLarge": "经管道传入的数据超过 {mib} MiB；请把数据存为文件再读取",
+  "input.encoding.utf16Bom":
+    "文件为 UTF-16 编码（字节顺序标记 {bom}），hy-check 不读取此编码；请将整个文件另存为 UTF-8（或 GB18030）",
+  "input.encoding.utf16Nul":
+    "文件为 UTF-16 编码（每隔一个字节为 NUL），hy-check 不读取此编码；请将整个文件另存为 UTF-8（或 GB18030）",
+  "input.encoding.notUtf8":
+    "有不属于 UTF-8 的字节（是 GBK、Windows-1252 或 UTF-16 文本？）；请将整个文件另存为 UTF-8（或 GB18030）",
+  "input.encoding.notUtf8Option":
+    "有不属于 UTF-8 的字节（是 GBK、Windows-1252 或 UTF-16 文本？）；请将整个文件另存为 UTF-8（或 GB18030），整个文件为 GB18030 时也可加 --encoding gb18030",
+  "input.encoding.notOther":
+    "有不属于 {encoding} 的字节（是截断的 UTF-8、Windows-1252 或 UTF-16 文本？）；请将整个文件另存为 UTF-8（或 GB18030）",
+  "input.encoding.mixed":
+    "按 GB18030 读取的文件中有一行 UTF-8：文件混用了编码；请将整个文件另存为 UTF-8（或 GB18030）",
+  "input.encoding.mixedOption":
+    "按 GB18030 读取的文件中有一行 UTF-8：文件混用了编码；请将整个文件另存为 UTF-8（或 GB18030），此行本就是 GB18030 时也可加 --encoding gb18030",
+  "input.twoColumns": "有两列都表示 {field}：{headers}；请只保留一列，或在目标文件中设置 columns:",
+  "input.unknownKind":
+    "无法判断数据类型；应有日期列和污染物列（如 日期、PM2.5、PM10 等）；已识别：{recognised}{hint}",
+  "input.summaryRow": "合计或备注行（{cell}）：已跳过，不是数据",
+  "input.fields": "应有 {width} 个字段，实有 {count} 个",
+  "input.repeatLine": "与第 {first} 行逐格相同：只读取一次",
+  "input.repeatRow": "与第 {first} 行逐格相同：只读取一次",
+  "input.missingColumn": "缺少 {what} 列（表头应为如 {spellings}）；实有：{headers}",
+  "input.missingDateColumn": "缺少日期列（表头应为如 {spellings}）；实有：{headers}",
+  "input.missingPlaceColumn": "缺少站点或区域列（表头应为如 {spellings}）；实有：{headers}",
+  "input.badDate": "应为日期，如 2019-01-01、2019/1/1 或 2019年1月1日，实为 {cell}",
+  "input.emptyStation": "应为站点名称或代码，实为空单元格",
+  "input.outsideYear": "{date} 不在计划年度 {year} 内：该行已读取，未使用",
+  "input.dupDay": "{station} {date} 的数据已在 {earlier} 读取过",
+  "input.missingTimeColumn": "缺少时间列（时间/datetime）",
+  "input.missingPlaceColumnHourly": "缺少站点或区域列（站点/station、区域/area、城市/city 或 区县/county）",
+  "input.outsideYearHour": '{date}（"{time}" 所在的自然日）不在计划年度 {year} 内：该行已读取，未使用',
+  "input.badTime": "应为时间，如 2019-01-01 13:00（小时 0-24），实为 {cell}",
+  "input.badTimeBeginning": "应为时间，如 2019-01-01 13:00（小时 0-24，24 仅用于时段末标记），实为 {cell}",
+  "input.dupHour": "{station} {time} 的数据已读取过",
+  "input.missingSamplingDate": "缺少采样日期列（采样日期/date）",
+  "input.badSamplingDate": "应为采样日期，如 2019-01-15，实为 {cell}",
+  "input.emptySection": "应为断面名称，实为空单元格",
+  "input.badWaterValue": "应为不小于 0 的数值、低于检出限的值（ND、<0.01、0.01L）或缺测标记，实为 {cell}",
+  "input.dupSampling": "{section} {date} 的数据已读取过",
+  "input.badUnit": "无法识别单位；应为 {unit}（或 {other}，会自动换算）",
+  "input.badConcentration": "应为不小于 0 的浓度或缺测标记（空、-、NA），实为 {cell}",
+  "input.implausibleConcentration": "{cell} 不是合理的浓度（大于 {max}）；请核对该单元格及其单位",
+  "input.missingUnitColumn": "缺少单位列（单位/unit）：台账数字从不脱离单位读取",
+  "input.badPeriod": "应为时期，如 2019、2019-06 或 2019年6月，实为 {cell}",
+  "input.badLedgerNumber": "{indicator} 应为数字，实为 {cell}",
+  "input.dupLedger": "{indicator}{area} {period} 的数据已在 {earlier} 读取过",
+  "input.siteHeader": "表头应为 date,hour,type,<站点代码>",
+  "input.badSiteTime": "应为日期（如 20190101）和小时 0-23，实为 {date} {hour}",
+  "input.unknownType": '未知类型 "{type}"；应为 {types} 之一',
+  "input.dupType": "类型 {type} 在 {date} {hour} 时重复给出",
+  "input.badSiteConcentration": "应为不小于 0 的浓度或空单元格，实为 {cell}",
+  "input.badCsv": "不是有效的 CSV：{reason}",
+  "input.badLedgerUnit.mass": "{indicator} 是质量，单位 {unit}；应为 t、万吨、kg，实为 {cell}",
+  "input.badLedgerUnit.ratio": "{indicator} 是比例，单位 {unit}；应为 %，实为 {cell}",
+  "input.badLedgerUnit.count":
+    "{indicator} 是计数，单位 {unit}；应为计数单位（个、家、项等，或留空），实为 {cell}",
+  "input.badLedgerUnit.concentration":
+    "{indicator} 是浓度，单位 {unit}；应为计数单位（个、家、项等，或留空），实为 {cell}",
+  "input.noHourBeginning": "按时段初标记时不存在 {hour} 时",
+  "input.dupSiteHour": "{stations} {date} {hour} 时的数据已读取过（另一个文件包含这一小时）",
+  "input.noRows": "没有数据行：文件只有表头，其下没有可读取的内容",
+  "input.noRowsAny": "没有数据行：所有输入文件都没有数据",
+  "input.yearAmbiguous":
+    "日期 {from} 至 {to}：数据涵盖 {years} 年，标准目标文件只评价一个日历年：请用 --year 选定",
+  "input.yearOutside":
+    "日期 {from} 至 {to}：本次运行的所有数据行都不在评价年度 {year} 内（数据涵盖 {years} 年）；请加 --year {latest}，或提供 {year} 年的数据",
+  "input.workbookTooLarge": "工作簿超过 200 MiB（{size} 字节）；请将工作表另存为 CSV 再读取",
+  "input.notWorkbook": "不是 hy-check 能读取的工作簿（{format}）：{reason}",
+  "input.noSheet": "没有工作表 {wanted}；工作簿中有 {sheets}",
+  "input.mergedHeader":
+    "表头有合并单元格 {range}：hy-check 只读取一行表头，每列一个名称；请取消合并，为每列单独命名",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

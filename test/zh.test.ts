@@ -130,6 +130,75 @@ describe("--lang zh says everything in Chinese", () => {
     expect(run.stderr).toContain(":10:3  plan  未知的键 yaer；是否应为 year？  [HY-TARGETS]");
   });
 
+  describe("the data readers' messages", () => {
+    const header = "日期,区域,监测点位,PM2.5,PM10,SO2,NO2,CO,O3_8h";
+    const daily = join(dir, "bad-daily.csv");
+    writeFileSync(
+      daily,
+      [
+        header,
+        "2019-01-01,市城区,衡阳化工总厂,40,60,12,28,1.1,60",
+        "2019-02-30,市城区,衡阳化工总厂,40,60,12,28,1.1,60",
+        "2019-01-02,市城区,衡阳化工总厂,四十,60,12,28,1.1,60",
+        "2019-01-01,市城区,衡阳化工总厂,41,60,12,28,1.1,60",
+        "2019-01-03,市城区,衡阳化工总厂,40,60,12",
+        "",
+      ].join("\n"),
+    );
+    const water = join(dir, "bad-water.csv");
+    writeFileSync(water, "断面名称,采样日期,pH\n归阳镇,2019-13-08,7.8\n归阳镇,2019-01-08,中性\n");
+    const ledger = join(dir, "bad-ledger.csv");
+    writeFileSync(ledger, "指标,地区,年份,数值,单位\n化学需氧量排放量,全市,2019,很多,万吨\n");
+    const noHeader = join(dir, "no-unit.csv");
+    writeFileSync(noHeader, "指标,地区,年份,数值\n化学需氧量排放量,全市,2019,4.00\n");
+
+    it.each([
+      ["a bad date, a bad number, a duplicate, a short row", [daily]],
+      ["validate of the same", ["validate", daily]],
+      ["a bad sampling date and a bad water value", [water]],
+      ["a ledger figure that is not a number", [ledger]],
+      ["a ledger without its unit column", [noHeader]],
+      ["a missing file", [join(dir, "nowhere.csv")]],
+      ["a folder with no data files", [join(dir, "*.xlsx")]],
+      ["a UTF-16 file", [join(dir, "utf16.csv")]],
+      ["an empty file", [join(dir, "empty.csv")]],
+      ["a header and no rows", [join(dir, "header-only.csv")]],
+      ["a ledger figure in a unit of another quantity", [join(dir, "bad-unit.csv")]],
+    ])("%s", async (_name, args) => {
+      writeFileSync(join(dir, "utf16.csv"), Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]));
+      writeFileSync(join(dir, "empty.csv"), "");
+      writeFileSync(join(dir, "header-only.csv"), `${header}\n`);
+      writeFileSync(
+        join(dir, "bad-unit.csv"),
+        "指标,地区,年份,数值,单位\n化学需氧量排放量,全市,2019,4.00,个\n",
+      );
+      const run = await runMain([...args, "--lang", "zh"]);
+      expect(run.status).toBe(2);
+      const text = `${run.stdout}\n${run.stderr}`;
+      expect(text).toMatch(/\[HY-[A-Z]+\]/);
+      expect(offending(text).join("\n")).toBe("");
+    });
+
+    it("a bad date says so in Chinese", async () => {
+      const run = await runMain([daily, "--lang", "zh"]);
+      expect(run.stderr).toContain('应为日期，如 2019-01-01、2019/1/1 或 2019年1月1日，实为 "2019-02-30"');
+    });
+
+    it("the JSON keeps the English message", async () => {
+      const run = await runMain([daily, "--lang", "zh", "-f", "json"]);
+      const report = JSON.parse(run.stdout) as {
+        inputs: { rejected: { code: string; message: string }[] }[];
+      };
+      const rejected = report.inputs[0]!.rejected;
+      expect(rejected.find((p) => p.code === "HY-DATE")?.message).toBe(
+        'expected a date like 2019-01-01, 2019/1/1 or 2019年1月1日, found "2019-02-30"',
+      );
+      expect(rejected.find((p) => p.code === "HY-DUP")?.message).toBe(
+        `2457A on 2019-01-01 was already read at ${daily}:2`,
+      );
+    });
+  });
+
   it("a Chinese locale alone is enough, help included", async () => {
     const run = await runMain(["--help"], { LANG: "zh_CN.UTF-8" });
     expect(run.stdout).toContain("用法：");

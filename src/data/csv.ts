@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
-import { InputError, inputError, quoted } from "../errors.js";
+import { InputError, inputError, keyedMessage, keyedProblem, quoted } from "../errors.js";
 import {
   decodeStream,
   detectEncoding,
@@ -66,7 +66,14 @@ export async function readSample(file: string): Promise<Uint8Array> {
 
 /** HY-READ: the file cannot be read, with the system's reason. */
 export function readError(file: string, e: unknown): InputError {
-  return inputError({ file, code: "HY-READ", message: `cannot read the file: ${describeFsError(e)}` });
+  const key = fsReasonKey(e);
+  return inputError(
+    keyedProblem(
+      { file, code: "HY-READ" },
+      key ? `input.cannotRead.${key}` : "input.cannotRead",
+      key ? {} : { reason: describeFsError(e) },
+    ),
+  );
 }
 
 /** HY-READ: fewer or more bytes were read than the file held when it was opened. */
@@ -74,8 +81,17 @@ export function changedWhileRead(file: string, size: number, read: number): Inpu
   return inputError({
     file,
     code: "HY-READ",
-    message: `the file changed while it was read (${size} bytes when opened, ${read} read); read it again once it is complete`,
+    ...keyedMessage("input.changedWhileRead", { size, read }),
   });
+}
+
+/** The message-table word for a system error hy-check names itself (`input.cannotRead.missing` ...). */
+export function fsReasonKey(e: unknown): "missing" | "denied" | "folder" | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "missing";
+  if (code === "EACCES" || code === "EPERM") return "denied";
+  if (code === "EISDIR") return "folder";
+  return undefined;
 }
 
 export function describeFsError(e: unknown): string {
@@ -222,7 +238,7 @@ export async function openCsv(
       file,
       line: 1,
       code: "HY-EMPTY",
-      message: "the file is empty; expected a header row",
+      ...keyedMessage("input.empty"),
     });
   const unreadable = unreadableEncodingError(file, sample);
   if (unreadable) throw unreadable;
@@ -244,8 +260,7 @@ export async function openCsv(
   const iterator = records[Symbol.asyncIterator]();
   if (sepLine) await iterator.next();
   const first = await iterator.next();
-  if (first.done)
-    throw inputError({ file, line: 1, code: "HY-EMPTY", message: "the file has no header row" });
+  if (first.done) throw inputError(keyedProblem({ file, line: 1, code: "HY-EMPTY" }, "input.noHeader"));
   // The byte reader splits on commas only, from a header on line 1.
   const dataStart =
     first.value.line === 1 && delimiter === "," && path === file ? dataStartOf(sample) : undefined;
@@ -311,7 +326,7 @@ async function* toRecords(
         line: consumed + 1,
         ...where,
         code: "HY-SIZE",
-        message: `a line longer than ${MAX_LINE_CHARS / (1024 * 1024)} MiB (${MAX_LINE_CHARS} characters); not a CSV export, or a cell that never ends`,
+        ...keyedMessage("input.longLine", { mib: MAX_LINE_CHARS / (1024 * 1024), chars: MAX_LINE_CHARS }),
       });
     // An unclosed quote runs to the end of the file, so csv-parse's line is the last one; the quote opens in
     // the record after those parsed (counted from the header and the blank lines skipped).
@@ -322,7 +337,7 @@ async function* toRecords(
         line,
         ...where,
         code: "HY-CSV",
-        message: "a quote opens here and is never closed",
+        ...keyedMessage("input.unclosedQuote"),
       });
     }
     // csv-parse counts fields from 0; the message names the column as a spreadsheet does.
@@ -336,7 +351,7 @@ async function* toRecords(
       line: err.lines === undefined ? consumed + 1 : fileLine(err.lines),
       ...where,
       code: "HY-CSV",
-      message: `not valid CSV: ${reason}`,
+      ...keyedMessage("input.badCsv", { reason }),
     });
   }
 }

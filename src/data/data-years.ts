@@ -1,7 +1,8 @@
 // Which year a run evaluates, from what was read: the target file's plan year, `--year`, or, for a file of
 // standard limits (GB 3095), the data's own year. A run with no data rows, or none in the year it
 // evaluates, is an input error that names what the data hold instead of a table of "no data".
-import { InputError, type InputProblem } from "../errors.js";
+import { InputError, keyedProblem, type InputProblem } from "../errors.js";
+import type { MessageKey } from "../i18n.js";
 import type { InputReport } from "./input-report.js";
 
 /** A target file of standard limits: every target quotes a standard (`source.document`), none a plan. */
@@ -33,8 +34,14 @@ function yearsText(days: ReadonlyMap<number, number>): string {
 /** A second year with more than a month of data makes "the data's year" a choice for the user. */
 const AMBIGUOUS_DAYS = 31;
 
-function problem(file: string, sheet: string | undefined, code: string, message: string): InputProblem {
-  return { file, ...(sheet !== undefined ? { sheet } : {}), code, message };
+function problem(
+  file: string,
+  sheet: string | undefined,
+  code: string,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): InputProblem {
+  return keyedProblem({ file, ...(sheet !== undefined ? { sheet } : {}), code }, key, params);
 }
 
 /**
@@ -47,44 +54,33 @@ export function evaluationYear(
   options: { planYear: number; standard: boolean; requestedYear?: number; targetsFile: string },
 ): number | InputError {
   if (inputs.every((i) => i.rows === 0)) {
-    const problems = inputs.map((i) =>
-      problem(
-        i.file,
-        i.sheet,
-        "HY-EMPTY",
-        "no data rows: the file has a header and nothing to read below it",
-      ),
-    );
+    const problems = inputs.map((i) => problem(i.file, i.sheet, "HY-EMPTY", "input.noRows"));
     return new InputError(
       problems.length > 0
         ? problems
-        : [problem(options.targetsFile, undefined, "HY-EMPTY", "no data rows: no input file holds data")],
+        : [problem(options.targetsFile, undefined, "HY-EMPTY", "input.noRowsAny")],
     );
   }
   const days = daysPerYear(inputs);
   if (days.size === 0) return options.requestedYear ?? options.planYear;
   let year = options.requestedYear ?? options.planYear;
   const dated = inputs.filter((i) => i.from !== null && i.to !== null);
-  const atEachInput = (message: string) =>
+  const atEachInput = (key: MessageKey, params: Record<string, string | number>) =>
     new InputError(
       dated.map((i) =>
-        problem(i.file, i.sheet, "HY-YEAR", `dated ${i.from ?? ""} .. ${i.to ?? ""}: ${message}`),
+        problem(i.file, i.sheet, "HY-YEAR", key, { ...params, from: i.from ?? "", to: i.to ?? "" }),
       ),
     );
   if (options.standard && options.requestedYear === undefined) {
     const ranked = [...days].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
     const second = ranked[1];
     if (second && second[1] > AMBIGUOUS_DAYS)
-      return atEachInput(
-        `the data cover ${yearsText(days)}, and a standard target file evaluates one calendar year: choose it with --year`,
-      );
+      return atEachInput("input.yearAmbiguous", { years: yearsText(days) });
     year = ranked[0]?.[0] ?? year;
   }
   if (!days.has(year)) {
     const latest = Math.max(...days.keys());
-    return atEachInput(
-      `every data row of the run is dated outside ${year}, the year evaluated (the data cover ${yearsText(days)}); pass --year ${latest} or give data of ${year}`,
-    );
+    return atEachInput("input.yearOutside", { year, latest, years: yearsText(days) });
   }
   return year;
 }

@@ -1,6 +1,6 @@
 // Text encodings of CSV exports: UTF-8 (with or without BOM) or GB18030/GBK, as Chinese Excel saves them.
 import { Transform, type TransformCallback } from "node:stream";
-import { type InputError, inputError } from "../errors.js";
+import { type InputError, inputError, keyedMessage, keyedProblem } from "../errors.js";
 
 export const ENCODINGS = ["auto", "utf-8", "gb18030", "gbk"] as const;
 export type EncodingOption = (typeof ENCODINGS)[number];
@@ -82,13 +82,14 @@ export function unreadableEncoding(sample: Uint8Array): string | undefined {
 export function unreadableEncodingError(file: string, sample: Uint8Array): InputError | undefined {
   const found = unreadableEncoding(sample);
   if (found === undefined) return undefined;
-  return inputError({
-    file,
-    line: 1,
-    col: 1,
-    code: "HY-ENCODING",
-    message: `the file is ${found}, which hy-check does not read; ${ENCODING_FIX}`,
-  });
+  const bom = /byte-order mark (\w\w \w\w)/.exec(found)?.[1];
+  return inputError(
+    keyedProblem(
+      { file, line: 1, col: 1, code: "HY-ENCODING" },
+      bom ? "input.encoding.utf16Bom" : "input.encoding.utf16Nul",
+      bom ? { bom } : {},
+    ),
+  );
 }
 
 /** Characters (code points) in a text: a column counts a character outside the BMP once. */
@@ -222,18 +223,14 @@ class Utf8LineWatch {
 }
 
 /** What the bytes are and the one fix; `--encoding` is named only where the command takes it (data files). */
-function badBytesMessage(encoding: TextEncodingName, withOption: boolean): string {
-  return encoding === "utf-8"
-    ? `bytes that are not UTF-8 (GBK, Windows-1252 or UTF-16 text?); ${ENCODING_FIX}` +
-        (withOption ? ", or pass --encoding gb18030 if the whole file is GB18030" : "")
-    : `bytes that are not ${encoding.toUpperCase()} (UTF-8 cut short, Windows-1252 or UTF-16 text?); ${ENCODING_FIX}`;
+function badBytesMessage(encoding: TextEncodingName, withOption: boolean) {
+  if (encoding !== "utf-8")
+    return keyedMessage("input.encoding.notOther", { encoding: encoding.toUpperCase() });
+  return keyedMessage(withOption ? "input.encoding.notUtf8Option" : "input.encoding.notUtf8");
 }
 
-function mixedMessage(withOption: boolean): string {
-  return (
-    `a UTF-8 line in a file read as GB18030: the file mixes encodings; ${ENCODING_FIX}` +
-    (withOption ? ", or pass --encoding gb18030 if this line is GB18030 as it is" : "")
-  );
+function mixedMessage(withOption: boolean) {
+  return keyedMessage(withOption ? "input.encoding.mixedOption" : "input.encoding.mixed");
 }
 
 /** The most bytes of one line kept to place a bad byte in it: more than the longest line read (2 Mi characters). */
@@ -313,7 +310,7 @@ export class LineDecoder {
       line: this.line + breaksBefore,
       col,
       code: "HY-ENCODING",
-      message: mixedMessage(this.withOption),
+      ...mixedMessage(this.withOption),
     });
   }
 
@@ -323,7 +320,7 @@ export class LineDecoder {
       line,
       ...(col === undefined ? {} : { col }),
       code: "HY-ENCODING",
-      message: badBytesMessage(this.encoding, this.withOption),
+      ...badBytesMessage(this.encoding, this.withOption),
     });
   }
 }

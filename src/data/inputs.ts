@@ -1,8 +1,8 @@
 // Input arguments: files, folders (every .csv, .xlsx and .xls in them) and simple globs (`data/china_sites_2019*.csv`).
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { inputError } from "../errors.js";
-import { describeFsError } from "./csv.js";
+import { inputError, keyedProblem } from "../errors.js";
+import { describeFsError, fsReasonKey } from "./csv.js";
 import { DATA_FILE_PATTERN } from "./workbook-cells.js";
 
 function globToRegExp(pattern: string): RegExp {
@@ -18,19 +18,21 @@ async function csvFilesIn(dir: string, pattern: RegExp, arg: string): Promise<st
   try {
     names = await readdir(dir);
   } catch (e) {
-    throw inputError({
-      file: arg,
-      code: "HY-READ",
-      message: `cannot list the folder: ${describeFsError(e)}`,
-    });
+    const missing = fsReasonKey(e) === "missing";
+    throw inputError(
+      keyedProblem(
+        { file: arg, code: "HY-READ" },
+        missing ? "input.cannotList.missing" : "input.cannotList",
+        missing ? {} : { reason: describeFsError(e) },
+      ),
+    );
   }
   const files = names
     // `~$air.xlsx` is the lock file Excel keeps beside a workbook it has open, not a workbook.
     .filter((n) => pattern.test(n) && !n.startsWith("~$"))
     .sort()
     .map((n) => join(dir, n));
-  if (files.length === 0)
-    throw inputError({ file: arg, code: "HY-READ", message: "no CSV files or workbooks match" });
+  if (files.length === 0) throw inputError(keyedProblem({ file: arg, code: "HY-READ" }, "input.noMatch"));
   return files;
 }
 

@@ -7,7 +7,7 @@ import { Transform } from "node:stream";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { InputError, inputError, type InputProblem } from "../errors.js";
+import { InputError, inputError, keyedMessage, keyedProblem, type InputProblem } from "../errors.js";
 import { recogniseHeaders, type ColumnField, type RecognisedColumn } from "./columns.js";
 import { openCsv, readError, readSample, type CsvRecord, type CsvSource } from "./csv.js";
 import type { EncodingOption } from "./encoding.js";
@@ -80,11 +80,11 @@ async function copiedPipe(file: string): Promise<{ path: string; remove: () => P
 /** HY-READ: a device, a named pipe or a socket given as a data file. */
 function notRegular(file: string, info: Stats): InputError {
   const what = info.isFIFO()
-    ? "a named pipe; pipe it to stdin instead: hy-check /dev/stdin < FILE"
+    ? "pipe"
     : info.isCharacterDevice() || info.isBlockDevice()
-      ? "a device, not a file"
-      : "not a regular file";
-  return inputError({ file, code: "HY-READ", message: `cannot read the file: ${what}` });
+      ? "device"
+      : "notRegular";
+  return inputError(keyedProblem({ file, code: "HY-READ" }, `input.cannotRead.${what}`));
 }
 
 /** Passes bytes on, and fails with HY-SIZE once more than `max` have passed. */
@@ -98,7 +98,7 @@ function capped(file: string, max: number): Transform {
           inputError({
             file,
             code: "HY-SIZE",
-            message: `more than ${max / (1024 * 1024)} MiB arrived through the pipe; save the data to a file and read that`,
+            ...keyedMessage("input.pipeTooLarge", { mib: max / (1024 * 1024) }),
           }),
         );
       else callback(null, chunk);
@@ -118,7 +118,10 @@ async function readSource(source: CsvSource, ctx: ReadContext): Promise<InputRep
       col,
       field: duplicate.headers[1],
       code: "HY-COLUMN",
-      message: `two columns mean ${duplicate.field}: ${duplicate.headers.join(" and ")}; keep one or set columns: in the target file`,
+      ...keyedMessage("input.twoColumns", {
+        field: duplicate.field,
+        headers: duplicate.headers.join(" and "),
+      }),
     });
   }
   const { sample, source: replay } = await peek(source, SAMPLE_RECORDS);
@@ -131,7 +134,7 @@ async function readSource(source: CsvSource, ctx: ReadContext): Promise<InputRep
       line: source.header.line,
       col: 1,
       code: "HY-KIND",
-      message: `cannot tell what data this is; expected a date column and pollutant columns (e.g. 日期, PM2.5, PM10 ...); recognised: ${recognised}${single}`,
+      ...keyedMessage("input.unknownKind", { recognised, hint: single }),
     });
   }
   const report = createInputReport(file, kind.id, source.sheet?.format ?? source.encoding);

@@ -1,7 +1,7 @@
 // The row loop every tabular reader shares: skip totals and notes rows (合计, 平均, 备注 ...) and rows that
 // repeat an earlier one cell for cell, reject a row whose field count differs from the header (HY-FIELDS),
 // and hand the rest on with a `reject` bound to its file and line.
-import type { InputProblem } from "../errors.js";
+import { keyedMessage, type InputProblem } from "../errors.js";
 import { recogniseHeader } from "./columns.js";
 import type { CsvSource } from "./csv.js";
 import { rejectRow, warnRow, type InputReport } from "./input-report.js";
@@ -55,7 +55,7 @@ function skipSummary(
     line,
     col: col + 1,
     code: "HY-SUMMARY",
-    message: `a totals or notes row (${(fields[col] ?? "").trim().slice(0, 20)}): skipped, not data`,
+    ...keyedMessage("input.summaryRow", { cell: (fields[col] ?? "").trim().slice(0, 20) }),
   });
   return true;
 }
@@ -79,7 +79,7 @@ export function countRow(
   reject({
     col: Math.min(fields.length, width) + 1,
     code: "HY-FIELDS",
-    message: `expected ${width} fields, found ${fields.length}`,
+    ...keyedMessage("input.fields", { width, count: fields.length }),
   });
   return undefined;
 }
@@ -102,7 +102,7 @@ export async function* dataRows(source: CsvSource, report: InputReport): AsyncGe
         file: source.file,
         line,
         code: "HY-REPEAT",
-        message: `repeats ${source.sheet ? "row" : "line"} ${first} cell for cell: read once`,
+        ...keyedMessage(source.sheet ? "input.repeatRow" : "input.repeatLine", { first }),
       });
       continue;
     }

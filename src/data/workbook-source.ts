@@ -1,6 +1,6 @@
 // One worksheet of a workbook as a source of records: which sheet (the first with a header hy-check reads,
 // or --sheet), where its header is (title rows above it skipped), and merged cells filled as they show.
-import { columnLetters, inputError } from "../errors.js";
+import { columnLetters, inputError, keyedMessage, keyedProblem } from "../errors.js";
 import type { CsvRecord, CsvSource } from "./csv.js";
 import { openWorkbook, type SheetTable } from "./workbook.js";
 import type { WorkbookFormat } from "./workbook-cells.js";
@@ -49,11 +49,12 @@ function chosenSheet(file: string, names: readonly string[], wanted: string): nu
   if (byName !== -1) return byName;
   const n = Number(wanted);
   if (Number.isInteger(n) && n >= 1 && n <= names.length) return n - 1;
-  throw inputError({
-    file,
-    code: "HY-SHEET",
-    message: `no sheet ${JSON.stringify(wanted)}; the workbook has ${names.map((s, i) => `${i + 1} ${s}`).join(", ")}`,
-  });
+  throw inputError(
+    keyedProblem({ file, code: "HY-SHEET" }, "input.noSheet", {
+      wanted: JSON.stringify(wanted),
+      sheets: names.map((s, i) => `${i + 1} ${s}`).join(", "),
+    }),
+  );
 }
 
 /**
@@ -111,7 +112,7 @@ function sheetSource(file: string, format: WorkbookFormat, table: SheetTable, at
       line: across.s.r + 1,
       col: across.s.c + 1,
       code: "HY-COLUMN",
-      message: `merged header cells ${rangeText(across)}: hy-check reads one header row with one name per column; unmerge the cells and give each column its own name`,
+      ...keyedMessage("input.mergedHeader", { range: rangeText(across) }),
     });
   const rows = table.rows;
   const width = header.fields.length;

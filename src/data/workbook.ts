@@ -3,7 +3,7 @@
 // only when an input is a workbook: the parser stays out of the start-up of CSV runs.
 import { readFile, stat } from "node:fs/promises";
 import type { CellObject, Range, WorkBook } from "@e965/xlsx";
-import { inputError } from "../errors.js";
+import { inputError, keyedProblem } from "../errors.js";
 import { readError, type CsvRecord } from "./csv.js";
 import { excelSerialDateTime, formatHasTime, isDateFormat, type WorkbookFormat } from "./workbook-cells.js";
 
@@ -32,11 +32,7 @@ export async function openWorkbook(file: string, format: WorkbookFormat, path = 
   try {
     const { size } = await stat(path);
     if (size > MAX_WORKBOOK_BYTES)
-      throw inputError({
-        file,
-        code: "HY-READ",
-        message: `the workbook is larger than 200 MiB (${size} bytes); save the sheet as CSV and read that`,
-      });
+      throw inputError(keyedProblem({ file, code: "HY-READ" }, "input.workbookTooLarge", { size }));
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof Error && e.name === "InputError") throw e;
@@ -48,11 +44,12 @@ export async function openWorkbook(file: string, format: WorkbookFormat, path = 
   try {
     book = read(bytes, { type: "buffer", dense: true, cellNF: true, cellHTML: false, cellFormula: false });
   } catch (e) {
-    throw inputError({
-      file,
-      code: "HY-READ",
-      message: `not a workbook hy-check can read (${format}): ${e instanceof Error ? e.message : String(e)}`,
-    });
+    throw inputError(
+      keyedProblem({ file, code: "HY-READ" }, "input.notWorkbook", {
+        format,
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
   }
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
   const cache = new Map<number, SheetTable>();

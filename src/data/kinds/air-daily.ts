@@ -1,5 +1,6 @@
 // Daily air exports: one row per station (or area) per day, pollutant columns, optional AQI.
-import { inputError, quoted } from "../../errors.js";
+import { inputError, keyedMessage, keyedProblem, quoted } from "../../errors.js";
+import type { MessageKey } from "../../i18n.js";
 import { columnOf as column, concentrationColumns, readConcentrations } from "./concentrations.js";
 import {
   dailyAqi,
@@ -47,12 +48,19 @@ export const airDaily: DataKind = {
     const areaCol = place.area ?? place.county ?? place.city;
     const aqiCol = column(columns, "aqi");
     const pollutantCols = concentrationColumns(file, columns, DAILY_COLUMNS);
-    if (!dateCol) throw missingColumn(file, "date", "日期/date", source.header.fields);
+    if (!dateCol) throw missingColumn(file, "input.missingDateColumn", "日期/date", source.header.fields);
     if (!stationCol && !areaCol)
-      throw missingColumn(file, "station or area", "站点/station or 区域/area", source.header.fields);
+      throw missingColumn(
+        file,
+        "input.missingPlaceColumn",
+        "站点/station or 区域/area",
+        source.header.fields,
+      );
     const missingCore = DAILY_CORE_POLLUTANTS.filter((p) => !pollutantCols.some((c) => c.key === p));
     if (missingCore.length > 0)
-      throw missingColumn(file, missingCore.join(", "), missingCore.join(", "), source.header.fields);
+      throw missingColumn(file, "input.missingColumn", missingCore.join(", "), source.header.fields, {
+        what: missingCore.join(", "),
+      });
 
     report.aqiCheck.withoutO3_1h = !pollutantCols.some((c) => c.key === "O3_1h");
     const unassigned = new Map<string, number>();
@@ -65,7 +73,7 @@ export const airDaily: DataKind = {
           col: dateCol.index + 1,
           field: dateCol.header,
           code: "HY-DATE",
-          message: `expected a date like 2019-01-01, 2019/1/1 or 2019年1月1日, found ${quoted(dateText)}`,
+          ...keyedMessage("input.badDate", { cell: quoted(dateText) }),
         });
         continue;
       }
@@ -83,7 +91,7 @@ export const airDaily: DataKind = {
           col: stationCol.index + 1,
           field: stationCol.header,
           code: "HY-STATION",
-          message: "expected a station name or code, found an empty cell",
+          ...keyedMessage("input.emptyStation"),
         });
         continue;
       }
@@ -116,7 +124,7 @@ export const airDaily: DataKind = {
           col: dateCol.index + 1,
           field: dateCol.header,
           code: "HY-PERIOD",
-          message: `${date} is outside the plan year ${ctx.year}: the row is read but not used`,
+          ...keyedMessage("input.outsideYear", { date, year: ctx.year }),
         });
         // Kept for a metric that reads that year (the same months last year); a duplicate there changes nothing.
         const other = otherYearOf(ctx, date);
@@ -134,7 +142,11 @@ export const airDaily: DataKind = {
         reject({
           col: (stationCol ?? areaCol ?? dateCol).index + 1,
           code: "HY-DUP",
-          message: `${station || keys[0]} on ${date} was already read at ${earlier.file}:${earlier.line}`,
+          ...keyedMessage("input.dupDay", {
+            station: station || (keys[0] ?? ""),
+            date,
+            earlier: `${earlier.file}:${earlier.line}`,
+          }),
         });
         continue;
       }
@@ -170,12 +182,18 @@ function checkReportedAqi(
     report.aqiCheck.examples.push({ line, station, date, reported: cell.value, computed });
 }
 
-function missingColumn(file: string, what: string, spellings: string, headers: readonly string[]) {
-  return inputError({
-    file,
-    line: 1,
-    col: 1,
-    code: "HY-COLUMN",
-    message: `missing column ${what} (expected a header such as ${spellings}); found: ${headers.join(", ")}`,
-  });
+function missingColumn(
+  file: string,
+  key: MessageKey,
+  spellings: string,
+  headers: readonly string[],
+  params: Record<string, string> = {},
+) {
+  return inputError(
+    keyedProblem({ file, line: 1, col: 1, code: "HY-COLUMN" }, key, {
+      ...params,
+      spellings,
+      headers: headers.join(", "),
+    }),
+  );
 }

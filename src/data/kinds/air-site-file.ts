@@ -1,7 +1,7 @@
 // The national hourly site files: one file per day, header `date,hour,type,<station code>...`, one row per
 // (hour, type). Only the hourly concentration types are read; the 24 h / 8 h moving values and the AQI
 // are derived ones that hy-check computes itself.
-import { inputError, quoted, type InputProblem } from "../../errors.js";
+import { inputError, keyedMessage, quoted, type InputProblem } from "../../errors.js";
 import { addStationHour, type HourlyPollutant, type HourlyValues } from "../hourly-store.js";
 import type { CsvSource } from "../csv.js";
 import {
@@ -65,7 +65,7 @@ export const airSiteFile: DataKind = {
         line: 1,
         col: 1,
         code: "HY-COLUMN",
-        message: "expected date,hour,type,<station codes>",
+        ...keyedMessage("input.siteHeader"),
       });
     const fixed = new Set([dateCol.index, hourCol.index, typeCol.index]);
     const stationCols: { index: number; station: string; area: string }[] = [];
@@ -81,14 +81,14 @@ export const airSiteFile: DataKind = {
     let block: HourBlock | undefined;
     let blocks = 0;
     /** Every row of an hour block is rejected together, at its hour column. */
-    const rejectBlock = (b: HourBlock, code: string, message: string) => {
-      for (const line of b.lines) rejectRow(report, { file, line, col: hourCol.index + 1, code, message });
+    const rejectBlock = (b: HourBlock, code: string, said: ReturnType<typeof keyedMessage>) => {
+      for (const line of b.lines) rejectRow(report, { file, line, col: hourCol.index + 1, code, ...said });
     };
     const flush = (b: HourBlock) => {
       blocks++;
       const natural = naturalHour({ date: b.date, hour: b.hour }, ctx.hourConvention);
       if (!natural) {
-        rejectBlock(b, "HY-DATE", `hour ${b.hour} does not exist with hour-beginning labels`);
+        rejectBlock(b, "HY-DATE", keyedMessage("input.noHourBeginning", { hour: b.hour }));
         return;
       }
       noteDate(report, natural.date);
@@ -123,7 +123,7 @@ export const airSiteFile: DataKind = {
         rejectBlock(
           b,
           "HY-DUP",
-          `${duplicates.join(", ")} at ${b.date} hour ${b.hour} already read (another file covers this hour)`,
+          keyedMessage("input.dupSiteHour", { stations: duplicates.join(", "), date: b.date, hour: b.hour }),
         );
     };
 
@@ -142,7 +142,7 @@ export const airSiteFile: DataKind = {
         reject({
           col: (date ? hourCol : dateCol).index + 1,
           code: "HY-DATE",
-          message: `expected a date like 20190101 and an hour 0-23, found ${quoted(dateText)} ${quoted(hourText)}`,
+          ...keyedMessage("input.badSiteTime", { date: quoted(dateText), hour: quoted(hourText) }),
         });
         continue;
       }
@@ -152,7 +152,10 @@ export const airSiteFile: DataKind = {
           reject({
             col: typeCol.index + 1,
             code: "HY-TYPE",
-            message: `unknown type "${type}"; expected one of ${[...Object.keys(READ_TYPES), ...DERIVED_TYPES].join(", ")}`,
+            ...keyedMessage("input.unknownType", {
+              type,
+              types: [...Object.keys(READ_TYPES), ...DERIVED_TYPES].join(", "),
+            }),
           });
         continue;
       }
@@ -165,7 +168,7 @@ export const airSiteFile: DataKind = {
         reject({
           col: typeCol.index + 1,
           code: "HY-DUP",
-          message: `type ${type} at ${date} hour ${hour} given twice`,
+          ...keyedMessage("input.dupType", { type, date, hour }),
         });
         continue;
       }
@@ -180,7 +183,7 @@ export const airSiteFile: DataKind = {
             col: index + 1,
             field: source.header.fields[index],
             code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
-            message: `expected a concentration >= 0 or an empty cell, found ${quoted(raw)}`,
+            ...keyedMessage("input.badSiteConcentration", { cell: quoted(raw) }),
           };
           break;
         }

@@ -1,5 +1,5 @@
 // Concentration columns of a header, with the unit written in the header checked and converted.
-import { inputError, quoted, type InputProblem } from "../../errors.js";
+import { inputError, keyedMessage, quoted, type InputProblem } from "../../errors.js";
 import { parseCellNumber } from "../values.js";
 import type { ColumnField, ConcentrationUnit, RecognisedColumn } from "../columns.js";
 
@@ -31,7 +31,10 @@ export function concentrationColumns<K extends string>(
         col: c.index + 1,
         field: c.header,
         code: "HY-UNIT",
-        message: `unit not understood; expected ${want.unit} (or ${want.unit === "mg/m3" ? "ug/m3" : "mg/m3"}, which is converted)`,
+        ...keyedMessage("input.badUnit", {
+          unit: want.unit,
+          other: want.unit === "mg/m3" ? "ug/m3" : "mg/m3",
+        }),
       });
     const unit = c.unit ?? want.unit;
     const factor = unit === want.unit ? 1 : unit === "mg/m3" ? 1000 : 0.001;
@@ -69,7 +72,7 @@ export function readConcentrations<K extends string>(
           col: c.index + 1,
           field: c.header,
           code: cell.kind === "invalid" ? "HY-NUMBER" : "HY-RANGE",
-          message: `expected a concentration >= 0 or a missing marker (empty, -, NA), found ${quoted(raw)}`,
+          ...keyedMessage("input.badConcentration", { cell: quoted(raw) }),
         },
       };
     const value = cell.value * c.factor;
@@ -79,7 +82,7 @@ export function readConcentrations<K extends string>(
           col: c.index + 1,
           field: c.header,
           code: "HY-RANGE",
-          message: `${quoted(raw)} is not a plausible concentration (above ${MAX_PLAUSIBLE}); check the cell and its unit`,
+          ...keyedMessage("input.implausibleConcentration", { cell: quoted(raw), max: MAX_PLAUSIBLE }),
         },
       };
     values[c.key] = value;

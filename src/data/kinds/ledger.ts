@@ -1,11 +1,11 @@
 // The indicator ledger: one row per indicator (per region) per period, with value and unit: emissions by
 // year, safe-use rates, counted tasks, milestones, incidents.
-import { inputError, quoted } from "../../errors.js";
+import { inputError, keyedMessage, quoted } from "../../errors.js";
 import { normaliseHeader } from "../columns.js";
 import type { CsvSource } from "../csv.js";
 import { MAX_LISTED_PROBLEMS, noteDate, type InputReport } from "../input-report.js";
 import { addLedgerEntry } from "../ledger-store.js";
-import { convertUnit, unitsOf } from "../units.js";
+import { convertUnit } from "../units.js";
 import { daysInMonth, parseCellNumber } from "../values.js";
 import { dataRows } from "../rows.js";
 import { areaByName } from "../registry.js";
@@ -83,7 +83,7 @@ export const ledger: DataKind = {
         line: 1,
         col: 1,
         code: "HY-COLUMN",
-        message: "missing a unit column (单位/unit): ledger figures are never read without their unit",
+        ...keyedMessage("input.missingUnitColumn"),
       });
     const cell = (row: readonly string[], i: number | undefined) =>
       i === undefined ? "" : (row[i] ?? "").trim();
@@ -104,7 +104,7 @@ export const ledger: DataKind = {
         reject({
           col: periodCol + 1,
           code: "HY-DATE",
-          message: `expected a period like 2019, 2019-06 or 2019年6月, found ${quoted(periodText)}`,
+          ...keyedMessage("input.badPeriod", { cell: quoted(periodText) }),
         });
         continue;
       }
@@ -114,7 +114,7 @@ export const ledger: DataKind = {
         reject({
           col: valueCol + 1,
           code: "HY-NUMBER",
-          message: `expected a number for ${spec.id}, found ${quoted(valueText)}`,
+          ...keyedMessage("input.badLedgerNumber", { indicator: spec.id, cell: quoted(valueText) }),
         });
         continue;
       }
@@ -124,7 +124,11 @@ export const ledger: DataKind = {
         reject({
           col: cols.unit + 1,
           code: "HY-UNIT",
-          message: `${spec.id} is a ${spec.quantity} in ${spec.unit}; expected ${unitsOf(spec.quantity)}, found ${quoted(unitText)}`,
+          ...keyedMessage(`input.badLedgerUnit.${spec.quantity}`, {
+            indicator: spec.id,
+            unit: spec.unit,
+            cell: quoted(unitText),
+          }),
         });
         continue;
       }
@@ -149,7 +153,12 @@ export const ledger: DataKind = {
         reject({
           col: periodCol + 1,
           code: "HY-DUP",
-          message: `${spec.id}${area !== undefined ? ` (${area})` : ""} for ${period.period} was already read at ${earlier.file}:${earlier.line}`,
+          ...keyedMessage("input.dupLedger", {
+            indicator: spec.id,
+            area: area !== undefined ? ` (${area})` : "",
+            period: period.period,
+            earlier: `${earlier.file}:${earlier.line}`,
+          }),
         });
     }
     report.regionalRows = regional;

@@ -1,6 +1,6 @@
 // Surface-water monitoring exports: one row per section per sampling (usually monthly), with the GB 3838
 // Table 1 (and Table 2) parameters as columns, in Chinese or English.
-import { inputError, quoted, type InputProblem } from "../../errors.js";
+import { inputError, keyedMessage, quoted, type InputProblem } from "../../errors.js";
 import {
   parseWaterValue,
   waterParameter,
@@ -81,7 +81,7 @@ export const waterMonthly: DataKind = {
         line: 1,
         col: 1,
         code: "HY-COLUMN",
-        message: "missing a sampling date column (采样日期/date)",
+        ...keyedMessage("input.missingSamplingDate"),
       });
     const sectionCol = fields.section ?? 0;
     const dateCol = fields.date;
@@ -95,7 +95,7 @@ export const waterMonthly: DataKind = {
         reject({
           col: dateCol + 1,
           code: "HY-DATE",
-          message: `expected a sampling date like 2019-01-15, found ${quoted(dateText)}`,
+          ...keyedMessage("input.badSamplingDate", { cell: quoted(dateText) }),
         });
         continue;
       }
@@ -104,7 +104,7 @@ export const waterMonthly: DataKind = {
         reject({
           col: sectionCol + 1,
           code: "HY-STATION",
-          message: "expected a section name, found an empty cell",
+          ...keyedMessage("input.emptySection"),
         });
         continue;
       }
@@ -120,7 +120,7 @@ export const waterMonthly: DataKind = {
             col: p.index + 1,
             field: p.header,
             code: "HY-NUMBER",
-            message: `expected a value >= 0, a below-detection value (ND, <0.01, 0.01L) or a missing marker, found ${quoted(raw)}`,
+            ...keyedMessage("input.badWaterValue", { cell: quoted(raw) }),
           };
           break;
         }
@@ -152,7 +152,11 @@ export const waterMonthly: DataKind = {
         drinking: known?.drinking ?? DRINKING_WORDS.test(cell(row, fields.sectionType)),
       };
       if (!addSampling(ctx.water, section, date, samples))
-        reject({ col: dateCol + 1, code: "HY-DUP", message: `${section.name} on ${date} was already read` });
+        reject({
+          col: dateCol + 1,
+          code: "HY-DUP",
+          ...keyedMessage("input.dupSampling", { section: section.name, date }),
+        });
     }
   },
 };

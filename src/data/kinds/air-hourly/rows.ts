@@ -1,6 +1,6 @@
 // Hourly air exports in long format: the layout of a file's columns and the plain reader of one row, which
 // both the csv-parse loop and the fast byte reader (fast.ts) hand rows to.
-import { inputError, quoted } from "../../../errors.js";
+import { inputError, keyedMessage, quoted } from "../../../errors.js";
 import {
   HOURLY_POLLUTANTS,
   addStationHour,
@@ -79,7 +79,7 @@ export function hourlyLayout(file: string, header: readonly string[], columns: r
       line: 1,
       col: 1,
       code: "HY-COLUMN",
-      message: "missing a time column (时间/datetime)",
+      ...keyedMessage("input.missingTimeColumn"),
     });
   if (!codeCol && !nameCol && !place.area && !place.city && !place.county)
     throw inputError({
@@ -87,7 +87,7 @@ export function hourlyLayout(file: string, header: readonly string[], columns: r
       line: 1,
       col: 1,
       code: "HY-COLUMN",
-      message: "missing column station or area (站点/station, 区域/area, 城市/city or 区县/county)",
+      ...keyedMessage("input.missingPlaceColumnHourly"),
     });
   const layout: HourlyLayout = {
     file,
@@ -149,7 +149,7 @@ export function outsideYear(
     col: layout.timeCol.index + 1,
     field: layout.timeCol.header,
     code: "HY-PERIOD",
-    message: `${date} (the natural day of "${timeText().trim()}") is outside the plan year ${ctx.year}: the row is read but not used`,
+    ...keyedMessage("input.outsideYearHour", { date, time: timeText().trim(), year: ctx.year }),
   }));
 }
 
@@ -177,7 +177,9 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
         col: (label ? (hourCol ?? timeCol) : timeCol).index + 1,
         field: timeCol.header,
         code: "HY-DATE",
-        message: `expected a time like 2019-01-01 13:00 (hour 0-24${ctx.hourConvention === "beginning" ? ", 24 only with hour-ending labels" : ""}), found ${quoted(`${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`)}`,
+        ...keyedMessage(ctx.hourConvention === "beginning" ? "input.badTimeBeginning" : "input.badTime", {
+          cell: quoted(`${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`),
+        }),
       });
       return;
     }
@@ -192,7 +194,7 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
       reject({
         col: (codeCol ?? nameCol ?? timeCol).index + 1,
         code: "HY-STATION",
-        message: "expected a station name or code, found an empty cell",
+        ...keyedMessage("input.emptyStation"),
       });
       return;
     }
@@ -221,7 +223,10 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: 
       reject({
         col: timeCol.index + 1,
         code: "HY-DUP",
-        message: `${station} at ${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""} was already read`,
+        ...keyedMessage("input.dupHour", {
+          station,
+          time: `${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`,
+        }),
       });
     else warnValues();
     if (ctx.hourly.outOfOrder !== outOfOrder) noteOutOfOrder(report, line, station, natural.date);
