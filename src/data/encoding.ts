@@ -53,12 +53,6 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * The fix every encoding problem ends with: one hint, whatever the bytes were (GBK in UTF-8, UTF-8 in GBK,
- * UTF-16, Windows-1252).
- */
-export const ENCODING_FIX = "save the whole file as UTF-8 (or GB18030)";
-
-/**
  * A text encoding hy-check does not read, told from the first bytes: UTF-16 by its byte-order mark, or by
  * every other byte being NUL (ASCII text in UTF-16 without a BOM). Undefined for anything else: a file of
  * NULs only is not text in any encoding, and is stopped as such later.

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { describeFsError } from "../data/csv.js";
-import { detectEncoding } from "../data/encoding.js";
+import { decodeText, detectEncoding } from "../data/encoding.js";
 import { inputError } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import { draftTargets } from "./draft.js";
@@ -39,12 +39,8 @@ export async function readPlanText(
       code: "HY-DRAFT",
       message: `the plan text is larger than 4 MiB (${bytes.length} bytes)`,
     });
-  const encoding = detectEncoding(bytes);
-  try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
-  } catch {
-    throw inputError({ file, code: "HY-ENCODING", message: `bytes that are not valid ${encoding}` });
-  }
+  // Decoded as data files are: an error names the line and column of the bad bytes.
+  return { text: decodeText(file, bytes), encoding: detectEncoding(bytes) };
 }
 
 /** A path as a target file writes it: relative, with forward slashes. */

@@ -376,15 +376,12 @@ function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
 
 /** The reason's fields of a result: code, English words, and the parameters the words are made of. */
 function reasonFields(
-  outcome: Pick<MetricOutcome, "reasonCode" | "reasonParams" | "reason">,
+  outcome: Pick<MetricOutcome, "reasonCode" | "reasonParams">,
 ): Pick<TargetResult["detail"], "reasonCode" | "reason" | "reasonParams"> {
   if (!outcome.reasonCode) return {};
-  const reason = outcome.reasonParams
-    ? reasonText("en", outcome.reasonCode, outcome.reasonParams)
-    : (outcome.reason ?? outcome.reasonCode);
   return {
     reasonCode: outcome.reasonCode,
-    reason,
+    reason: reasonText("en", outcome.reasonCode, outcome.reasonParams ?? {}),
     ...(outcome.reasonParams && Object.keys(outcome.reasonParams).length > 0
       ? { reasonParams: outcome.reasonParams }
       : {}),
@@ -449,8 +446,8 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     ...(outcome.areas
       ? {
           // An area's reason words come first, as before the code and parameters were added.
-          areas: outcome.areas.map(({ reasonCode, reasonParams, reason, ...area }) => {
-            const { reason: words, ...code } = reasonFields({ reasonCode, reasonParams, reason });
+          areas: outcome.areas.map(({ reasonCode, reasonParams, ...area }) => {
+            const { reason: words, ...code } = reasonFields({ reasonCode, reasonParams });
             return { ...area, ...(words ? { reason: words } : {}), ...code };
           }),
         }

@@ -15,8 +15,6 @@ export interface MetricOutcome {
   reasonCode?: string;
   /** What the reason's message needs (src/i18n.ts `reason.<code>`): data, not prose. */
   reasonParams?: ReasonParams;
-  /** A reason already in words (ledger metrics still give one): shown as it is. */
-  reason?: string;
   shortMonths?: { month: number; days: number; required: number }[];
   areas?: AreaValue[];
   goodDays?: number;

@@ -121,9 +121,9 @@ const squeeze = (text: string) => text.replace(/\s+/g, "");
 async function checkQuotes({ targets, locate }: ParsedTargets, file: string, dir: string): Promise<void> {
   // A file of standard limits quotes the standards only (the schema checks that each target names one).
   if (targets.plan.seed === undefined) return;
-  let seed: string;
+  let bytes: Uint8Array;
   try {
-    seed = squeeze(await readFile(resolve(dir, targets.plan.seed), "utf8"));
+    bytes = await readFile(resolve(dir, targets.plan.seed));
   } catch (e) {
     throw inputError({
       file,
@@ -132,7 +132,9 @@ async function checkQuotes({ targets, locate }: ParsedTargets, file: string, dir
       code: "HY-TARGETS",
       message: `cannot read the plan text ${targets.plan.seed} (looked for at ${resolve(dir, targets.plan.seed)}): ${describeFsError(e)}; copy the plan text beside the target file and set plan.seed to its name, or start from \`hy-check init --targets NAME DIR\`, which copies a shipped target file with its plan text`,
     });
-  }
+  }  // The plan text is decoded as data files are: UTF-8 or GB18030, told from the bytes.
+  const seed = squeeze(decodeText(resolve(dir, targets.plan.seed), bytes));
+
   const problems: InputProblem[] = [];
   targets.targets.forEach((target, i) => {
     if (target.source.document === undefined && !seed.includes(squeeze(target.source.text)))

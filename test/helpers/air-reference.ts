@@ -13,6 +13,8 @@
 // - heavy days = days counted for the good-day rate (same validity rule) whose AQI is above 200;
 // - counties' value = mean of the eight unrounded values, rounded once;
 // - a target is met when the rounded value meets it, a value exactly on the target included.
+import type { AreaValue, CheckReport, TargetResult } from "../../src/engine/result.js";
+import type { InputReport } from "../../src/data/input-report.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./run-cli.js";
@@ -20,73 +22,12 @@ import { ROOT } from "./run-cli.js";
 // ---------------------------------------------------------------------------------------------------
 // The JSON report, as far as these tests read it (declared here, not imported from src/).
 
-export type Status = "pass" | "warn" | "fail" | "no-data";
-
-export interface ReportArea {
-  area: string;
-  actual: number | null;
-  validDays: number;
-  sufficient: boolean;
-}
-
-export interface ReportResult {
-  id: string;
-  title: string;
-  clause: string;
-  status: Status;
-  informational: boolean;
-  actual: number | null;
-  unit: string;
-  op: string;
-  target: number;
-  margin: number | null;
-  validDays: number | null;
-  basis?: {
-    kind: string;
-    reasonCode: string;
-    bounds?: { missingDays: number; low: number; high: number; lowStatus: string; highStatus: string };
-  };
-  detail: {
-    reasonCode?: string;
-    reason?: string;
-    shortMonths?: { month: number; days: number; required: number }[];
-    areas?: ReportArea[];
-    goodDays?: number;
-  };
-}
-
-export interface ReportInput {
-  file: string;
-  kind: string;
-  encoding: string;
-  rows: number;
-  rejectedRows: number;
-  outsidePeriodRows: number;
-  unassignedRows: number;
-  from: string | null;
-  to: string | null;
-  rejectedByCode: Record<string, number>;
-  rejected: { file: string; line?: number; col?: number; field?: string; code: string; message: string }[];
-  unassignedStations: { station: string; rows: number }[];
-}
-
-export interface Report {
-  schemaVersion: number;
-  plan: { title: string; year: number; targetsFile: string };
-  inputs: ReportInput[];
-  results: ReportResult[];
-  summary: {
-    pass: number;
-    warn: number;
-    fail: number;
-    noData: number;
-    indicative: number;
-    definite: number;
-    noDataThin: number;
-    manual: number;
-    notChecked: number;
-  };
-}
+// The JSON a run prints is the engine's report: its types are the contract's (src/engine/result.ts).
+export type Status = TargetResult["status"];
+export type ReportArea = AreaValue;
+export type ReportResult = TargetResult;
+export type ReportInput = InputReport;
+export type Report = CheckReport;
 
 export function result(report: Report, id: string): ReportResult {
   const r = report.results.find((x) => x.id === id);

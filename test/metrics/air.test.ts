@@ -126,18 +126,15 @@ targets:
 const countiesTarget = plan.targets[0]!;
 const airDefinition = metricDefinition(countiesTarget.metric);
 if (airDefinition.family !== "air") throw new Error("an air metric");
+/** The counties' PM2.5 target of the plan above, over a store. */
+const countiesPm25 = (s: AirStore) =>
+  airMetricOverScope(ctx(s), airDefinition, countiesTarget.metric, countiesTarget.scope ?? {}, plan);
 
 describe("airMetric over counties", () => {
   it("averages the unrounded county values and rounds once (40.5 and 42.5 -> 41.5 -> 42)", () => {
     const s = store("A", () => ({ "PM2.5": 40.5 }));
     store("B", () => ({ "PM2.5": 42.5 }), s);
-    const r = airMetricOverScope(
-      ctx(s),
-      airDefinition,
-      countiesTarget.metric,
-      countiesTarget.scope ?? {},
-      plan,
-    );
+    const r = countiesPm25(s);
     // Rounding each county first would give (40 + 42) / 2 = 41 and hide the miss.
     expect(r.actual).toBe(42);
     expect(r.areas?.map((a) => [a.area, a.actual])).toEqual([
@@ -149,13 +146,7 @@ describe("airMetric over counties", () => {
 
   it("is insufficient when one county has no data, naming it", () => {
     const s = store("A", () => ({ "PM2.5": 40 }));
-    const r = airMetricOverScope(
-      ctx(s),
-      airDefinition,
-      countiesTarget.metric,
-      countiesTarget.scope ?? {},
-      plan,
-    );
+    const r = countiesPm25(s);
     expect(r.sufficient).toBe(false);
     expect(r.reasonCode).toBe("areas-insufficient");
     expect(r.reasonParams?.areas).toBe("B (0)");
