@@ -135,7 +135,7 @@ export async function validate(
   options: ValidateOptions = {},
 ): Promise<ValidateReport> {
   const targetsFile = options.targets ?? DEFAULT_TARGETS_FILE;
-  const { plan, ctx, inputs, skipped, hourly } = await readAll(files, {
+  const { plan, settings, stores, inputs, skipped, hourly } = await readAll(files, {
     targets: targetsFile,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.hourConvention ? { hourConvention: options.hourConvention } : {}),
@@ -169,8 +169,8 @@ export async function validate(
 
   // Gaps, per station, grouped when stations miss the same ranges in the same file (a missing site file).
   for (const [unit, list] of [
-    ["day", dailyGaps(ctx.air)],
-    ["hour", hourly ? hourlyGaps(ctx.hourly, ctx.hourConvention, hourlyFileOf) : []],
+    ["day", dailyGaps(stores.air.daily)],
+    ["hour", hourly ? hourlyGaps(stores.air.hourly, settings.hourConvention, hourlyFileOf) : []],
   ] as const)
     for (const group of groupRuns(list, names))
       add({
@@ -183,7 +183,7 @@ export async function validate(
       });
 
   // Dates inside the plan year but outside a narrower --from/--to (rows of other years: the readers' HY-PERIOD).
-  for (const row of dailyOutside(ctx.air, period.from, period.to))
+  for (const row of dailyOutside(stores.air.daily, period.from, period.to))
     add({
       severity: "warning",
       code: "HY-PERIOD",
@@ -198,7 +198,10 @@ export async function validate(
       ),
     });
   if (hourly)
-    for (const group of groupRuns(hourlyOutside(ctx.hourly, period.from, period.to, hourlyFileOf), names))
+    for (const group of groupRuns(
+      hourlyOutside(stores.air.hourly, period.from, period.to, hourlyFileOf),
+      names,
+    ))
       add({
         severity: "warning",
         code: "HY-PERIOD",
@@ -340,7 +343,7 @@ export async function validate(
     schemaVersion: 1,
     plan: { year, targetsFile: displayPath(targetsFile) },
     period,
-    hourConvention: hourly ? ctx.hourConvention : null,
+    hourConvention: hourly ? settings.hourConvention : null,
     inputs: inputSummaries,
     skippedFiles: skipped,
     findings,

@@ -12,13 +12,15 @@ import { recogniseHeaders, type ColumnField, type RecognisedColumn } from "./col
 import { openCsv, readError, readSample, type CsvRecord, type CsvSource } from "./csv.js";
 import type { EncodingOption } from "./encoding.js";
 import { createInputReport, type InputReport } from "./input-report.js";
-import { DATA_KINDS, type DataKind, type ReadContext } from "./kinds/index.js";
+import { DATA_KINDS, type DataKind, type FamilyStores, type ReadSettings } from "./kinds/index.js";
 import { workbookFormat } from "./workbook-cells.js";
 import type { HeaderTest } from "./workbook-source.js";
 
 export async function readInput(
   file: string,
-  ctx: ReadContext,
+  settings: ReadSettings,
+  /** Every family's stores: the file's kind reads into its own family's. */
+  stores: FamilyStores,
   encoding: EncodingOption,
   /** The worksheet of a workbook to read, by name or 1-based number; default: the first with a header. */
   sheet?: string,
@@ -28,12 +30,12 @@ export async function readInput(
     const path = pipe?.path ?? file;
     const sample = await readSample(path);
     const format = workbookFormat(file, sample);
-    const isHeader: HeaderTest = (header, rows) => isKnownHeader(header, rows, ctx.columnOverrides);
+    const isHeader: HeaderTest = (header, rows) => isKnownHeader(header, rows, settings.columnOverrides);
     const source = format
       ? await (await import("./workbook-source.js")).openSheet(file, format, isHeader, sheet, path)
-      : await openCsv(file, encoding, ctx.progress, sample, path);
+      : await openCsv(file, encoding, settings.progress, sample, path);
     try {
-      return await readSource(source, ctx);
+      return await readSource(source, settings, stores);
     } catch (e) {
       throw source.sheet && e instanceof InputError ? inSheet(e, source) : e;
     }
@@ -106,9 +108,13 @@ function capped(file: string, max: number): Transform {
   });
 }
 
-async function readSource(source: CsvSource, ctx: ReadContext): Promise<InputReport> {
+async function readSource(
+  source: CsvSource,
+  settings: ReadSettings,
+  stores: FamilyStores,
+): Promise<InputReport> {
   const { file } = source;
-  const { columns, duplicates } = recogniseHeaders(source.header.fields, ctx.columnOverrides);
+  const { columns, duplicates } = recogniseHeaders(source.header.fields, settings.columnOverrides);
   const duplicate = duplicates[0];
   if (duplicate) {
     const col = source.header.fields.indexOf(duplicate.headers[1] ?? "") + 1;
@@ -140,9 +146,9 @@ async function readSource(source: CsvSource, ctx: ReadContext): Promise<InputRep
   const report = createInputReport(file, kind.id, source.sheet?.format ?? source.encoding);
   if (source.sheet) report.sheet = source.sheet.name;
   try {
-    await kind.read(replay, columns, ctx, report);
+    await kind.read(replay, columns, settings, stores, report);
   } finally {
-    ctx.progress?.done();
+    settings.progress?.done();
   }
   return report;
 }

@@ -1,14 +1,13 @@
 // The one data flow: read -> normalise -> compute metrics -> compare -> results.
 import { relative } from "node:path";
-import { createAirStore, lastDay } from "../data/air-store.js";
+import { lastDay } from "../data/air-store.js";
 import type { EncodingOption } from "../data/encoding.js";
 import type { InputReport } from "../data/input-report.js";
-import type { ReadContext } from "../data/kinds/index.js";
+import type { AirStores, FamilyStores, ReadSettings } from "../data/kinds/index.js";
 import type { ProgressSink } from "../data/progress.js";
 import { readInput } from "../data/read.js";
 import {
   areaHourlySeries as hourlySeries,
-  createHourlyStore,
   finishHourly,
   HOURLY_SERIES,
   lastCompleteDay,
@@ -17,30 +16,27 @@ import {
 } from "../data/hourly-store.js";
 import { expandInputs } from "../data/inputs.js";
 import type { HourConvention } from "../data/time.js";
-import { buildRegistry } from "../data/registry.js";
+import { buildRegistry, type AreaRegistry } from "../data/registry.js";
 import { reasonText, t, type Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
 import {
-  type IndicatorSpec,
   type Target,
   type TargetFile,
   type Waiver,
   type GroupKind,
   resolvedStandards,
 } from "../targets/schema.js";
-import { createLedgerStore } from "../data/ledger-store.js";
 import { ledgerBaselineFor } from "./ledger-metrics.js";
-import type { SectionInfo } from "../data/kinds/index.js";
 import { waivedDays, type AirMetricContext, type Window } from "../metrics/air/context.js";
 import { airMetricOverScope } from "../metrics/air/scope.js";
 import { familyOf as metricFamily, metricDefinition, type Family } from "../metrics/index.js";
+import { createFamilyStores } from "./stores.js";
 import { familyOfKind } from "../data/kinds/index.js";
 import { compareDrops } from "./revisions.js";
 import { compareEditions } from "./editions.js";
 import { yearToDate, yearToDateStatus, type YearToDate } from "./year-to-date.js";
 import type { MetricOutcome } from "./outcome.js";
-import { createWaterStore } from "../data/water-store.js";
 import { compare } from "./compare.js";
 import { roundGbt8170 } from "../methods/rounding.js";
 import { basisOf, decimalsOf, summaryOf } from "./verdict-basis.js";
@@ -88,7 +84,8 @@ export interface CheckOptions {
 /** The plan, the stores and the air evaluation context of a run: the daily values behind the results. */
 export interface EvaluatedData {
   plan: TargetFile;
-  read: ReadContext;
+  settings: ReadSettings;
+  stores: FamilyStores;
   air: AirMetricContext;
 }
 
@@ -124,48 +121,34 @@ export async function readAll(
   streamDays = !keepHourlySeries,
 ): Promise<{
   plan: TargetFile;
-  ctx: ReadContext;
+  settings: ReadSettings;
+  stores: FamilyStores;
   inputs: InputReport[];
   skipped: SkippedFile[];
   hourly: boolean;
 }> {
   const { targets: loaded } = await loadTargetFile(options.targets ?? DEFAULT_TARGETS_FILE);
   const plan = options.year ? { ...loaded, plan: { ...loaded.plan, year: options.year } } : loaded;
-  const ctx: ReadContext = {
+  const settings: ReadSettings = {
     reader: options.reader ?? "fast",
     ...(options.progress ? { progress: options.progress } : {}),
     registry: buildRegistry(plan),
     groupings: new Set(plan.targets.flatMap((t) => (t.scope?.each ? [t.scope.each] : []))),
     year: plan.plan.year,
-    air: createAirStore(),
-    hourly: createHourlyStore(plan.plan.year, { streamDays }),
-    otherYears: new Map(
-      otherAirYears(plan.plan.year, options).map((y) => [
-        y,
-        { air: createAirStore(), hourly: createHourlyStore(y, { streamDays }) },
-      ]),
-    ),
     hourConvention: options.hourConvention ?? "ending",
     columnOverrides: plan.columns ?? {},
-    aqiEdition: resolvedStandards(plan).aqi,
-    water: createWaterStore(),
-    sections: sectionRegistry(plan),
-    ledger: createLedgerStore(),
-    indicators: indicatorRegistry(plan),
-    waterBaselineYears: new Set(
-      plan.targets.flatMap((t) =>
-        metricFamily(t.metric) === "water"
-          ? (metricDefinition(t.metric).otherYears?.(t.metric, plan.plan.year) ?? [])
-          : [],
-      ),
-    ),
   };
+  const stores = createFamilyStores(plan, {
+    streamDays,
+    extraAirYears: otherAirYears(plan.plan.year, options),
+  });
+  const air = stores.air;
   const inputs: InputReport[] = [];
   // One file at a time: files share the stores, so a station-day in two files is a duplicate, not two days.
   const skipped: SkippedFile[] = [];
   for (const { file, named } of await expandInputs(files)) {
     try {
-      inputs.push(await readInput(file, ctx, options.encoding ?? "auto", options.sheet));
+      inputs.push(await readInput(file, settings, stores, options.encoding ?? "auto", options.sheet));
     } catch (e) {
       // A folder may hold files that are not data (a station list): reported as skipped, not fatal.
       const notData = e instanceof InputError && e.problems.every((p) => p.code === "HY-KIND");
@@ -183,34 +166,37 @@ export async function readAll(
   // A standard target file evaluates the data's own year: read again for it (--year avoids the second pass).
   if (year !== plan.plan.year) return readAll(files, { ...options, year }, keepHourlySeries);
   // Hourly rows out of time order after days were finished: read everything again, holding every hour.
-  const stores = [ctx.hourly, ...[...ctx.otherYears.values()].map((y) => y.hourly)];
-  if (stores.some((s) => s.mustReread)) return readAll(files, options, keepHourlySeries, false);
+  const hourlyStores = [air.hourly, ...[...air.otherYears.values()].map((y) => y.hourly)];
+  if (hourlyStores.some((s) => s.mustReread)) return readAll(files, options, keepHourlySeries, false);
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
-    finishHourly(ctx.hourly, ctx.air, { release: !keepHourlySeries });
-    for (const other of ctx.otherYears.values()) finishHourly(other.hourly, other.air, { release: true });
-    const capture = stationCapture(ctx.hourly);
+    finishHourly(air.hourly, air.daily, { release: !keepHourlySeries });
+    for (const other of air.otherYears.values()) finishHourly(other.hourly, other.daily, { release: true });
+    const capture = stationCapture(air.hourly);
     for (const input of hourlyInputs) input.capture = capture;
   }
-  return { plan, ctx, inputs, skipped, hourly: hourlyInputs.length > 0 };
+  return { plan, settings, stores, inputs, skipped, hourly: hourlyInputs.length > 0 };
 }
 
 /** Evaluates the plan's targets against the CSV files; throws InputError on unusable input. */
 export async function check(files: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
   const lang = options.lang ?? "en";
   const targetsPath = options.targets ?? DEFAULT_TARGETS_FILE;
-  const { plan, ctx, inputs, skipped, hourly } = await readAll(files, options);
+  const { plan, settings, stores, inputs, skipped, hourly } = await readAll(files, options);
 
   const families = new Set<Family>(inputs.map((i) => familyOfKind(i.kind)));
   const revisions = options.previous?.length
-    ? compareDrops((await readAll(options.previous, { ...options, previous: [] })).ctx.air, ctx.air)
+    ? compareDrops(
+        (await readAll(options.previous, { ...options, previous: [] })).stores.air.daily,
+        stores.air.daily,
+      )
     : undefined;
   const asOf = options.asOf ?? defaultAsOf(inputs, plan.plan.year);
   const year = plan.plan.year;
   const yearEnd = `${year}-12-31`;
   // --period/--from/--to: that window; --as-of inside the year: the year so far, projected to its end; no
   // option and air data that end inside the year: the year so far to the last complete day of the data.
-  const yearToDate = options.window ? undefined : yearToDateThrough(options.asOf, ctx, hourly, year);
+  const yearToDate = options.window ? undefined : yearToDateThrough(options.asOf, stores.air, hourly, year);
   const window: Window = options.window ?? { from: `${year}-01-01`, to: yearToDate?.through ?? yearEnd };
   const projectTo = yearToDate ? yearEnd : undefined;
   // An expired waiver is not applied; the report says so.
@@ -219,7 +205,8 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const active = waivers.filter((w) => !w.expired);
   const ec: EvalContext = {
     plan,
-    read: ctx,
+    stores,
+    registry: settings.registry,
     families,
     lang,
     asOf,
@@ -233,15 +220,16 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   );
   options.onEvaluated?.({
     plan,
-    read: ctx,
-    air: airContext({ plan, read: ctx, families, lang, asOf, window, waivers: active }),
+    settings,
+    stores,
+    air: airContext({ plan, stores, window, waivers: active }),
   });
   return {
     schemaVersion: 1,
     plan: { title: plan.plan.title[lang], year: plan.plan.year, targetsFile: displayPath(targetsPath) },
     standards: { ...resolvedStandards(plan), rounding: "GB/T8170-2008" },
     dayValidity: plan.dayValidity,
-    hourConvention: hourly ? ctx.hourConvention : null,
+    hourConvention: hourly ? settings.hourConvention : null,
     asOf,
     window,
     ...(yearToDate ? { yearToDate } : {}),
@@ -251,7 +239,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
     ...(options.compareEditions
       ? {
           editions: compareEditions(
-            airContext({ plan, read: ctx, families, lang, asOf, window, waivers: active }),
+            airContext({ plan, stores, window, waivers: active }),
             plan.areas.map((a) => a.id),
           ),
         }
@@ -265,14 +253,14 @@ export async function check(files: readonly string[], options: CheckOptions = {}
 /** Year to date: through --as-of inside the year, or, without it, the last complete day of air data inside it. */
 function yearToDateThrough(
   asOf: string | undefined,
-  ctx: ReadContext,
+  air: AirStores,
   hourly: boolean,
   year: number,
 ): CheckReport["yearToDate"] {
   const yearEnd = `${year}-12-31`;
   if (asOf !== undefined) return asOf < yearEnd ? { through: asOf, from: "option" } : undefined;
-  const ends = [lastDay(ctx.air), hourly ? lastCompleteDay(ctx.hourly) : undefined];
-  const daily = [...ctx.air.areas.values()].some((days) =>
+  const ends = [lastDay(air.daily), hourly ? lastCompleteDay(air.hourly) : undefined];
+  const daily = [...air.daily.areas.values()].some((days) =>
     [...days.values()].some((stations) => [...stations.keys()].some((s) => s !== HOURLY_SERIES)),
   );
   // An hourly day is complete with its last hour; a daily row is a whole day.
@@ -285,25 +273,6 @@ function yearToDateThrough(
     : undefined;
 }
 
-/** Indicator id and names (lower case) -> indicator. */
-function indicatorRegistry(plan: TargetFile): Map<string, IndicatorSpec> {
-  const map = new Map<string, IndicatorSpec>();
-  for (const spec of plan.indicators)
-    for (const name of [spec.id, ...spec.names]) map.set(name.toLowerCase(), spec);
-  return map;
-}
-
-/** Section name and code -> registry entry. */
-function sectionRegistry(plan: TargetFile): Map<string, SectionInfo> {
-  const map = new Map<string, SectionInfo>();
-  for (const s of plan.sections) {
-    const info = { name: s.name, river: s.river, waterbody: s.waterbody, drinking: s.drinking };
-    map.set(s.name, info);
-    if (s.code) map.set(s.code, info);
-  }
-  return map;
-}
-
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") ? path : rel;
@@ -311,7 +280,9 @@ function displayPath(path: string): string {
 
 interface EvalContext {
   plan: TargetFile;
-  read: ReadContext;
+  stores: FamilyStores;
+  /** The plan's areas, for a ledger row labelled with one. */
+  registry: AreaRegistry;
   families: ReadonlySet<Family>;
   lang: Lang;
   asOf: string;
@@ -323,9 +294,11 @@ interface EvalContext {
   capture: CaptureMode;
 }
 
-function airContext(ec: Omit<EvalContext, "capture">): AirMetricContext {
+function airContext(
+  ec: Pick<EvalContext, "plan" | "stores" | "window" | "waivers" | "projectTo">,
+): AirMetricContext {
   return {
-    store: ec.read.air,
+    store: ec.stores.air.daily,
     year: ec.plan.plan.year,
     dayValidity: ec.plan.dayValidity,
     window: ec.window,
@@ -340,7 +313,7 @@ function yearToDateOf(target: Target, outcome: MetricOutcome, ec: EvalContext): 
   const def = metricDefinition(target.metric);
   if (!ec.projectTo || def.family !== "air") return undefined;
   const year = ec.plan.plan.year - 1;
-  const store = ec.read.otherYears.get(year)?.air;
+  const store = ec.stores.air.otherYears.get(year)?.daily;
   return yearToDate(target, def, outcome, airContext(ec), ec.plan, store ? { year, store } : undefined);
 }
 
@@ -349,19 +322,19 @@ function familyOf(target: Target): Family {
 }
 
 function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
-  const { plan, read } = ec;
+  const { plan, stores } = ec;
   const def = metricDefinition(target.metric);
   switch (def.family) {
     case "air":
       return airMetricOverScope(airContext(ec), def, target.metric, target.scope ?? {}, plan);
     case "water":
-      return def.compute({ store: read.water, year: plan.plan.year }, target.metric);
+      return def.compute({ store: stores.water.water, year: plan.plan.year }, target.metric);
     case "ledger":
       // Reasons in JSON stay English whatever --lang is; the formats translate them.
       return def.compute(
         {
-          store: read.ledger,
-          indicators: read.indicators,
+          store: stores.ledger.ledger,
+          indicators: stores.ledger.indicators,
           year: plan.plan.year,
           asOf: ec.asOf,
           lang: "en",
@@ -439,7 +412,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
       ? waivedDays(airContext(ec), target.scope.area)
       : 0;
   const baseline =
-    outcome.baseline ?? ledgerBaselineFor(target, outcome.actual, ec.read.ledger, ec.read.registry);
+    outcome.baseline ?? ledgerBaselineFor(target, outcome.actual, ec.stores.ledger.ledger, ec.registry);
   const detail: TargetResult["detail"] = {
     ...reasonFields(outcome),
     ...(outcome.shortMonths ? { shortMonths: outcome.shortMonths } : {}),
@@ -521,7 +494,7 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
  * bulletins rank (best first, equal reported values share a rank: 并列), groups without a value last.
  */
 function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetResult[] {
-  const names = [...ec.read.air.areas.keys()]
+  const names = [...ec.stores.air.daily.areas.keys()]
     .map((key) => groupName(key, each))
     .filter((name): name is string => name !== undefined);
   const family = familyOf(target);
@@ -577,6 +550,6 @@ export async function areaHourlySeries(
   area: string,
   options: CheckOptions = {},
 ): Promise<{ date: string; hour: number; values: HourlyValues }[]> {
-  const { ctx } = await readAll(files, options, true);
-  return [...hourlySeries(ctx.hourly, area, ctx.hourConvention)];
+  const { settings, stores } = await readAll(files, options, true);
+  return [...hourlySeries(stores.air.hourly, area, settings.hourConvention)];
 }

@@ -1,7 +1,7 @@
 // One view of a check: everything a person reads in a report, already in the chosen language. Every
 // output format but JSON lays this view out and derives no text from the CheckReport itself, so the
 // table, Markdown, JUnit, GitHub, CSV and the year-end report say the same things in the same words.
-import type { InputReport } from "../data/input-report.js";
+import { familyOfKind } from "../data/kinds/index.js";
 import type { BasisKind } from "../engine/basis.js";
 import { forPeople } from "./safe-text.js";
 import type { Status } from "../engine/compare.js";
@@ -518,11 +518,6 @@ function notes(report: CheckReport, rows: readonly ResultRow[], lang: Lang): Vie
   };
 }
 
-/** The family of an input kind: `air-hourly` -> `air`. */
-function familyOfKind(input: InputReport): string {
-  return input.kind.split("-")[0] ?? input.kind;
-}
-
 /**
  * The standards the run applied (from the target file's editions) and the rules hy-check reads them by:
  * the air ones when air data were given, GB 3838 when water data were, the rounding always.
@@ -609,7 +604,7 @@ function properties(report: CheckReport): [string, string | number][] {
 /** The view of a check in `lang`: rows, notes and data basis, as every format but JSON shows them. */
 export function buildView(report: CheckReport, lang: Lang): CheckView {
   const rows = report.results.map((r) => resultRow(r, lang));
-  const families = new Set(report.inputs.map(familyOfKind));
+  const families = new Set<string>(report.inputs.map((i) => familyOfKind(i.kind)));
   const { title, year, targetsFile } = report.plan;
   // Names, cells and target-file texts reach terminals and CI logs from here: control characters escaped.
   return forPeople({

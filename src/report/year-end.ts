@@ -2,6 +2,7 @@
 // with its plan sentence, charts of the data, and the data basis. This module decides what the document
 // holds (pure, from the CheckReport and the evaluated stores); html.ts and year-end-markdown.ts lay it out,
 // charts.ts draws the charts. A section appears only when its kind of data is among the inputs.
+import type { DataFamily, Family } from "../metrics/metric.js";
 import { check, type CheckOptions, type EvaluatedData } from "../engine/check.js";
 import type { CheckReport, TargetResult } from "../engine/result.js";
 import { dailySeries, monthlySeries, windowMonths, type MonthPoint } from "../engine/series.js";
@@ -22,8 +23,7 @@ import {
 } from "./charts.js";
 import { buildView, standardName, type CheckView, type ResultRow } from "./view.js";
 
-export type Family = "air" | "water" | "ledger";
-const FAMILIES: readonly Family[] = ["air", "water", "ledger"];
+const FAMILIES: readonly DataFamily[] = ["air", "water", "ledger"];
 
 /** Monthly figures of one area, shown as a table under its charts. */
 export interface AreaMonths {
@@ -62,7 +62,7 @@ export interface YearEnd {
   /** The plan's main figures: counted air and water targets with a value. */
   headline: ResultRow[];
   /** The targets by family, for the families with data, and the qualitative commitments. */
-  groups: { family: Family | "manual"; rows: ResultRow[] }[];
+  groups: { family: Family; rows: ResultRow[] }[];
   charts: ChartSpec[];
   monthly: AreaMonths[];
   capture: CaptureRow[];
@@ -111,7 +111,7 @@ function chartedAreas(plan: TargetFile, data: EvaluatedData): string[] {
   const areas: string[] = [];
   for (const target of plan.targets) {
     const area = target.scope?.area;
-    if (area === undefined || areas.includes(area) || !data.read.air.areas.has(area)) continue;
+    if (area === undefined || areas.includes(area) || !data.stores.air.daily.areas.has(area)) continue;
     const m = target.metric;
     if (
       m.name === "air.good_rate" ||
@@ -328,7 +328,7 @@ function ledgerCharts(report: CheckReport, plan: TargetFile, lang: Lang): ChartS
 function captureRows(report: CheckReport, plan: TargetFile, data: EvaluatedData, lang: Lang): CaptureRow[] {
   const days = windowMonths(report.window).reduce((n, m) => n + m.days, 0);
   return plan.areas
-    .filter((a) => data.read.air.areas.has(a.id))
+    .filter((a) => data.stores.air.daily.areas.has(a.id))
     .map((a) => {
       const series = dailySeries(data.air, a.id);
       const valid = series.filter((d) => d.valid).map((d) => d.date);
@@ -413,7 +413,7 @@ export function buildYearEnd(report: CheckReport, data: EvaluatedData, lang: Lan
     charts,
     monthly: air.monthly,
     capture: families.has("air") ? captureRows(report, plan, data, lang) : [],
-    moreAreas: [...data.read.air.areas.keys()].filter((a) => !registry.has(a)).length,
+    moreAreas: [...data.stores.air.daily.areas.keys()].filter((a) => !registry.has(a)).length,
     notes: basisNotes(view),
   };
 }

@@ -59,10 +59,10 @@ async function readLedger(lines: readonly string[]) {
   const { dir, targets } = tempPlan();
   const file = join(dir, "ledger.csv");
   writeFileSync(file, `${lines.join("\n")}\n`);
-  const { ctx, inputs } = await readAll([file], { targets });
+  const { stores, inputs } = await readAll([file], { targets });
   const input = inputs[0];
   if (!input) throw new Error("no input report");
-  return { file, store: ctx.ledger, input };
+  return { file, store: stores.ledger.ledger, input };
 }
 
 async function problemsOf(lines: readonly string[]): Promise<InputProblem[]> {
@@ -375,8 +375,8 @@ indicators:
     writeFileSync(join(dir, "targets.yaml"), AREA_TARGETS);
     const file = join(dir, "ledger.csv");
     writeFileSync(file, `${lines.join("\n")}\n`);
-    const { ctx, inputs } = await readAll([file], { targets: join(dir, "targets.yaml") });
-    return { store: ctx.ledger, input: inputs[0] };
+    const { stores, inputs } = await readAll([file], { targets: join(dir, "targets.yaml") });
+    return { store: stores.ledger.ledger, input: inputs[0] };
   }
 
   it("an area's id, alias or name keeps the row for that area; 衡阳市 and 全市 stay city-wide; others are regional", async () => {

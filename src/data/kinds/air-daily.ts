@@ -20,14 +20,14 @@ import { cell, placeColumns, registryArea, rowKeys } from "../groups.js";
 import { hasTimeOfDay } from "../time.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { dataRows } from "../rows.js";
-import { otherYearOf, type DataKind, type ReadContext } from "./kind.js";
+import { defineKind, otherYearOf } from "./kind.js";
 import { plausibilityFindings } from "../plausibility.js";
 
 const DAILY_COLUMNS = Object.fromEntries(
   POLLUTANTS.map((p) => [p, { key: p, unit: POLLUTANT_UNIT[p] }]),
 ) as Record<Pollutant, { key: Pollutant; unit: (typeof POLLUTANT_UNIT)[Pollutant] }>;
 
-export const airDaily: DataKind = {
+export const airDaily = defineKind({
   id: "air-daily",
   family: "air",
   detect: (columns, sample) => {
@@ -40,7 +40,7 @@ export const airDaily: DataKind = {
     );
   },
 
-  async read(source: CsvSource, columns: readonly RecognisedColumn[], ctx: ReadContext, report: InputReport) {
+  async read(source: CsvSource, columns: readonly RecognisedColumn[], ctx, report: InputReport) {
     const { file } = source;
     const dateCol = column(columns, "date");
     const stationCol = column(columns, "station") ?? column(columns, "stationCode");
@@ -129,14 +129,15 @@ export const airDaily: DataKind = {
         // Kept for a metric that reads that year (the same months last year); a duplicate there changes nothing.
         const other = otherYearOf(ctx, date);
         if (other)
-          for (const key of keys) addStationDay(other.air, key, date, station || key, { values, file, line });
+          for (const key of keys)
+            addStationDay(other.daily, key, date, station || key, { values, file, line });
         warnValues();
         continue;
       }
       const entry = { values, file, line };
       // One station-day enters each of its keys; a duplicate is a duplicate in all of them alike.
       const earlier = keys
-        .map((key) => addStationDay(ctx.air, key, date, station || key, entry))
+        .map((key) => addStationDay(ctx.daily, key, date, station || key, entry))
         .find((e) => e !== undefined);
       if (earlier) {
         reject({
@@ -159,7 +160,7 @@ export const airDaily: DataKind = {
       .slice(0, MAX_LISTED_PROBLEMS)
       .map(([station, rows]) => ({ station, rows }));
   },
-};
+});
 
 /** Recomputes a row's AQI (HJ 633-2012) when all six basic items are there, and records disagreements. */
 function checkReportedAqi(

@@ -16,7 +16,7 @@ import { naturalHour } from "../time.js";
 import { rowKeys } from "../groups.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { columnOf } from "./concentrations.js";
-import { otherYearOf, type DataKind } from "./kind.js";
+import { defineKind, otherYearOf } from "./kind.js";
 
 /** Types read, in their standard units (CO mg/m3, the rest ug/m3, as the files give them). */
 const READ_TYPES: Record<string, HourlyPollutant> = {
@@ -49,7 +49,7 @@ interface HourBlock {
   values: Map<number, HourlyValues>;
 }
 
-export const airSiteFile: DataKind = {
+export const airSiteFile = defineKind({
   id: "air-site-file",
   family: "air",
   detect: (columns) => ["date", "hour", "type"].every((f) => columns.some((c) => c.field === f)),
@@ -207,4 +207,4 @@ export const airSiteFile: DataKind = {
       .slice(0, MAX_LISTED_PROBLEMS)
       .map((station) => ({ station, rows: blocks }));
   },
-};
+});

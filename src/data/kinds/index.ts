@@ -9,7 +9,18 @@ import { ledger } from "./ledger.js";
 
 export const DATA_KINDS: readonly DataKind[] = [ledger, waterMonthly, airSiteFile, airHourly, airDaily];
 
-export type { DataKind, ReadContext, SectionInfo } from "./kind.js";
+export type {
+  AirStores,
+  AirYear,
+  DataFamily,
+  DataKind,
+  FamilyStores,
+  LedgerStores,
+  ReadContext,
+  ReadSettings,
+  SectionInfo,
+  WaterStores,
+} from "./kind.js";
 
 /** The family of data a kind's files hold (an input report names its kind). */
 export function familyOfKind(id: string): DataKind["family"] {

@@ -9,7 +9,7 @@ import { convertUnit } from "../units.js";
 import { daysInMonth, parseCellNumber } from "../values.js";
 import { dataRows } from "../rows.js";
 import { areaByName } from "../registry.js";
-import type { DataKind } from "./kind.js";
+import { defineKind } from "./kind.js";
 
 type LedgerField = "indicator" | "region" | "period" | "value" | "unit" | "note";
 
@@ -63,7 +63,7 @@ export function parsePeriod(raw: string): { period: string; year: number; end: s
 
 const CITY_WIDE = new Set(["", "全市", "全市合计", "合计", "衡阳市", "市本级合计", "city", "total"]);
 
-export const ledger: DataKind = {
+export const ledger = defineKind({
   id: "ledger",
   family: "ledger",
   detect: (_columns, _sample, headers) => {
@@ -167,4 +167,4 @@ export const ledger: DataKind = {
       .slice(0, MAX_LISTED_PROBLEMS)
       .map(([station, rows]) => ({ station, rows }));
   },
-};
+});

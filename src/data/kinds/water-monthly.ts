@@ -15,7 +15,7 @@ import { parseDateTime } from "../time.js";
 import { parseDate } from "../values.js";
 import { addSampling } from "../water-store.js";
 import { dataRows } from "../rows.js";
-import type { DataKind } from "./kind.js";
+import { defineKind } from "./kind.js";
 
 type WaterField = "section" | "sectionCode" | "river" | "waterbody" | "sectionType" | "date";
 
@@ -64,7 +64,7 @@ export function recogniseWaterHeaders(headers: readonly string[]): WaterColumns 
 const LAKE_WORDS = /湖|库|lake|reservoir/i;
 const DRINKING_WORDS = /饮用|水源|drinking/i;
 
-export const waterMonthly: DataKind = {
+export const waterMonthly = defineKind({
   id: "water-monthly",
   family: "water",
   detect: (_columns, _sample, headers) => {
@@ -138,7 +138,7 @@ export const waterMonthly: DataKind = {
       }
       noteDate(report, date);
       const year = Number(date.slice(0, 4));
-      if (year !== ctx.year && !ctx.waterBaselineYears.has(year)) {
+      if (year !== ctx.year && !ctx.baselineYears.has(year)) {
         report.outsidePeriodRows++;
         continue;
       }
@@ -159,4 +159,4 @@ export const waterMonthly: DataKind = {
         });
     }
   },
-};
+});

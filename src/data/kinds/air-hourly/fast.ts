@@ -79,7 +79,7 @@ export interface FastResult {
   continueAt: LineStart | null;
 }
 
-function parsePlan(layout: HourlyLayout, ctx: ReadContext): ParsePlan {
+function parsePlan(layout: HourlyLayout, ctx: ReadContext<"air">): ParsePlan {
   const valueSlot = new Array<number>(layout.width).fill(-1);
   const valueFactor = new Array<number>(layout.width).fill(1);
   for (const c of layout.pollutantCols) {
@@ -111,7 +111,7 @@ class Applier {
 
   constructor(
     private readonly layout: HourlyLayout,
-    private readonly ctx: ReadContext,
+    private readonly ctx: ReadContext<"air">,
     private readonly report: InputReport,
     private readonly rows: HourlyRowReader,
   ) {}
@@ -236,7 +236,7 @@ export async function readHourlyFast(
   from: LineStart,
   expectedSize: number,
   layout: HourlyLayout,
-  ctx: ReadContext,
+  ctx: ReadContext<"air">,
   report: InputReport,
   rows: HourlyRowReader,
 ): Promise<FastResult> {
@@ -264,7 +264,7 @@ async function onThisThread(
   from: LineStart,
   plan: ParsePlan,
   applier: Applier,
-  ctx: ReadContext,
+  ctx: ReadContext<"air">,
 ): Promise<{ continueAt: LineStart | null | typeof STOP; readTo: number }> {
   const parser = new ChunkParser(plan);
   const handle = await open(file, "r");
@@ -320,7 +320,7 @@ async function inWorkers(
   size: number,
   plan: ParsePlan,
   applier: Applier,
-  ctx: ReadContext,
+  ctx: ReadContext<"air">,
 ): Promise<{ continueAt: LineStart | null | typeof STOP; readTo: number }> {
   const W = workerCount();
   // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.

@@ -2,11 +2,11 @@
 // UTF-8 files are read by the fast byte reader (fast.ts, parse.ts, worker.ts); csv-parse reads the rest.
 import { csvRecords, type CsvRecord, type CsvSource } from "../../csv.js";
 import type { InputReport } from "../../input-report.js";
-import type { DataKind } from "../kind.js";
+import { defineKind } from "../kind.js";
 import { readHourlyFast } from "./fast.js";
 import { hourlyLayout, hourlyRowReader, isHourlyLong } from "./rows.js";
 
-export const airHourly: DataKind = {
+export const airHourly = defineKind({
   id: "air-hourly",
   family: "air",
   detect: isHourlyLong,
@@ -48,4 +48,4 @@ export const airHourly: DataKind = {
     }
     reader.finish();
   },
-};
+});

@@ -103,7 +103,7 @@ export function hourlyLayout(file: string, header: readonly string[], columns: r
 }
 
 /** The station and the store keys of a row, as the plain reader decides them. */
-export function rowPlace(layout: HourlyLayout, ctx: ReadContext, fields: readonly string[]) {
+export function rowPlace(layout: HourlyLayout, ctx: ReadContext<"air">, fields: readonly string[]) {
   const code = cell(fields, layout.codeCol);
   const name = cell(fields, layout.nameCol);
   const areaTexts = [
@@ -136,7 +136,7 @@ export function rowPlace(layout: HourlyLayout, ctx: ReadContext, fields: readonl
 /** A row of another year than the plan year's: counted, and listed among the first HY-PERIOD warnings. */
 export function outsideYear(
   layout: HourlyLayout,
-  ctx: ReadContext,
+  ctx: ReadContext<"air">,
   report: InputReport,
   line: number,
   date: string,
@@ -157,7 +157,7 @@ export function outsideYear(
  * The plain reader of one row: counts it, rejects it with its reason, or adds it to the store. The fast
  * reader hands it every row it does not take itself, so both give the same counts, warnings and values.
  */
-export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext, report: InputReport) {
+export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext<"air">, report: InputReport) {
   const { file, width, timeCol, hourCol, codeCol, nameCol, pollutantCols } = layout;
   const unassigned = new Map<string, number>();
   const row = (line: number, fields: string[]): void => {
