@@ -512,6 +512,9 @@ const en = {
   "input.badTimeBeginning":
     "expected a time like 2019-01-01 13:00 (hour 0-24, 24 only with hour-ending labels), found {cell}",
   "input.dupHour": "{station} at {time} was already read",
+  "input.repeatHour": "{station} at {time} repeats an earlier row with the same values: read once",
+  "input.repeatSiteHour":
+    "{date} hour {hour} repeats an hour read before, with the same values at every station: read once",
   "input.missingSamplingDate": "missing a sampling date column (采样日期/date)",
   "input.badSamplingDate": "expected a sampling date like 2019-01-15, found {cell}",
   "input.emptySection": "expected a section name, found an empty cell",
@@ -1024,6 +1027,8 @@ const zh: Record<MessageKey, string> = {
   "input.badTime": "应为时间，如 2019-01-01 13:00（小时 0-24），实为 {cell}",
   "input.badTimeBeginning": "应为时间，如 2019-01-01 13:00（小时 0-24，24 仅用于时段末标记），实为 {cell}",
   "input.dupHour": "{station} {time} 的数据已读取过",
+  "input.repeatHour": "{station} {time} 与前面一行数值相同：只读取一次",
+  "input.repeatSiteHour": "{date} {hour} 时与前面读取过的同一小时各站数值都相同：只读取一次",
   "input.missingSamplingDate": "缺少采样日期列（采样日期/date）",
   "input.badSamplingDate": "应为采样日期，如 2019-01-15，实为 {cell}",
   "input.emptySection": "应为断面名称，实为空单元格",

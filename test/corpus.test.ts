@@ -474,6 +474,37 @@ const CASES: CorpusCase[] = [
     },
   },
   {
+    file: "hourly-repeats.csv",
+    what: "hourly: line 5 repeats line 4 (read once, HY-REPEAT); line 9 is line 8's hour with PM10 51, not 50 (HY-DUP)",
+    expect: {
+      outcome: "read",
+      kind: "air-hourly",
+      // 26 data lines, one of them a repeat: 25 rows, of which line 9 is rejected.
+      rows: 25,
+      repeatedRows: 1,
+      rejected: [{ line: 9, col: 1, code: "HY-DUP" }],
+      from: "2019-01-01",
+      to: "2019-01-01",
+      // PM2.5 of hour h is 30 + h mod 5: (24 x 30 + 4 x 10 + 10) / 24 = 32.08 -> 32.
+      values: { area: "市城区", pm25: 32 },
+    },
+  },
+  {
+    file: "hourly-twice.csv",
+    what: "hourly, three days given twice (a file pasted under itself): every repeat read once, nothing rejected",
+    expect: {
+      outcome: "read",
+      kind: "air-hourly",
+      rows: 72,
+      repeatedRows: 72,
+      rejected: [],
+      from: "2019-01-01",
+      to: "2019-01-03",
+      // PM2.5 30, 40 and 50 all day on the three days: 40.
+      values: { area: "市城区", pm25: 40 },
+    },
+  },
+  {
     file: "timezone-suffix.csv",
     what: "hourly times with +08:00 and +0800 (read), Z and +00:00 (refused), none (China time)",
     expect: {

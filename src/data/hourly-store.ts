@@ -54,6 +54,16 @@ export interface StationRecord {
   area: string;
   /** Bit per slot already read, per day: catches a station-hour given twice. */
   seen: Uint32Array;
+  /**
+   * What a station-hour given again is compared with, so that an exact repeat (read once) is told from a
+   * disagreeing one (HY-DUP). Streaming: the values of the days held, exactly, at
+   * [(position * 24 + slot) * P + pollutant], position = day % OPEN_DAYS, `heldDays` naming each position's
+   * day. Holding every hour (out-of-order input): a 64-bit fingerprint per station-hour, at [(day * 24 + slot) * 2],
+   * since keeping every value would cost 48 bytes a station-hour.
+   */
+  held: Float64Array | null;
+  heldDays: Int32Array | null;
+  prints: Uint32Array | null;
   /** Hours with a value, at [day * P + pollutant]. */
   validHours: Uint8Array;
 }
@@ -124,7 +134,14 @@ export function stationRecord(store: HourlyStore, station: string, area: string)
   let record = store.stations.get(station);
   if (!record) {
     const days = daysOf(store);
-    record = { area, seen: new Uint32Array(days), validHours: new Uint8Array(days * P) };
+    record = {
+      area,
+      seen: new Uint32Array(days),
+      held: store.streamDays ? new Float64Array(OPEN_DAYS * 24 * P) : null,
+      heldDays: store.streamDays ? new Int32Array(OPEN_DAYS).fill(-1) : null,
+      prints: store.streamDays ? null : new Uint32Array(days * 24 * 2),
+      validHours: new Uint8Array(days * P),
+    };
     store.stations.set(station, record);
   }
   return record;
@@ -205,6 +222,7 @@ export function addHourVector(
   const seen = station.seen[day]!;
   if (seen & bit) return false;
   station.seen[day] = seen | bit;
+  keepForRepeats(station, day, slot, values, at);
   const valid = station.validHours;
   for (let i = 0; i < P; i++) if (values[at + i] === values[at + i]) valid[day * P + i]!++;
   const n = areas.length;
@@ -225,6 +243,84 @@ export function addHourVector(
   return true;
 }
 
+function keepForRepeats(
+  station: StationRecord,
+  day: number,
+  slot: number,
+  values: ArrayLike<number>,
+  at: number,
+): void {
+  const { held, heldDays, prints } = station;
+  if (prints !== null) {
+    fingerprint(values, at, prints, (day * 24 + slot) * 2);
+    return;
+  }
+  if (held === null || heldDays === null) return;
+  const position = day % OPEN_DAYS;
+  // A later day takes the position over; an earlier one is out of order, and the run is read again anyway.
+  if (heldDays[position]! < day) heldDays[position] = day;
+  else if (heldDays[position] !== day) return;
+  const k = (position * 24 + slot) * P;
+  for (let i = 0; i < P; i++) held[k + i] = values[at + i]!;
+}
+
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/**
+ * Two independent 32-bit hashes of the P values' bit patterns (missing and -0 normalised), written at
+ * into[k], into[k + 1]: 64 bits, so two different sets of values share a fingerprint with odds of 2^-64.
+ */
+function fingerprint(values: ArrayLike<number>, at: number, into: Uint32Array, k: number): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < P; i++) {
+    const v = values[at + i]!;
+    bits[0] = v !== v ? NaN : v + 0;
+    for (let w = 0; w < 2; w++) {
+      const word = words[w]!;
+      h1 = Math.imul(h1 ^ word, 0x01000193);
+      h2 = Math.imul(h2 ^ ((word >>> 16) | (word << 16)), 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+  }
+  into[k] = h1 >>> 0;
+  into[k + 1] = h2 >>> 0;
+}
+
+/** Equal values, missing equal to missing (and 0 to -0). */
+const sameValue = (a: number, b: number) => a === b || (a !== a && b !== b);
+
+/**
+ * A station-hour given again, against its first reading: `same` values (an exact repeat, read once),
+ * `different` ones (HY-DUP), or `unknown` when the first reading's day is no longer held (streaming only:
+ * the run is then read again holding every hour, where it is known).
+ */
+export type Repeat = "same" | "different" | "unknown";
+
+export function repeatOf(
+  store: HourlyStore,
+  station: StationRecord,
+  day: number,
+  slot: number,
+  values: ArrayLike<number>,
+): Repeat {
+  const { held, heldDays, prints } = station;
+  if (prints !== null) {
+    const probe = new Uint32Array(2);
+    fingerprint(values, 0, probe, 0);
+    const k = (day * 24 + slot) * 2;
+    return probe[0] === prints[k] && probe[1] === prints[k + 1] ? "same" : "different";
+  }
+  if (held === null || heldDays === null || heldDays[day % OPEN_DAYS] !== day) {
+    store.mustReread = true;
+    return "unknown";
+  }
+  const k = ((day % OPEN_DAYS) * 24 + slot) * P;
+  for (let i = 0; i < P; i++) if (!sameValue(held[k + i]!, values[i]!)) return "different";
+  return "same";
+}
+
 export type HourlyValues = Partial<Record<HourlyPollutant, number>>;
 
 export function hourVector(values: HourlyValues, into: HourlyVector = new Float64Array(P)): HourlyVector {
@@ -232,7 +328,10 @@ export function hourVector(values: HourlyValues, into: HourlyVector = new Float6
   return into;
 }
 
-/** Adds one station-hour by names; false when that station-hour was already read. */
+/**
+ * Adds one station-hour by names: `added`, or, when that station-hour was already read, how it compares with
+ * the first reading (a row placed under other areas than the first is `different`).
+ */
 export function addStationHour(
   store: HourlyStore,
   areas: readonly string[],
@@ -240,17 +339,24 @@ export function addStationHour(
   date: string,
   slot: number,
   values: HourlyValues,
-): boolean {
+): "added" | Repeat {
   const day = store.dayIndex.get(date);
   if (day === undefined) throw new Error(`${date} is outside the hourly store's year ${store.year}`);
-  return addHourVector(
-    store,
-    stationRecord(store, station, areas[0] ?? ""),
-    areas.map((a) => areaSeries(store, a)),
-    day,
-    slot,
-    hourVector(values),
-  );
+  const record = stationRecord(store, station, areas[0] ?? "");
+  const vector = hourVector(values);
+  if (
+    addHourVector(
+      store,
+      record,
+      areas.map((a) => areaSeries(store, a)),
+      day,
+      slot,
+      vector,
+    )
+  )
+    return "added";
+  if (record.area !== (areas[0] ?? "")) return "different";
+  return repeatOf(store, record, day, slot, vector);
 }
 
 /** The station key under which an area's hourly-derived daily values enter the daily store. */

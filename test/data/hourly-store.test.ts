@@ -20,11 +20,40 @@ describe("hourly store", () => {
     expect(first).toEqual({ date: "2019-01-01", hour: 1, values: { "PM2.5": 42.5, CO: 1.1 } });
   });
 
-  it("rejects a station-hour given twice", () => {
+  it("tells a station-hour given again with other values from an exact repeat", () => {
     const store = createHourlyStore(2019);
-    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 1 })).toBe(true);
-    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 2 })).toBe(false);
-    expect(addStationHour(store, ["A"], "S2", "2019-01-01", 5, { SO2: 2 })).toBe(true);
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 1, NO2: 30 })).toBe("added");
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 2, NO2: 30 })).toBe("different");
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 1, NO2: 30 })).toBe("same");
+    // A value missing in one reading and present in the other is a difference.
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 5, { SO2: 1 })).toBe("different");
+    // The same values placed under another area are not the same row.
+    expect(addStationHour(store, ["B"], "S1", "2019-01-01", 5, { SO2: 1, NO2: 30 })).toBe("different");
+    expect(addStationHour(store, ["A"], "S2", "2019-01-01", 5, { SO2: 2 })).toBe("added");
+    // The repeat adds nothing: the area's hour is still the mean of S1's first reading and S2's (1 and 2).
+    const hour = [...areaHourlySeries(store, "A", "ending")].find((h) => h.hour === 6);
+    expect(hour?.values).toEqual({ SO2: 1.5, NO2: 30 });
+  });
+
+  it("holding every hour, a repeat months later is still compared with its first reading", () => {
+    const store = createHourlyStore(2019);
+    addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 12.5 });
+    addStationHour(store, ["A"], "S1", "2019-06-01", 0, { "PM2.5": 40 });
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 12.5 })).toBe("same");
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 12.6 })).toBe("different");
+    expect(store.mustReread).toBe(false);
+  });
+
+  it("streaming days, a repeat of a finished day cannot be compared: the run is to be read again", () => {
+    const store = createHourlyStore(2019, { streamDays: true });
+    addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 12.5 });
+    // The day before the latest is still held: compared there.
+    addStationHour(store, ["A"], "S1", "2019-01-02", 0, { "PM2.5": 20 });
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 12.5 })).toBe("same");
+    expect(store.mustReread).toBe(false);
+    addStationHour(store, ["A"], "S1", "2019-01-03", 0, { "PM2.5": 20 });
+    expect(addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 12.5 })).toBe("unknown");
+    expect(store.mustReread).toBe(true);
   });
 
   it("derives daily values: 20 PM2.5 hours give a 24-hour mean, 19 do not", () => {

@@ -9,6 +9,7 @@ import {
   noteDate,
   noteOutOfOrder,
   rejectRow,
+  warnRow,
   type InputReport,
 } from "../input-report.js";
 import { areaOfStation, canonicalStation } from "../registry.js";
@@ -44,7 +45,8 @@ interface HourBlock {
   date: string;
   hour: number;
   lines: number[];
-  types: Set<string>;
+  /** The rows read of each type in the hour: their line and cells, so an exact repeat is read once. */
+  types: Map<string, { line: number; text: string }>;
   /** Station column -> values of this hour. */
   values: Map<number, HourlyValues>;
 }
@@ -110,12 +112,18 @@ export const airSiteFile = defineKind({
         return;
       }
       const duplicates: string[] = [];
+      let repeats = 0;
+      let fresh = 0;
       for (const { index, station, area } of stationCols) {
         // Site files name no city or county: only a station grouping applies to them.
         const keys = rowKeys(area, ctx.groupings, { station, area: "", city: "", county: "" });
         const outOfOrder = ctx.hourly.outOfOrder;
-        if (!addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, b.values.get(index) ?? {}))
-          duplicates.push(station);
+        const values = b.values.get(index) ?? {};
+        const added = addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, values);
+        if (added === "unknown") return; // read again holding every hour
+        if (added === "different") duplicates.push(station);
+        if (added === "same") repeats++;
+        if (added === "added") fresh++;
         if (ctx.hourly.outOfOrder !== outOfOrder)
           noteOutOfOrder(report, b.lines[0] ?? 0, station, natural.date);
       }
@@ -125,6 +133,22 @@ export const airSiteFile = defineKind({
           "HY-DUP",
           keyedMessage("input.dupSiteHour", { stations: duplicates.join(", "), date: b.date, hour: b.hour }),
         );
+      else if (repeats > 0) {
+        // The hour given again with the same values (a site file read twice): read once. Rows that also
+        // brought stations not read before stay data rows.
+        if (fresh === 0) {
+          report.rows -= b.lines.length;
+          report.repeatedRows = (report.repeatedRows ?? 0) + b.lines.length;
+        }
+        for (const line of b.lines)
+          warnRow(report, {
+            file,
+            line,
+            col: hourCol.index + 1,
+            code: "HY-REPEAT",
+            ...keyedMessage("input.repeatSiteHour", { date: b.date, hour: b.hour }),
+          });
+      }
     };
 
     for await (const { line, fields } of source.records) {
@@ -162,9 +186,21 @@ export const airSiteFile = defineKind({
       const key = `${date} ${hour}`;
       if (block?.key !== key) {
         if (block) flush(block);
-        block = { key, date, hour, lines: [], types: new Set(), values: new Map() };
+        block = { key, date, hour, lines: [], types: new Map(), values: new Map() };
       }
-      if (block.types.has(type)) {
+      const first = block.types.get(type);
+      if (first && first.text === fields.join("\u001f")) {
+        report.rows--;
+        report.repeatedRows = (report.repeatedRows ?? 0) + 1;
+        warnRow(report, {
+          file,
+          line,
+          code: "HY-REPEAT",
+          ...keyedMessage(source.sheet ? "input.repeatRow" : "input.repeatLine", { first: first.line }),
+        });
+        continue;
+      }
+      if (first) {
         reject({
           col: typeCol.index + 1,
           code: "HY-DUP",
@@ -193,7 +229,7 @@ export const airSiteFile = defineKind({
         reject(bad);
         continue;
       }
-      block.types.add(type);
+      block.types.set(type, { line, text: fields.join("\u001f") });
       block.lines.push(line);
       for (const [index, value] of rowValues) {
         let v = block.values.get(index);

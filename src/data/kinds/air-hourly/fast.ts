@@ -190,9 +190,10 @@ class Applier {
         station.record = stationRecord(store, station.station, station.keys[0] ?? "");
         station.series = station.keys.map((key) => areaSeries(store, key));
       }
-      // A station-hour read before: the plain reader rejects it (HY-DUP) with its message.
+      // A station-hour read before: the plain reader reads an exact repeat once (HY-REPEAT) or rejects it (HY-DUP).
       if ((station.record.seen[day]! & (1 << slot)) !== 0) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
+        if (store.mustReread) return STOP;
         continue;
       }
       this.report.rows++;

@@ -219,14 +219,26 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext<"air">, r
       return;
     }
     const outOfOrder = ctx.hourly.outOfOrder;
-    if (!addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, values))
+    const time = `${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`;
+    const added = addStationHour(ctx.hourly, keys, station, natural.date, natural.slot, values);
+    // Unknown: the first reading's day was finished; the run is read again holding every hour.
+    if (added === "unknown") return;
+    if (added === "same") {
+      // An exact repeat is read once: a warning, not a data row (as repeated rows of daily files).
+      report.rows--;
+      report.repeatedRows = (report.repeatedRows ?? 0) + 1;
+      warnRow(report, {
+        file,
+        line,
+        col: timeCol.index + 1,
+        code: "HY-REPEAT",
+        ...keyedMessage("input.repeatHour", { station, time }),
+      });
+    } else if (added === "different")
       reject({
         col: timeCol.index + 1,
         code: "HY-DUP",
-        ...keyedMessage("input.dupHour", {
-          station,
-          time: `${timeText}${hourCol ? ` ${fields[hourCol.index] ?? ""}` : ""}`,
-        }),
+        ...keyedMessage("input.dupHour", { station, time }),
       });
     else warnValues();
     if (ctx.hourly.outOfOrder !== outOfOrder) noteOutOfOrder(report, line, station, natural.date);
