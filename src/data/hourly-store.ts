@@ -80,6 +80,8 @@ export interface HourlyStore {
   streamDays: boolean;
   /** Rows that went back more than OPEN_DAYS - 1 days behind the latest day of one of their areas. */
   outOfOrder: number;
+  /** Station-hours given again are compared with their first reading (see StationRecord.held). */
+  compareRepeats: boolean;
   /** Streaming and a row came out of time order: what was read must be read again with streamDays false. */
   mustReread: boolean;
 }
@@ -96,7 +98,14 @@ export function yearDates(year: number): string[] {
  * `streamDays`: finish days as the rows pass them; HY_STREAM_DAYS=0 in the environment turns it off (every
  * hour held to the end: the path out-of-order input takes, forced, for comparison).
  */
-export function createHourlyStore(year: number, { streamDays = false } = {}): HourlyStore {
+export function createHourlyStore(
+  year: number,
+  {
+    streamDays = false,
+    /** Keep what tells an exact repeat from a disagreeing one (false: another year's store, whose repeats are ignored). */
+    compareRepeats = true,
+  } = {},
+): HourlyStore {
   const dates = yearDates(year);
   return {
     year,
@@ -105,6 +114,7 @@ export function createHourlyStore(year: number, { streamDays = false } = {}): Ho
     areas: new Map(),
     stations: new Map(),
     streamDays: streamDays && process.env.HY_STREAM_DAYS !== "0",
+    compareRepeats,
     outOfOrder: 0,
     mustReread: false,
   };
@@ -134,12 +144,13 @@ export function stationRecord(store: HourlyStore, station: string, area: string)
   let record = store.stations.get(station);
   if (!record) {
     const days = daysOf(store);
+    const compare = store.compareRepeats;
     record = {
       area,
       seen: new Uint32Array(days),
-      held: store.streamDays ? new Float64Array(OPEN_DAYS * 24 * P) : null,
-      heldDays: store.streamDays ? new Int32Array(OPEN_DAYS).fill(-1) : null,
-      prints: store.streamDays ? null : new Uint32Array(days * 24 * 2),
+      held: compare && store.streamDays ? new Float64Array(OPEN_DAYS * 24 * P) : null,
+      heldDays: compare && store.streamDays ? new Int32Array(OPEN_DAYS).fill(-1) : null,
+      prints: compare && !store.streamDays ? new Uint32Array(days * 24 * 2) : null,
       validHours: new Uint8Array(days * P),
     };
     store.stations.set(station, record);
@@ -305,6 +316,7 @@ export function repeatOf(
   slot: number,
   values: ArrayLike<number>,
 ): Repeat {
+  if (!store.compareRepeats) return "different";
   const { held, heldDays, prints } = station;
   if (prints !== null) {
     const probe = new Uint32Array(2);

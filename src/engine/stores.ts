@@ -40,7 +40,11 @@ const FAMILY_STORES: { [F in DataFamily]: (plan: TargetFile, options: StoreOptio
       daily: createAirStore(),
       hourly: createHourlyStore(year, { streamDays }),
       otherYears: new Map(
-        others.map((y) => [y, { daily: createAirStore(), hourly: createHourlyStore(y, { streamDays }) }]),
+        // Another year's repeats are not compared: its readings only serve year to date, first one kept.
+        others.map((y) => [
+          y,
+          { daily: createAirStore(), hourly: createHourlyStore(y, { streamDays, compareRepeats: false }) },
+        ]),
       ),
       aqiEdition: resolvedStandards(plan).aqi,
     };
