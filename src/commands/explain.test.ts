@@ -51,6 +51,19 @@ describe("hy-check explain air.urban.pm25", () => {
     expect(lines).toContain(`  valid days: ${expected.validDays}`);
   });
 
+  it("--sheet reads the workbook's sheet to the figures of the CSV it mirrors", async () => {
+    const target = AIR_TARGETS.find((t) => t.id === "air.urban.pm25")!;
+    const expected = expectedResult(target, readFixture(FIXTURE).areas);
+    const workbook = "fixtures/workbooks/hengyang-2019-daily.xlsx";
+    const run = await runMain(["explain", "air.urban.pm25", workbook, "--sheet", "日报"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n")).toContain(`  margin: ${expected.margin}`);
+    // The first sheet holds notes, not data: named, it is refused with the sheet's name.
+    const notes = await runMain(["explain", "air.urban.pm25", workbook, "--sheet", "说明"]);
+    expect(notes.status).toBe(2);
+    expect(notes.stderr).toContain("说明");
+  });
+
   it("--as-of year-end stands at the plan year's last day", async () => {
     const run = await runMain(["explain", "air.urban.pm25", FIXTURE, "--as-of", "year-end"]);
     expect(run.status).toBe(0);

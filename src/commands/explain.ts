@@ -1,19 +1,21 @@
 // `hy-check explain <id> [csv...]`: one target's plan sentence, rule and method, and with data its figures.
 import type { Command } from "commander";
-import { z } from "zod";
-import { ENCODINGS } from "../data/encoding.js";
-import { CAPTURE_MODES } from "../engine/basis.js";
 import { InputError, keyedProblem } from "../errors.js";
-import { LANGS, t } from "../i18n.js";
+import { t } from "../i18n.js";
+import { CheckOptionsSchema } from "./check.js";
 import { checkDates } from "./dates.js";
 import type { CommandContext } from "./options.js";
 
-export const ExplainOptionsSchema = z.object({
-  targets: z.string().min(1),
-  lang: z.enum(LANGS),
-  asOf: z.string().optional(),
-  encoding: z.enum(ENCODINGS),
-  capture: z.enum(CAPTURE_MODES),
+// The data options are check's: the figures explain shows are the ones check computes.
+export const ExplainOptionsSchema = CheckOptionsSchema.pick({
+  targets: true,
+  lang: true,
+  asOf: true,
+  encoding: true,
+  capture: true,
+  sheet: true,
+  hourConvention: true,
+  year: true,
 });
 
 export function addExplainCommand(program: Command, { io, options, lang }: CommandContext): void {
@@ -26,12 +28,15 @@ export function addExplainCommand(program: Command, { io, options, lang }: Comma
     .addOption(options.lang())
     .option("--as-of <date>", t(lang, "help.explainAsOf"))
     .addOption(options.encoding())
+    .addOption(options.sheet())
+    .addOption(options.hourConvention())
+    .option("--year <year>", t(lang, "help.year"))
     .addOption(options.capture())
     .action(async (id: string, files: string[], raw: Record<string, unknown>) => {
       const opts = ExplainOptionsSchema.parse(raw);
       const { loadTargetFile } = await import("../targets/load.js");
       const { targets: plan } = await loadTargetFile(opts.targets);
-      const dates = await checkDates({ asOf: opts.asOf }, opts.lang, async () => plan.plan.year);
+      const dates = await checkDates({ asOf: opts.asOf }, opts.lang, async () => opts.year ?? plan.plan.year);
       const target = plan.targets.find((x) => x.id === id);
       if (!target)
         throw new InputError([
@@ -46,6 +51,9 @@ export function addExplainCommand(program: Command, { io, options, lang }: Comma
               lang: opts.lang,
               encoding: opts.encoding,
               capture: opts.capture,
+              hourConvention: opts.hourConvention,
+              ...(opts.sheet ? { sheet: opts.sheet } : {}),
+              ...(opts.year ? { year: opts.year } : {}),
               ...dates,
             })
           : undefined;
