@@ -309,7 +309,8 @@ function workerCount(): number {
   return availableParallelism() > 2 ? 2 : 1;
 }
 
-type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string };
+/** A chunk's records, or why the worker could not read it (its message, and the system error's code). */
+type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string; errno?: string };
 
 /**
  * Workers parse alternate 2 MiB chunks; this thread applies each chunk's records in file order, with
@@ -369,7 +370,12 @@ async function inWorkers(
       if (failure !== undefined) throw failure;
       const reply = results.get(k)!;
       results.delete(k);
-      if ("error" in reply) throw new Error(reply.error);
+      // A read that failed in the worker (an I/O error: it has a system code) is HY-READ in the run's language;
+      // anything else is hy-check's own fault (exit 3).
+      if ("error" in reply)
+        throw reply.errno === undefined
+          ? new Error(reply.error)
+          : readError(file, Object.assign(new Error(reply.error), { code: reply.errno }));
       const at = applier.apply(k % W, reply, line, bytesAt);
       if (at) return { continueAt: at, readTo: size };
       line += reply.lines;

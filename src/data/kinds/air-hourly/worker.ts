@@ -62,6 +62,11 @@ parentPort?.on("message", (job: ChunkJob | null) => {
     const records = result.records.slice();
     parentPort?.postMessage({ k: job.k, ...result, records }, [records.buffer]);
   } catch (e) {
-    parentPort?.postMessage({ k: job.k, error: e instanceof Error ? e.message : String(e) });
+    const errno = (e as NodeJS.ErrnoException | undefined)?.code;
+    parentPort?.postMessage({
+      k: job.k,
+      error: e instanceof Error ? e.message : String(e),
+      ...(typeof errno === "string" ? { errno } : {}),
+    });
   }
 });
