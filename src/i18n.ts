@@ -62,7 +62,9 @@ const en = {
   "init.wrote": "wrote {file}",
   "init.next": "edit the targets, then run: hy-check <data files> -t {file}",
   "warn.aqiMismatch":
-    "{file}: the AQI column disagrees with HJ 633-2012 on {count} of {checked} rows, e.g. line {line} ({station} {date}): reported {reported}, computed {computed}",
+    "{file}: the AQI column disagrees with {edition} on {count} of {checked} rows, e.g. {where} ({station} {date}): reported {reported}, computed {computed}",
+  "where.line": "line {line}",
+  "where.cell": "cell {cell}",
   "warn.aqiMismatchNoO3": "(the file has no O3 daily max 1-hour column, which the daily AQI also uses)",
   "warn.exitRejected": "{count} rejected rows exceed --max-rejected {max}: exit code 2",
   "reason.no-input": "no {family} data among the inputs",
@@ -616,7 +618,9 @@ const zh: Record<MessageKey, string> = {
   "init.wrote": "已写入 {file}",
   "init.next": "修改目标后运行：hy-check <数据文件> -t {file}",
   "warn.aqiMismatch":
-    "{file}：AQI 列与 HJ 633-2012 计算结果不一致 {count}/{checked} 行，例如第 {line} 行（{station} {date}）：报告 {reported}，计算 {computed}",
+    "{file}：AQI 列与 {edition} 计算结果不一致 {count}/{checked} 行，例如{where}（{station} {date}）：报告 {reported}，计算 {computed}",
+  "where.line": "第 {line} 行",
+  "where.cell": "单元格 {cell}",
   "warn.aqiMismatchNoO3": "（文件没有臭氧日最大1小时列，日 AQI 也用到该项）",
   "warn.exitRejected": "剔除行数 {count} 超过 --max-rejected {max}：退出码 2",
   "reason.no-input": "输入中没有{family}数据",

@@ -7,6 +7,8 @@ export const MAX_LISTED_PROBLEMS = 50;
 
 export interface AqiMismatch {
   line: number;
+  /** The AQI column (1-based): a workbook's example is named by its cell. */
+  col: number;
   station: string;
   date: string;
   reported: number;
@@ -53,7 +55,14 @@ export interface InputReport {
   warningsByCode: Record<string, number>;
   warnings: InputProblem[];
   /** The AQI column recomputed by HJ 633-2012; `withoutO3_1h` when the file lacks the O3 daily max 1h. */
-  aqiCheck: { rowsChecked: number; mismatches: number; withoutO3_1h: boolean; examples: AqiMismatch[] };
+  /** `edition`: the AQI edition the column was checked against (HJ633-2012 or HJ633-2026). */
+  aqiCheck: {
+    rowsChecked: number;
+    mismatches: number;
+    withoutO3_1h: boolean;
+    edition?: string;
+    examples: AqiMismatch[];
+  };
 }
 
 export function createInputReport(file: string, kind: string, encoding: string): InputReport {

@@ -2,7 +2,7 @@
 import type { CheckReport, SkippedFile, WaterSectionResult } from "../engine/result.js";
 import type { InputReport } from "../data/input-report.js";
 import { HOURLY_POLLUTANTS, type StationCapture } from "../data/hourly-store.js";
-import { formatProblem } from "../errors.js";
+import { formatProblem, sheetPlace } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import { monthlyMinDays } from "../methods/air.js";
 import { roundGbt8170 } from "../methods/rounding.js";
@@ -125,8 +125,18 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
           file: input.file,
           count: input.aqiCheck.mismatches,
           checked: input.aqiCheck.rowsChecked,
+          edition: standardName(input.aqiCheck.edition ?? "HJ633-2012"),
+          where:
+            input.sheet === undefined
+              ? t(lang, "where.line", { line: first.line })
+              : t(lang, "where.cell", { cell: sheetPlace(input.sheet, first.line, first.col) }),
           ...first,
         }) + (input.aqiCheck.withoutO3_1h ? ` ${t(lang, "warn.aqiMismatchNoO3")}` : ""),
     });
   return notes;
+}
+
+/** `HJ633-2012` -> `HJ 633-2012`, as the standards are cited. */
+export function standardName(code: string): string {
+  return code.replace(/^([A-Z/]+)(\d)/, "$1 $2");
 }

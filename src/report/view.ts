@@ -17,8 +17,10 @@ import {
   inputNotes,
   sectionDetail,
   skippedNote,
+  standardName,
   type InputNote,
 } from "./text.js";
+export { standardName };
 
 /** One per-area or per-section row under a target. */
 export interface SubRow {
@@ -209,11 +211,6 @@ const HEAD: MessageKey[] = [
   "col.validDays",
   "col.clause",
 ];
-
-/** `HJ633-2012` -> `HJ 633-2012`, as the standards are cited. */
-export function standardName(code: string): string {
-  return code.replace(/^([A-Z/]+)(\d)/, "$1 $2");
-}
 
 /**
  * A result's reason in the chosen language, from its code and parameters (i18n `reasonText`); the engine's

@@ -2,7 +2,7 @@
 // the .xlsx with Excel serial dates, the .xls (BIFF8) with text dates, each with a notes sheet first and a
 // title row and a blank row above the header. Read through the built CLI, both give the CSV's JSON.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCliJson } from "../helpers/run-cli.js";
+import { runCli, runCliJson } from "../helpers/run-cli.js";
 
 interface Input {
   file: string;
@@ -64,5 +64,18 @@ describe.each(WORKBOOKS)("%s", (file) => {
     const csvLines = csv.inputs[0]?.aqiCheck.examples.map((e) => e.line + 2);
     expect(csvLines?.length).toBeGreaterThan(0);
     expect(book.inputs[0]?.aqiCheck.examples.map((e) => e.line)).toEqual(csvLines);
+  });
+});
+
+describe("the AQI check's example in a workbook", () => {
+  it("is named by its cell: the AQI column J, the CSV's line 1500 two rows lower", () => {
+    const run = runCli(["fixtures/workbooks/hengyang-2019-daily.xlsx"], { COLUMNS: "400" });
+    // The CSV's only disagreeing row is line 1500 (2458A, 2019-04-18: reported 63, computed 56); the header
+    // sits on row 3 of the sheet, so that row is row 1502, and AQI is the tenth column, J.
+    expect(run.stdout).toContain("e.g. cell 日报!J1502 (2458A 2019-04-18): reported 63, computed 56");
+    const csv = runCli(["fixtures/hengyang-2019-daily.csv"], { COLUMNS: "400" });
+    expect(csv.stdout).toContain(
+      "disagrees with HJ 633-2012 on 1 of 4737 rows, e.g. line 1500 (2458A 2019-04-18)",
+    );
   });
 });

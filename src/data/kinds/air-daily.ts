@@ -153,7 +153,15 @@ export const airDaily = defineKind({
       }
       warnValues();
       if (aqiCol)
-        checkReportedAqi(report, fields[aqiCol.index] ?? "", values, line, station, date, ctx.aqiEdition);
+        checkReportedAqi(
+          report,
+          fields[aqiCol.index] ?? "",
+          values,
+          { line, col: aqiCol.index + 1 },
+          station,
+          date,
+          ctx.aqiEdition,
+        );
     }
     report.unassignedStationCount = unassigned.size;
     report.unassignedStations = [...unassigned]
@@ -167,7 +175,7 @@ function checkReportedAqi(
   report: InputReport,
   raw: string,
   values: DailyValues,
-  line: number,
+  { line, col }: { line: number; col: number },
   station: string,
   date: string,
   edition: AqiEdition,
@@ -177,10 +185,11 @@ function checkReportedAqi(
   const computed = dailyAqi(values, { edition }).aqi;
   if (computed === null) return;
   report.aqiCheck.rowsChecked++;
+  report.aqiCheck.edition = edition;
   if (computed === cell.value) return;
   report.aqiCheck.mismatches++;
   if (report.aqiCheck.examples.length < MAX_LISTED_PROBLEMS)
-    report.aqiCheck.examples.push({ line, station, date, reported: cell.value, computed });
+    report.aqiCheck.examples.push({ line, col, station, date, reported: cell.value, computed });
 }
 
 function missingColumn(
