@@ -1265,6 +1265,20 @@ describe("a pipe as input (issue 18: ESPIPE)", () => {
     expect(input).toMatchObject({ file: "/dev/stdin", rows: 3, from: "2019-01-01", to: "2019-01-03" });
   });
 
+  it("a pipe that never ends (`yes`) stops at the cap with HY-SIZE and exit 2, memory bounded", () => {
+    // The cap is 1 GiB; HY_MAX_PIPE_BYTES sets 1 MiB here so that the test pipes one mebibyte, not a gibibyte.
+    const script = `yes 2019-01-01,2457A,35 | "${process.execPath}" ${BIN} /dev/stdin`;
+    const piped = spawnSync("sh", ["-c", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...env, HY_MAX_PIPE_BYTES: String(1024 * 1024) },
+    });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toBe(
+      "hy-check: /dev/stdin  more than 1 MiB arrived through the pipe; save the data to a file and read that  [HY-SIZE]\n",
+    );
+  });
+
   it("stdin given by a parent process (a socket) is read too", () => {
     const piped = spawnSync(process.execPath, [BIN, "/dev/stdin", "-f", "json"], {
       cwd: ROOT,

@@ -47,6 +47,12 @@ export async function readInput(
 /** The most a pipe's bytes copied to disk may take: a stream that never ends (`< /dev/zero`) stops here. */
 export const MAX_PIPE_BYTES = 1024 * 1024 * 1024;
 
+/** The pipe cap; HY_MAX_PIPE_BYTES lowers it, so that tests need not pipe a gibibyte. */
+function pipeCap(): number {
+  const set = Number(process.env.HY_MAX_PIPE_BYTES);
+  return Number.isInteger(set) && set > 0 ? set : MAX_PIPE_BYTES;
+}
+
 /** Names under which a program's own open descriptors are read: stdin, and a shell's `<(...)`. */
 const OPEN_DESCRIPTOR = /^\/(?:dev\/stdin|dev\/fd\/\d+|proc\/self\/fd\/\d+)$/;
 
@@ -69,7 +75,7 @@ async function copiedPipe(file: string): Promise<{ path: string; remove: () => P
   try {
     await pipeline(
       stdinSocket ? createReadStream("", { fd: 0 }) : createReadStream(file),
-      capped(file, MAX_PIPE_BYTES),
+      capped(file, pipeCap()),
       createWriteStream(path),
     );
   } catch (e) {
