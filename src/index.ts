@@ -10,7 +10,8 @@ export type {
   DayValidityRule,
 } from "./methods/air.js";
 export { roundGbt8170 } from "./methods/rounding.js";
-export { check, areaHourlySeries, type CheckOptions } from "./engine/check.js";
+export { check } from "./check.js";
+export { areaHourlySeries, type CheckOptions } from "./engine/check.js";
 export {
   hj663Percentile,
   compositeIndex,

@@ -59,7 +59,7 @@ export function addCheckCommand(program: Command, { io, options, setExit, lang }
       const opts = CheckOptionsSchema.parse(raw);
       const dates = await checkDates(opts, opts.lang, () => planYear(opts.targets, opts.year));
       // The engine and the formats load when the command runs: `hy-check --help` needs neither.
-      const { check } = await import("../engine/check.js");
+      const { check } = await import("../check.js");
       const report = await check(files, {
         ...(opts.year ? { year: opts.year } : {}),
         ...readerOptions(io, opts.quiet),

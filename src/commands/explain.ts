@@ -45,7 +45,7 @@ export function addExplainCommand(program: Command, { io, options, lang }: Comma
       const report =
         files.length > 0
           ? await (
-              await import("../engine/check.js")
+              await import("../check.js")
             ).check(files, {
               targets: opts.targets,
               lang: opts.lang,

@@ -17,7 +17,7 @@ import {
 import { expandInputs } from "../data/inputs.js";
 import type { HourConvention } from "../data/time.js";
 import { buildRegistry, type AreaRegistry } from "../data/registry.js";
-import { reasonText, t, type Lang } from "../i18n.js";
+import type { Lang } from "../i18n.js";
 import { DEFAULT_TARGETS_FILE } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
 import {
@@ -178,8 +178,14 @@ export async function readAll(
   return { plan, settings, stores, inputs, skipped, hourly: hourlyInputs.length > 0 };
 }
 
-/** Evaluates the plan's targets against the CSV files; throws InputError on unusable input. */
-export async function check(files: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
+/**
+ * Evaluates the plan's targets against the input files: the results as data (reason codes and parameters,
+ * no words). `check()` (src/check.ts) is this with the JSON contract's words. Throws InputError on unusable input.
+ */
+export async function evaluatePlan(
+  files: readonly string[],
+  options: CheckOptions = {},
+): Promise<CheckReport> {
   const lang = options.lang ?? "en";
   const targetsPath = options.targets ?? DEFAULT_TARGETS_FILE;
   const { plan, settings, stores, inputs, skipped, hourly } = await readAll(files, options);
@@ -347,14 +353,13 @@ function computeMetric(target: Target, ec: EvalContext): MetricOutcome {
   }
 }
 
-/** The reason's fields of a result: code, English words, and the parameters the words are made of. */
+/** The reason's fields of a result: its code and the parameters its words are made of (src/report/contract.ts). */
 function reasonFields(
   outcome: Pick<MetricOutcome, "reasonCode" | "reasonParams">,
-): Pick<TargetResult["detail"], "reasonCode" | "reason" | "reasonParams"> {
+): Pick<TargetResult["detail"], "reasonCode" | "reasonParams"> {
   if (!outcome.reasonCode) return {};
   return {
     reasonCode: outcome.reasonCode,
-    reason: reasonText("en", outcome.reasonCode, outcome.reasonParams ?? {}),
     ...(outcome.reasonParams && Object.keys(outcome.reasonParams).length > 0
       ? { reasonParams: outcome.reasonParams }
       : {}),
@@ -418,11 +423,10 @@ function evaluate(target: Target, ec: EvalContext): TargetResult {
     ...(outcome.shortMonths ? { shortMonths: outcome.shortMonths } : {}),
     ...(outcome.areas
       ? {
-          // An area's reason words come first, as before the code and parameters were added.
-          areas: outcome.areas.map(({ reasonCode, reasonParams, ...area }) => {
-            const { reason: words, ...code } = reasonFields({ reasonCode, reasonParams });
-            return { ...area, ...(words ? { reason: words } : {}), ...code };
-          }),
+          areas: outcome.areas.map(({ reasonCode, reasonParams, ...area }) => ({
+            ...area,
+            ...reasonFields({ reasonCode, reasonParams }),
+          })),
         }
       : {}),
     // Six decimals: enough to show where a value sits, and free of the order the days were summed in.
@@ -519,16 +523,8 @@ function evaluateEach(target: Target, each: GroupKind, ec: EvalContext): TargetR
     const rank = inRanking ? 1 + ranked.filter((r) => better(valueOf(r.result), value)).length : null;
     const tied = inRanking && ranked.some((r) => r.result !== result && valueOf(r.result) === value);
     const group: GroupPlace = { by: each, name, rank, tied, of: inRanking ? ranked.length : 0 };
-    const where =
-      rank === null
-        ? ""
-        : ` (${t(ec.lang, tied ? "group.tied" : "group.rank", { rank, of: ranked.length })})`;
-    return {
-      ...result,
-      id: `${target.id}/${name}`,
-      title: t(ec.lang, "group.title", { title: result.title, name }) + where,
-      group,
-    };
+    // The title keeps the target's: the contract names the group and its place in words (report/contract.ts).
+    return { ...result, id: `${target.id}/${name}`, group };
   });
   return places.sort(
     (a, b) =>

@@ -1,7 +1,5 @@
 // The engine's side of a verdict's basis: the target's rule and the metric's capture rule handed to the
-// pure decision in basis.ts, the reason in English words, and the summary counts by basis and by why
-// there is no data.
-import { reasonText } from "../i18n.js";
+// pure decision in basis.ts, and the summary counts by basis and by why there is no data.
 import { metricDefinition } from "../metrics/index.js";
 import type { Target } from "../targets/schema.js";
 import { decideBasis, type Basis, type CaptureMode } from "./basis.js";
@@ -19,16 +17,7 @@ export function decimalsOf(value: number | readonly number[]): number {
  * decides itself (ledger changes, milestones) rests on figures as reported: official.
  */
 export function basisOf(target: Target, outcome: MetricOutcome, mode: CaptureMode): Basis | undefined {
-  // The words follow the code, as in a result's detail.
-  const words = ({ kind, rule, reasonCode, reasonParams, bounds }: Basis): Basis => ({
-    kind,
-    ...(rule ? { rule } : {}),
-    reasonCode,
-    reason: reasonText("en", reasonCode, reasonParams),
-    reasonParams,
-    ...(bounds ? { bounds } : {}),
-  });
-  if (outcome.verdict) return words({ kind: "official", reasonCode: "method-met", reasonParams: {} });
+  if (outcome.verdict) return { kind: "official", reasonCode: "method-met", reasonParams: {} };
   if (outcome.actual === null || target.op === undefined || target.value === undefined) return undefined;
   const def = metricDefinition(target.metric);
   const basis = decideBasis(
@@ -47,7 +36,7 @@ export function basisOf(target: Target, outcome: MetricOutcome, mode: CaptureMod
     },
     mode,
   );
-  return basis && words(basis);
+  return basis;
 }
 
 /** pass / warn / fail (how many indicative, how many definite), and no data by why. */

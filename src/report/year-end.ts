@@ -3,7 +3,8 @@
 // holds (pure, from the CheckReport and the evaluated stores); html.ts and year-end-markdown.ts lay it out,
 // charts.ts draws the charts. A section appears only when its kind of data is among the inputs.
 import type { DataFamily, Family } from "../metrics/metric.js";
-import { check, type CheckOptions, type EvaluatedData } from "../engine/check.js";
+import { check } from "../check.js";
+import type { CheckOptions, EvaluatedData } from "../engine/check.js";
 import type { CheckReport, TargetResult } from "../engine/result.js";
 import { dailySeries, monthlySeries, windowMonths, type MonthPoint } from "../engine/series.js";
 import { t, type Lang, type MessageKey } from "../i18n.js";

@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { createInputReport } from "../../src/data/input-report.js";
 import { parsePeriod } from "../../src/data/kinds/ledger.js";
 import { addLedgerEntry, createLedgerStore, type LedgerStore } from "../../src/data/ledger-store.js";
-import { check, defaultAsOf } from "../../src/engine/check.js";
+import { check } from "../../src/check.js";
+import { defaultAsOf } from "../../src/engine/check.js";
 import { buildRegistry } from "../../src/data/registry.js";
 import {
   baselineValue,

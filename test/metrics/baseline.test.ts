@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { check } from "../../src/engine/check.js";
+import { check } from "../../src/check.js";
 import { targetBaseline } from "../../src/metrics/baseline.js";
 import { InputError } from "../../src/errors.js";
 import { ROOT } from "../helpers/run-cli.js";

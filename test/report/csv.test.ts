@@ -1,7 +1,7 @@
 // --format csv: RFC 4180 with a BOM, parsed back; spreadsheet formula injection guarded in text cells only.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { check } from "../../src/engine/check.js";
+import { check } from "../../src/check.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
 import { formatCsv } from "../../src/report/csv.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { check } from "../../src/engine/check.js";
+import { check } from "../../src/check.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
 import { formatJunit } from "../../src/report/junit.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";

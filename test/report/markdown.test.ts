@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createInputReport } from "../../src/data/input-report.js";
-import { check } from "../../src/engine/check.js";
+import { check } from "../../src/check.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
 import { escapeMarkdown, formatMarkdown } from "../../src/report/markdown.js";
 import { formatTable } from "../../src/report/table.js";

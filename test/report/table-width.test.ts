@@ -2,7 +2,7 @@
 // first, titles and notes wrap; without a width it is laid out as wide as it needs.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { check } from "../../src/engine/check.js";
+import { check } from "../../src/check.js";
 import type { CheckReport } from "../../src/engine/result.js";
 import { formatTable } from "../../src/report/table.js";
 import { ROOT } from "../helpers/run-cli.js";

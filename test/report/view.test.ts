@@ -1,7 +1,7 @@
 // buildView: what every format but JSON shows, in the chosen language.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { check } from "../../src/engine/check.js";
+import { check } from "../../src/check.js";
 import type { CheckReport, TargetResult } from "../../src/engine/result.js";
 import { buildView, resultReason } from "../../src/report/view.js";
 import { ROOT } from "../helpers/run-cli.js";
