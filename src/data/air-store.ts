@@ -9,13 +9,36 @@ export interface StationDay {
   line: number;
 }
 
+/** The station key under which an area's hourly-derived daily values are reported. */
+export const HOURLY_SERIES = "(hourly series)";
+
+const D = POLLUTANTS.length;
+
+/**
+ * The daily values an area's hourly data give, one number per day and pollutant: a national file has a few
+ * hundred areas x 365 days, and a map and an object per area-day were most of the memory after reading.
+ */
+export interface AreaDailySeries {
+  /** At [day * POLLUTANTS.length + i], POLLUTANTS order, NaN where the day gives no valid value. */
+  values: Float64Array;
+  /** 1 for a day the hourly data covered (it may still give no valid value). */
+  hasDay: Uint8Array;
+}
+
 export interface AirStore {
-  /** area id -> date (YYYY-MM-DD) -> station -> values. */
+  /**
+   * area id -> date (YYYY-MM-DD) -> station -> values, of daily data; every area with data has a key here,
+   * in the order its first values came (an area with hourly data only holds no days).
+   */
   areas: Map<string, Map<string, Map<string, StationDay>>>;
+  /** area id -> the daily values of its hourly series (station HOURLY_SERIES), by day of `hourlyDates`. */
+  hourly: Map<string, AreaDailySeries>;
+  hourlyDates: readonly string[];
+  hourlyDayIndex: ReadonlyMap<string, number>;
 }
 
 export function createAirStore(): AirStore {
-  return { areas: new Map() };
+  return { areas: new Map(), hourly: new Map(), hourlyDates: [], hourlyDayIndex: new Map() };
 }
 
 /** Adds one station's daily values; returns the earlier entry instead when the station-day is already there. */
@@ -36,33 +59,128 @@ export function addStationDay(
   return undefined;
 }
 
+/**
+ * Adds an area's hourly-derived daily values, after every daily value was read: on each day they count as
+ * one more station, HOURLY_SERIES, after the stations of daily data.
+ */
+export function addHourlySeries(
+  store: AirStore,
+  area: string,
+  series: AreaDailySeries,
+  dates: readonly string[],
+  dayIndex: ReadonlyMap<string, number>,
+): void {
+  if (store.hourly.size === 0) {
+    store.hourlyDates = dates;
+    store.hourlyDayIndex = dayIndex;
+  } else if (store.hourlyDates[0] !== dates[0])
+    throw new Error("hourly series of two years in one air store");
+  if (!store.areas.has(area)) store.areas.set(area, new Map());
+  store.hourly.set(area, series);
+}
+
+function seriesEntry(series: AreaDailySeries, day: number): StationDay {
+  const values: DailyValues = {};
+  POLLUTANTS.forEach((p, i) => {
+    const v = series.values[day * D + i]!;
+    if (v === v) values[p] = v;
+  });
+  return { values, file: "(hourly)", line: 0 };
+}
+
+/**
+ * An area's days with their stations: daily data's dates in the order read, the hourly series last on each
+ * day, then the days only the hourly series has, in date order (the order the values are summed in).
+ */
+export function* areaDays(
+  store: AirStore,
+  area: string,
+): Generator<[string, ReadonlyMap<string, StationDay>]> {
+  const days = store.areas.get(area);
+  const series = store.hourly.get(area);
+  if (!series) {
+    if (days) yield* days;
+    return;
+  }
+  for (const [date, stations] of days ?? []) {
+    const day = store.hourlyDayIndex.get(date);
+    if (day === undefined || !series.hasDay[day]) yield [date, stations];
+    else yield [date, new Map([...stations, [HOURLY_SERIES, seriesEntry(series, day)]])];
+  }
+  const dates = store.hourlyDates;
+  for (let day = 0; day < dates.length; day++)
+    if (series.hasDay[day] && !days?.has(dates[day]!))
+      yield [dates[day]!, new Map([[HOURLY_SERIES, seriesEntry(series, day)]])];
+}
+
+/** One station-day's values, the hourly series' included; undefined when the store has none. */
+export function stationDay(
+  store: AirStore,
+  area: string,
+  date: string,
+  station: string,
+): StationDay | undefined {
+  if (station === HOURLY_SERIES) {
+    const series = store.hourly.get(area);
+    const day = store.hourlyDayIndex.get(date);
+    return series && day !== undefined && series.hasDay[day] ? seriesEntry(series, day) : undefined;
+  }
+  return store.areas.get(area)?.get(date)?.get(station);
+}
+
 /** Area daily value of each pollutant = arithmetic mean over the stations that have it that day. */
 export function areaDailyValues(store: AirStore, area: string): Map<string, DailyValues> {
   const result = new Map<string, DailyValues>();
   const days = store.areas.get(area);
-  if (!days) return result;
-  for (const [date, stations] of days) {
-    const values: DailyValues = {};
-    for (const p of POLLUTANTS) {
-      let sum = 0;
-      let count = 0;
-      for (const { values: v } of stations.values()) {
-        const x = v[p];
-        if (x !== undefined) {
-          sum += x;
-          count++;
-        }
-      }
-      if (count > 0) values[p] = sum / count;
-    }
-    result.set(date, values);
-  }
+  const series = store.hourly.get(area);
+  const at = (date: string) => {
+    const day = series ? store.hourlyDayIndex.get(date) : undefined;
+    return day !== undefined && series?.hasDay[day] ? day * D : -1;
+  };
+  for (const [date, stations] of days ?? []) result.set(date, stationMean(stations, series, at(date)));
+  if (!series) return result;
+  const none = new Map<string, StationDay>();
+  const dates = store.hourlyDates;
+  for (let day = 0; day < dates.length; day++)
+    if (series.hasDay[day] && !days?.has(dates[day]!))
+      result.set(dates[day]!, stationMean(none, series, day * D));
   return result;
+}
+
+/** The mean of each pollutant over the day's stations, and the hourly series' values at `at` (-1: none) last. */
+function stationMean(
+  stations: ReadonlyMap<string, StationDay>,
+  series: AreaDailySeries | undefined,
+  at: number,
+): DailyValues {
+  const values: DailyValues = {};
+  for (let i = 0; i < D; i++) {
+    const p = POLLUTANTS[i]!;
+    let sum = 0;
+    let count = 0;
+    for (const { values: v } of stations.values()) {
+      const x = v[p];
+      if (x !== undefined) {
+        sum += x;
+        count++;
+      }
+    }
+    if (at >= 0 && series) {
+      const x = series.values[at + i]!;
+      if (x === x) {
+        sum += x;
+        count++;
+      }
+    }
+    if (count > 0) values[p] = sum / count;
+  }
+  return values;
 }
 
 export function stationsOf(store: AirStore, area: string): string[] {
   const names = new Set<string>();
   for (const stations of store.areas.get(area)?.values() ?? []) for (const s of stations.keys()) names.add(s);
+  if (store.hourly.get(area)?.hasDay.includes(1)) names.add(HOURLY_SERIES);
   return [...names].sort();
 }
 
@@ -71,5 +189,10 @@ export function lastDay(store: AirStore): string | undefined {
   let last: string | undefined;
   for (const days of store.areas.values())
     for (const date of days.keys()) if (last === undefined || date > last) last = date;
+  for (const series of store.hourly.values()) {
+    const day = series.hasDay.lastIndexOf(1);
+    const date = store.hourlyDates[day];
+    if (day >= 0 && date !== undefined && (last === undefined || date > last)) last = date;
+  }
   return last;
 }
