@@ -325,17 +325,20 @@ export function stationCapture(store: HourlyStore): StationCapture[] {
     let day = 0;
     for (let month = 1; month <= 12; month++) {
       const prefix = `${year}-${String(month).padStart(2, "0")}`;
-      const zero = () =>
-        Object.fromEntries(HOURLY_POLLUTANTS.map((p) => [p, 0])) as Record<HourlyPollutant, number>;
-      const validHours = zero();
-      const validDays = zero();
+      const validHours = {} as Record<HourlyPollutant, number>;
+      const validDays = {} as Record<HourlyPollutant, number>;
       const nDays = daysInMonth(year, month);
-      for (let d = day; d < day + nDays; d++)
-        HOURLY_POLLUTANTS.forEach((p, i) => {
-          const n = record.validHours[d * P + i] ?? 0;
-          validHours[p] += n;
-          if (n >= DAILY_MIN_HOURS) validDays[p]++;
-        });
+      for (let i = 0; i < P; i++) {
+        let hours = 0;
+        let days = 0;
+        for (let d = day; d < day + nDays; d++) {
+          const n = record.validHours[d * P + i]!;
+          hours += n;
+          if (n >= DAILY_MIN_HOURS) days++;
+        }
+        validHours[HOURLY_POLLUTANTS[i]!] = hours;
+        validDays[HOURLY_POLLUTANTS[i]!] = days;
+      }
       day += nDays;
       result.push({
         station,
