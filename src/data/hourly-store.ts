@@ -130,11 +130,11 @@ export function stationRecord(store: HourlyStore, station: string, area: string)
 function finishDay(series: AreaSeries, days: number, day: number, position: number): void {
   const daily = (series.daily ??= new Float64Array(days * D).fill(NaN));
   const hours = new Float64Array(24);
+  const { sum, count } = series;
   for (let i = 0; i < P; i++) {
-    for (let slot = 0; slot < 24; slot++) {
-      const k = (position * 24 + slot) * P + i;
-      const n = series.count[k]!;
-      hours[slot] = n === 0 ? NaN : series.sum[k]! / n;
+    for (let slot = 0, k = position * 24 * P + i; slot < 24; slot++, k += P) {
+      const n = count[k]!;
+      hours[slot] = n === 0 ? NaN : sum[k]! / n;
     }
     if (HOURLY_POLLUTANTS[i] === "O3") {
       const max8 = o3DailyMax8h(hours);
