@@ -19,8 +19,10 @@ const D = POLLUTANTS.length;
  * hundred areas x 365 days, and a map and an object per area-day were most of the memory after reading.
  */
 export interface AreaDailySeries {
-  /** At [day * POLLUTANTS.length + i], POLLUTANTS order, NaN where the day gives no valid value. */
+  /** At [(day - firstDay) * POLLUTANTS.length + i], POLLUTANTS order, NaN where the day gives no valid value. */
   values: Float64Array;
+  /** The first day the values hold (the days before it have none). */
+  firstDay: number;
   /** 1 for a day the hourly data covered (it may still give no valid value). */
   hasDay: Uint8Array;
 }
@@ -79,10 +81,28 @@ export function addHourlySeries(
   store.hourly.set(area, series);
 }
 
-function seriesEntry(series: AreaDailySeries, day: number): StationDay {
+/** Where a day of the hourly series starts in its values; -1 for a day the hourly data did not cover. */
+function rowOf(store: AirStore, series: AreaDailySeries, date: string): number {
+  const day = store.hourlyDayIndex.get(date);
+  if (day === undefined || day < series.firstDay || !series.hasDay[day]) return -1;
+  return (day - series.firstDay) * D;
+}
+
+/** The days only the hourly series has (none in `days`), in date order, with their rows. */
+function* hourlyOnlyDays(
+  store: AirStore,
+  series: AreaDailySeries,
+  days: ReadonlyMap<string, unknown> | undefined,
+): Generator<[string, number]> {
+  const dates = store.hourlyDates;
+  for (let day = Math.max(series.firstDay, 0); day < dates.length; day++)
+    if (series.hasDay[day] && !days?.has(dates[day]!)) yield [dates[day]!, (day - series.firstDay) * D];
+}
+
+function seriesEntry(series: AreaDailySeries, row: number): StationDay {
   const values: DailyValues = {};
   POLLUTANTS.forEach((p, i) => {
-    const v = series.values[day * D + i]!;
+    const v = series.values[row + i]!;
     if (v === v) values[p] = v;
   });
   return { values, file: "(hourly)", line: 0 };
@@ -103,14 +123,11 @@ export function* areaDays(
     return;
   }
   for (const [date, stations] of days ?? []) {
-    const day = store.hourlyDayIndex.get(date);
-    if (day === undefined || !series.hasDay[day]) yield [date, stations];
-    else yield [date, new Map([...stations, [HOURLY_SERIES, seriesEntry(series, day)]])];
+    const row = rowOf(store, series, date);
+    yield [date, row < 0 ? stations : new Map([...stations, [HOURLY_SERIES, seriesEntry(series, row)]])];
   }
-  const dates = store.hourlyDates;
-  for (let day = 0; day < dates.length; day++)
-    if (series.hasDay[day] && !days?.has(dates[day]!))
-      yield [dates[day]!, new Map([[HOURLY_SERIES, seriesEntry(series, day)]])];
+  for (const [date, row] of hourlyOnlyDays(store, series, days))
+    yield [date, new Map([[HOURLY_SERIES, seriesEntry(series, row)]])];
 }
 
 /** One station-day's values, the hourly series' included; undefined when the store has none. */
@@ -120,12 +137,10 @@ export function stationDay(
   date: string,
   station: string,
 ): StationDay | undefined {
-  if (station === HOURLY_SERIES) {
-    const series = store.hourly.get(area);
-    const day = store.hourlyDayIndex.get(date);
-    return series && day !== undefined && series.hasDay[day] ? seriesEntry(series, day) : undefined;
-  }
-  return store.areas.get(area)?.get(date)?.get(station);
+  if (station !== HOURLY_SERIES) return store.areas.get(area)?.get(date)?.get(station);
+  const series = store.hourly.get(area);
+  const row = series ? rowOf(store, series, date) : -1;
+  return series && row >= 0 ? seriesEntry(series, row) : undefined;
 }
 
 /** Area daily value of each pollutant = arithmetic mean over the stations that have it that day. */
@@ -133,17 +148,12 @@ export function areaDailyValues(store: AirStore, area: string): Map<string, Dail
   const result = new Map<string, DailyValues>();
   const days = store.areas.get(area);
   const series = store.hourly.get(area);
-  const at = (date: string) => {
-    const day = series ? store.hourlyDayIndex.get(date) : undefined;
-    return day !== undefined && series?.hasDay[day] ? day * D : -1;
-  };
-  for (const [date, stations] of days ?? []) result.set(date, stationMean(stations, series, at(date)));
+  for (const [date, stations] of days ?? [])
+    result.set(date, stationMean(stations, series, series ? rowOf(store, series, date) : -1));
   if (!series) return result;
   const none = new Map<string, StationDay>();
-  const dates = store.hourlyDates;
-  for (let day = 0; day < dates.length; day++)
-    if (series.hasDay[day] && !days?.has(dates[day]!))
-      result.set(dates[day]!, stationMean(none, series, day * D));
+  for (const [date, row] of hourlyOnlyDays(store, series, days))
+    result.set(date, stationMean(none, series, row));
   return result;
 }
 

@@ -38,8 +38,12 @@ export interface AreaSeries {
   latest: number;
   /** Days with at least one value, so that a day without data is not reported as an empty day. */
   hasDay: Uint8Array;
-  /** Daily values of the days finished, at [day * D + i] (POLLUTANTS order), NaN for none. */
+  /**
+   * Daily values of the days finished, at [(day - firstDaily) * D + i] (POLLUTANTS order), NaN for none: from
+   * the first day finished to the year's end (a file of the next year holds one hour of this one).
+   */
   daily: Float64Array | null;
+  firstDaily: number;
 }
 
 export interface StationRecord {
@@ -107,6 +111,7 @@ export function areaSeries(store: HourlyStore, key: string): AreaSeries {
       latest: -1,
       hasDay: new Uint8Array(days),
       daily: null,
+      firstDaily: days,
     };
     store.areas.set(key, series);
   }
@@ -128,7 +133,15 @@ export function stationRecord(store: HourlyStore, station: string, area: string)
  * 24-hour means with >= 20 hours, O3 daily max 8 h with >= 14 windows, O3 daily max 1 h.
  */
 function finishDay(series: AreaSeries, days: number, day: number, position: number): void {
-  const daily = (series.daily ??= new Float64Array(days * D).fill(NaN));
+  if (day < series.firstDaily) {
+    // Days finish in time order but for the last two: an earlier day widens the array (rarely, once).
+    const wider = new Float64Array((days - day) * D).fill(NaN);
+    if (series.daily) wider.set(series.daily, (series.firstDaily - day) * D);
+    series.daily = wider;
+    series.firstDaily = day;
+  }
+  const daily = series.daily!;
+  const row = (day - series.firstDaily) * D;
   const hours = new Float64Array(24);
   const { sum, count } = series;
   for (let i = 0; i < P; i++) {
@@ -138,12 +151,12 @@ function finishDay(series: AreaSeries, days: number, day: number, position: numb
     }
     if (HOURLY_POLLUTANTS[i] === "O3") {
       const max8 = o3DailyMax8h(hours);
-      if (max8.valid && max8.value !== null) daily[day * D + O3_8H] = max8.value;
+      if (max8.valid && max8.value !== null) daily[row + O3_8H] = max8.value;
       const max1 = o3DailyMax1h(hours);
-      if (max1.valid && max1.value !== null) daily[day * D + O3_1H] = max1.value;
+      if (max1.valid && max1.value !== null) daily[row + O3_1H] = max1.value;
     } else {
       const mean = dailyMean(hours);
-      if (mean.valid && mean.value !== null) daily[day * D + i] = mean.value;
+      if (mean.valid && mean.value !== null) daily[row + i] = mean.value;
     }
   }
 }
@@ -267,7 +280,8 @@ export function finishHourly(store: HourlyStore, air: AirStore, { release = fals
       }
     const daily = series.daily;
     if (daily === null) continue;
-    addHourlySeries(air, area, { values: daily, hasDay: series.hasDay }, store.dates, store.dayIndex);
+    const finished = { values: daily, firstDay: series.firstDaily, hasDay: series.hasDay };
+    addHourlySeries(air, area, finished, store.dates, store.dayIndex);
   }
 }
 

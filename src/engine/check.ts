@@ -188,7 +188,11 @@ export async function readAll(
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(ctx.hourly, ctx.air, { release: !keepHourlySeries });
-    for (const other of ctx.otherYears.values()) finishHourly(other.hourly, other.air, { release: true });
+    for (const other of ctx.otherYears.values()) {
+      finishHourly(other.hourly, other.air, { release: true });
+      // Capture and the last complete day are the plan year's: other years' station records can go.
+      other.hourly.stations.clear();
+    }
     const capture = stationCapture(ctx.hourly);
     for (const input of hourlyInputs) input.capture = capture;
   }

@@ -159,6 +159,29 @@ describe("hourly series in the daily store", () => {
     expect(air.areas.has("A")).toBe(true);
   });
 
+  it("keeps daily values from the first day with data: one day of the year's end is one row", () => {
+    const store = createHourlyStore(2019, { streamDays: true });
+    for (let slot = 0; slot < 24; slot++) addStationHour(store, ["A"], "H1", "2019-12-31", slot, { SO2: 7 });
+    const air = createAirStore();
+    finishHourly(store, air);
+    expect(air.hourly.get("A")?.values.length).toBe(7); // one day x 7 daily values
+    expect([...areaDailyValues(air, "A")]).toEqual([["2019-12-31", { SO2: 7 }]]);
+  });
+
+  it("a day finished after a later one (the two days still open at the end) keeps its values", () => {
+    const store = createHourlyStore(2019, { streamDays: true });
+    // Jan 6 and Jan 7 are both open at the end; Jan 7 is finished first (its position comes first).
+    for (let slot = 0; slot < 24; slot++) {
+      addStationHour(store, ["A"], "H1", "2019-01-06", slot, { NO2: 20 });
+      addStationHour(store, ["A"], "H1", "2019-01-07", slot, { NO2: 30 });
+    }
+    const air = createAirStore();
+    finishHourly(store, air);
+    const days = areaDailyValues(air, "A");
+    expect(days.get("2019-01-06")).toEqual({ NO2: 20 });
+    expect(days.get("2019-01-07")).toEqual({ NO2: 30 });
+  });
+
   it("an area with hourly data only is an area of the daily store, and its days compare between drops", () => {
     const before = createAirStore();
     const after = createAirStore();
