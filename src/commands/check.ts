@@ -75,19 +75,24 @@ export function addCheckCommand(program: Command, { io, options, setExit, lang }
       });
       const color = opts.color && !opts.output && io.isTTY && !io.env.NO_COLOR;
       const { FORMATTERS, terminalWidth } = await import("../report/index.js");
+      const { jsonChunks } = await import("../report/json.js");
       // The table fits the terminal (or COLUMNS, or 100 columns when piped); a file keeps whole lines.
       const width = opts.output
         ? undefined
         : terminalWidth({ isTTY: io.isTTY, ...(io.columns ? { columns: io.columns } : {}), env: io.env });
-      const text = FORMATTERS[opts.format](report, {
-        lang: opts.lang,
-        color,
-        ...(width !== undefined ? { width } : {}),
-        ...(opts.all ? { all: true } : {}),
-      });
+      // JSON is written in pieces: the report of a national file is 13 MB of text, never held whole.
+      const text =
+        opts.format === "json"
+          ? jsonChunks(report)
+          : FORMATTERS[opts.format](report, {
+              lang: opts.lang,
+              color,
+              ...(width !== undefined ? { width } : {}),
+              ...(opts.all ? { all: true } : {}),
+            });
       if (opts.output)
         await writeOutput(opts.output, text, [...files, opts.targets, ...(opts.previous ?? [])]);
-      else io.stdout(text);
+      else for (const piece of typeof text === "string" ? [text] : text) io.stdout(piece);
       const code = getExitCode(report, opts.failOn, opts.maxRejected);
       if (code === EXIT.inputError) {
         // The rows to fix go to stderr in every format, so a CI log shows them next to the exit code.

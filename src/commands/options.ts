@@ -87,14 +87,18 @@ export function usageError(message: string): InputError {
   return inputError({ file: "hy-check", code: "HY-USAGE", message });
 }
 
-/** A file a command writes: where, and its whole text. */
+/** A file a command writes: where, and its whole text (or its pieces in order: a large report is never one string). */
 export interface OutputFile {
   path: string;
-  text: string;
+  text: string | Iterable<string>;
 }
 
 /** Writes one report file (see writeOutputs): never over one of `inputs`, never half. */
-export async function writeOutput(file: string, text: string, inputs: readonly string[] = []): Promise<void> {
+export async function writeOutput(
+  file: string,
+  text: OutputFile["text"],
+  inputs: readonly string[] = [],
+): Promise<void> {
   await writeOutputs([{ path: file, text }], inputs);
 }
 

@@ -9,9 +9,9 @@
 // (both ways, so that reports are the same) and, when it streams, asks to be read again holding every
 // hour (`mustReread`), since the hours of a finished day are gone. Daily values are the same numbers
 // either way: each day's hours are summed in the same row order and reduced by the same functions.
-import { addStationDay, type AirStore } from "./air-store.js";
+import { addHourlySeries, type AirStore } from "./air-store.js";
 import { dailyMean, o3DailyMax1h, o3DailyMax8h, DAILY_MIN_HOURS } from "../methods/hourly.js";
-import type { DailyValues } from "../methods/air.js";
+import { POLLUTANTS } from "../methods/air.js";
 import { daysInMonth, isLeapYear } from "./values.js";
 import type { HourConvention } from "./time.js";
 import { slotLabel } from "./time.js";
@@ -23,17 +23,10 @@ export const P = HOURLY_POLLUTANTS.length;
 /** Days an area keeps open while streaming: the latest one and the day before it. */
 export const OPEN_DAYS = 2;
 
-/** The daily values an area-day's hours give, in the order finishHourly() has always added them. */
-const DAILY_KEYS = [
-  "SO2",
-  "NO2",
-  "PM10",
-  "PM2.5",
-  "CO",
-  "O3_8h",
-  "O3_1h",
-] as const satisfies readonly (keyof DailyValues)[];
-const D = DAILY_KEYS.length;
+/** Daily values per area-day, in POLLUTANTS order: the five 24-hour means in HOURLY_POLLUTANTS' order, then O3. */
+const D = POLLUTANTS.length;
+const O3_8H = POLLUTANTS.indexOf("O3_8h");
+const O3_1H = POLLUTANTS.indexOf("O3_1h");
 
 /** One area's hourly sums and station counts of the days it holds, at [(position * 24 + slot) * P + pollutant]. */
 export interface AreaSeries {
@@ -45,8 +38,12 @@ export interface AreaSeries {
   latest: number;
   /** Days with at least one value, so that a day without data is not reported as an empty day. */
   hasDay: Uint8Array;
-  /** Daily values of the days finished, at [day * D + i] (DAILY_KEYS order), NaN for none. */
+  /**
+   * Daily values of the days finished, at [(day - firstDaily) * D + i] (POLLUTANTS order), NaN for none: from
+   * the first day finished to the year's end (a file of the next year holds one hour of this one).
+   */
   daily: Float64Array | null;
+  firstDaily: number;
 }
 
 export interface StationRecord {
@@ -134,6 +131,7 @@ export function areaSeries(store: HourlyStore, key: string): AreaSeries {
       latest: -1,
       hasDay: new Uint8Array(days),
       daily: null,
+      firstDaily: days,
     };
     store.areas.set(key, series);
   }
@@ -163,22 +161,30 @@ export function stationRecord(store: HourlyStore, station: string, area: string)
  * 24-hour means with >= 20 hours, O3 daily max 8 h with >= 14 windows, O3 daily max 1 h.
  */
 function finishDay(series: AreaSeries, days: number, day: number, position: number): void {
-  const daily = (series.daily ??= new Float64Array(days * D).fill(NaN));
+  if (day < series.firstDaily) {
+    // Days finish in time order but for the last two: an earlier day widens the array (rarely, once).
+    const wider = new Float64Array((days - day) * D).fill(NaN);
+    if (series.daily) wider.set(series.daily, (series.firstDaily - day) * D);
+    series.daily = wider;
+    series.firstDaily = day;
+  }
+  const daily = series.daily!;
+  const row = (day - series.firstDaily) * D;
   const hours = new Float64Array(24);
+  const { sum, count } = series;
   for (let i = 0; i < P; i++) {
-    for (let slot = 0; slot < 24; slot++) {
-      const k = (position * 24 + slot) * P + i;
-      const n = series.count[k]!;
-      hours[slot] = n === 0 ? NaN : series.sum[k]! / n;
+    for (let slot = 0, k = position * 24 * P + i; slot < 24; slot++, k += P) {
+      const n = count[k]!;
+      hours[slot] = n === 0 ? NaN : sum[k]! / n;
     }
     if (HOURLY_POLLUTANTS[i] === "O3") {
       const max8 = o3DailyMax8h(hours);
-      if (max8.valid && max8.value !== null) daily[day * D + D - 2] = max8.value;
+      if (max8.valid && max8.value !== null) daily[row + O3_8H] = max8.value;
       const max1 = o3DailyMax1h(hours);
-      if (max1.valid && max1.value !== null) daily[day * D + D - 1] = max1.value;
+      if (max1.valid && max1.value !== null) daily[row + O3_1H] = max1.value;
     } else {
       const mean = dailyMean(hours);
-      if (mean.valid && mean.value !== null) daily[day * D + i] = mean.value;
+      if (mean.valid && mean.value !== null) daily[row + i] = mean.value;
     }
   }
 }
@@ -371,12 +377,11 @@ export function addStationHour(
   return repeatOf(store, record, day, slot, vector);
 }
 
-/** The station key under which an area's hourly-derived daily values enter the daily store. */
-export const HOURLY_SERIES = "(hourly series)";
+export { HOURLY_SERIES } from "./air-store.js";
 
 /**
  * Adds the daily values of every area-day (the days still open, or every day when every hour was held, are
- * finished now) to the daily store, area by area in the order the areas were first read, days in order.
+ * finished now) to the daily store as each area's hourly series, in the order the areas were first read.
  */
 export function finishHourly(store: HourlyStore, air: AirStore, { release = false } = {}): void {
   const days = daysOf(store);
@@ -393,15 +398,8 @@ export function finishHourly(store: HourlyStore, air: AirStore, { release = fals
       }
     const daily = series.daily;
     if (daily === null) continue;
-    store.dates.forEach((date, day) => {
-      if (!series.hasDay[day]) return;
-      const values: DailyValues = {};
-      DAILY_KEYS.forEach((key, i) => {
-        const value = daily[day * D + i]!;
-        if (!Number.isNaN(value)) values[key] = value;
-      });
-      addStationDay(air, area, date, HOURLY_SERIES, { values, file: "(hourly)", line: 0 });
-    });
+    const finished = { values: daily, firstDay: series.firstDaily, hasDay: series.hasDay };
+    addHourlySeries(air, area, finished, store.dates, store.dayIndex);
   }
 }
 
@@ -459,17 +457,20 @@ export function stationCapture(store: HourlyStore): StationCapture[] {
     let day = 0;
     for (let month = 1; month <= 12; month++) {
       const prefix = `${year}-${String(month).padStart(2, "0")}`;
-      const zero = () =>
-        Object.fromEntries(HOURLY_POLLUTANTS.map((p) => [p, 0])) as Record<HourlyPollutant, number>;
-      const validHours = zero();
-      const validDays = zero();
+      const validHours = {} as Record<HourlyPollutant, number>;
+      const validDays = {} as Record<HourlyPollutant, number>;
       const nDays = daysInMonth(year, month);
-      for (let d = day; d < day + nDays; d++)
-        HOURLY_POLLUTANTS.forEach((p, i) => {
-          const n = record.validHours[d * P + i] ?? 0;
-          validHours[p] += n;
-          if (n >= DAILY_MIN_HOURS) validDays[p]++;
-        });
+      for (let i = 0; i < P; i++) {
+        let hours = 0;
+        let days = 0;
+        for (let d = day; d < day + nDays; d++) {
+          const n = record.validHours[d * P + i]!;
+          hours += n;
+          if (n >= DAILY_MIN_HOURS) days++;
+        }
+        validHours[HOURLY_POLLUTANTS[i]!] = hours;
+        validDays[HOURLY_POLLUTANTS[i]!] = days;
+      }
       day += nDays;
       result.push({
         station,

@@ -171,7 +171,11 @@ export async function readAll(
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(air.hourly, air.daily, { release: !keepHourlySeries });
-    for (const other of air.otherYears.values()) finishHourly(other.hourly, other.daily, { release: true });
+    for (const other of air.otherYears.values()) {
+      finishHourly(other.hourly, other.daily, { release: true });
+      // Capture and the last complete day are the plan year's: other years' station records can go.
+      other.hourly.stations.clear();
+    }
     const capture = stationCapture(air.hourly);
     for (const input of hourlyInputs) input.capture = capture;
   }

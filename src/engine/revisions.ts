@@ -1,6 +1,6 @@
 // Revisions between two drops of the same data: audited values replace real-time ones, and a CI job should
 // see how many changed and by how much, month by month.
-import type { AirStore } from "../data/air-store.js";
+import { areaDays, stationDay, type AirStore } from "../data/air-store.js";
 import { POLLUTANTS, type Pollutant } from "../methods/air.js";
 
 export interface Revision {
@@ -32,10 +32,10 @@ const MAX_LISTED = 20;
 export function compareDrops(previous: AirStore, current: AirStore): RevisionReport {
   const report: RevisionReport = { changed: 0, removed: 0, byMonth: {}, largest: [] };
   const all: Revision[] = [];
-  for (const [area, days] of previous.areas) {
-    for (const [date, stations] of days) {
+  for (const area of previous.areas.keys()) {
+    for (const [date, stations] of areaDays(previous, area)) {
       for (const [station, before] of stations) {
-        const after = current.areas.get(area)?.get(date)?.get(station);
+        const after = stationDay(current, area, date, station);
         for (const pollutant of POLLUTANTS) {
           const b = before.values[pollutant];
           if (b === undefined) continue;

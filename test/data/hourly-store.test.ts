@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { areaDailyValues, createAirStore } from "../../src/data/air-store.js";
+import {
+  addStationDay,
+  areaDailyValues,
+  createAirStore,
+  HOURLY_SERIES,
+  lastDay,
+  stationsOf,
+} from "../../src/data/air-store.js";
+import { compareDrops } from "../../src/engine/revisions.js";
 import {
   addStationHour,
   areaHourlySeries,
@@ -151,5 +159,76 @@ describe("hourly store", () => {
       addStationHour(store, ["A"], "S1", "2019-01-01", 0, { "PM2.5": 40 });
       expect(() => [...areaHourlySeries(store, "A", "ending")]).toThrow();
     });
+  });
+});
+
+describe("hourly series in the daily store", () => {
+  /** Area A: 24 hours of PM2.5 `jan1` on Jan 1 and 24 of `jan2` on Jan 2, from one station. */
+  function hourlyArea(jan1: number, jan2: number) {
+    const store = createHourlyStore(2019);
+    for (let slot = 0; slot < 24; slot++) {
+      addStationHour(store, ["A"], "H1", "2019-01-01", slot, { "PM2.5": jan1 });
+      addStationHour(store, ["A"], "H1", "2019-01-02", slot, { "PM2.5": jan2 });
+    }
+    return store;
+  }
+
+  it("counts the hourly series as one more station of the day beside daily stations", () => {
+    const air = createAirStore();
+    addStationDay(air, "A", "2019-01-02", "D1", { values: { "PM2.5": 30, SO2: 8 }, file: "d.csv", line: 2 });
+    finishHourly(hourlyArea(50, 60), air);
+    const days = areaDailyValues(air, "A");
+    // Jan 2: (30 from D1 + 60 from the hours) / 2; SO2 from D1 alone. Jan 1: the hours' 50 alone.
+    expect(days.get("2019-01-02")).toEqual({ "PM2.5": 45, SO2: 8 });
+    expect(days.get("2019-01-01")).toEqual({ "PM2.5": 50 });
+    // The daily row's date came first; the day only the hours have follows.
+    expect([...days.keys()]).toEqual(["2019-01-02", "2019-01-01"]);
+    expect(stationsOf(air, "A")).toEqual([HOURLY_SERIES, "D1"]);
+    expect(lastDay(air)).toBe("2019-01-02");
+    expect(air.areas.has("A")).toBe(true);
+  });
+
+  it("keeps daily values from the first day with data: one day of the year's end is one row", () => {
+    const store = createHourlyStore(2019, { streamDays: true });
+    for (let slot = 0; slot < 24; slot++) addStationHour(store, ["A"], "H1", "2019-12-31", slot, { SO2: 7 });
+    const air = createAirStore();
+    finishHourly(store, air);
+    expect(air.hourly.get("A")?.values.length).toBe(7); // one day x 7 daily values
+    expect([...areaDailyValues(air, "A")]).toEqual([["2019-12-31", { SO2: 7 }]]);
+  });
+
+  it("a day finished after a later one (the two days still open at the end) keeps its values", () => {
+    const store = createHourlyStore(2019, { streamDays: true });
+    // Jan 6 and Jan 7 are both open at the end; Jan 7 is finished first (its position comes first).
+    for (let slot = 0; slot < 24; slot++) {
+      addStationHour(store, ["A"], "H1", "2019-01-06", slot, { NO2: 20 });
+      addStationHour(store, ["A"], "H1", "2019-01-07", slot, { NO2: 30 });
+    }
+    const air = createAirStore();
+    finishHourly(store, air);
+    const days = areaDailyValues(air, "A");
+    expect(days.get("2019-01-06")).toEqual({ NO2: 20 });
+    expect(days.get("2019-01-07")).toEqual({ NO2: 30 });
+  });
+
+  it("an area with hourly data only is an area of the daily store, and its days compare between drops", () => {
+    const before = createAirStore();
+    const after = createAirStore();
+    finishHourly(hourlyArea(50, 60), before);
+    finishHourly(hourlyArea(50, 64), after);
+    expect([...after.areas.keys()]).toEqual(["A"]);
+    const report = compareDrops(before, after);
+    expect(report).toMatchObject({ changed: 1, removed: 0, byMonth: { "2019-01": 1 } });
+    expect(report.largest).toEqual([
+      {
+        area: "A",
+        station: HOURLY_SERIES,
+        date: "2019-01-02",
+        pollutant: "PM2.5",
+        before: 60,
+        after: 64,
+        delta: 4,
+      },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addStationDay, createAirStore, type AirStore } from "../../src/data/air-store.js";
-import type { AirMetricContext } from "../../src/metrics/air/context.js";
+import { countedDays, type AirMetricContext } from "../../src/metrics/air/context.js";
+import type { Waiver } from "../../src/targets/waiver.js";
 import { annualMeanOf as annualMean } from "../../src/metrics/air/annual-mean.js";
 import { goodDayRate } from "../../src/metrics/air/good-rate.js";
 import { airMetricOverScope } from "../../src/metrics/air/scope.js";
@@ -151,5 +152,37 @@ describe("airMetric over counties", () => {
     expect(r.reasonCode).toBe("areas-insufficient");
     expect(r.reasonParams?.areas).toBe("B (0)");
     expect(r.actual).toBe(40);
+  });
+});
+
+describe("countedDays", () => {
+  const waiver = (w: Partial<Waiver>): Waiver => ({
+    id: "w",
+    reason: "sand",
+    from: "2019-03-10",
+    to: "2019-03-12",
+    expires: "2099-01-01",
+    ...w,
+  });
+  const march = (waivers: Waiver[]): AirMetricContext => ({
+    ...ctx(createAirStore()),
+    window: { from: "2019-03-01", to: "2019-03-31" },
+    waivers,
+  });
+
+  it("is every day of the window without a waiver: 365 in 2019, 31 in March", () => {
+    expect(countedDays(ctx(createAirStore()), "A")).toBe(365);
+    expect(countedDays(march([]), "A")).toBe(31);
+  });
+
+  it("leaves out the days a waiver of whole days covers in the area, and only those", () => {
+    // 10, 11, 12 March waived: 31 - 3.
+    expect(countedDays(march([waiver({})]), "A")).toBe(28);
+    expect(countedDays(march([waiver({ areas: ["A"] })]), "A")).toBe(28);
+    // Another area's waiver, or one of some pollutants only, leaves every day counted.
+    expect(countedDays(march([waiver({ areas: ["B"] })]), "A")).toBe(31);
+    expect(countedDays(march([waiver({ pollutants: ["PM10"] })]), "A")).toBe(31);
+    // A waiver from 28 February to 2 March covers the window's first two days.
+    expect(countedDays(march([waiver({ from: "2019-02-28", to: "2019-03-02" })]), "A")).toBe(29);
   });
 });

@@ -121,14 +121,15 @@ export function withValidity(
 
 /** Days of the window a statistic of the area could use: every day but those a waiver excludes whole. */
 export function countedDays(ctx: AirMetricContext, area: string): number {
-  let days = 0;
+  const start = Date.parse(`${ctx.window.from}T00:00:00Z`);
   const end = Date.parse(`${ctx.window.to}T00:00:00Z`);
-  for (let t = Date.parse(`${ctx.window.from}T00:00:00Z`); t <= end; t += 86_400_000) {
+  const whole = ctx.waivers.filter((w) => !w.pollutants && (!w.areas || w.areas.includes(area)));
+  // Without a waiver of whole days here, every day of the window counts (asked per area and target).
+  if (whole.length === 0) return end < start ? 0 : Math.round((end - start) / 86_400_000) + 1;
+  let days = 0;
+  for (let t = start; t <= end; t += 86_400_000) {
     const date = new Date(t).toISOString().slice(0, 10);
-    const waived = ctx.waivers.some(
-      (w) => !w.pollutants && date >= w.from && date <= w.to && (!w.areas || w.areas.includes(area)),
-    );
-    if (!waived) days++;
+    if (!whole.some((w) => date >= w.from && date <= w.to)) days++;
   }
   return days;
 }
