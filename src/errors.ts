@@ -22,12 +22,18 @@ export interface InputProblem {
   /** The message's entry in the message table, when it has one: printed in the chosen language. */
   key?: MessageKey;
   params?: Record<string, string | number>;
-  /** Parameters that are words of the table themselves (a system reason): said in the chosen language too. */
-  paramKeys?: Record<string, MessageKey>;
+  /** Parameters that are words of the table themselves (a system reason, a list): said in the chosen language. */
+  paramKeys?: Record<string, KeyedWords>;
 }
 
-/** A message's parameter: a value shown as it is, or a word of the table said in the message's language. */
-export type MessageParam = string | number | { key: MessageKey };
+/** Words of the message table inside another message, with their own parameters. */
+export interface KeyedWords {
+  key: MessageKey;
+  params?: Record<string, MessageParam>;
+}
+
+/** A message's parameter: a value shown as it is, or words of the table said in the message's language. */
+export type MessageParam = string | number | KeyedWords;
 
 /** Thrown by readers and loaders when the input cannot be used; the CLI maps it to exit code 2. */
 export class InputError extends Error {
@@ -53,8 +59,13 @@ export function problemMessage(p: InputProblem, lang: Lang = "en"): string {
   return p.key !== undefined ? t(lang, p.key, { ...p.params, ...saidParams(lang, p.paramKeys) }) : p.message;
 }
 
-function saidParams(lang: Lang, paramKeys: Record<string, MessageKey> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(paramKeys).map(([name, key]) => [name, t(lang, key)]));
+function saidParams(lang: Lang, params: Record<string, MessageParam> = {}): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === "object" ? t(lang, value.key, saidParams(lang, value.params)) : value,
+    ]),
+  );
 }
 
 /** A problem with its message key: the English message is the table's, so the two cannot drift. */
@@ -72,9 +83,9 @@ export function keyedMessage(
   params: Record<string, MessageParam> = {},
 ): Pick<InputProblem, "message" | "key" | "params" | "paramKeys"> {
   const plain: Record<string, string | number> = {};
-  const paramKeys: Record<string, MessageKey> = {};
+  const paramKeys: Record<string, KeyedWords> = {};
   for (const [name, value] of Object.entries(params))
-    if (typeof value === "object") paramKeys[name] = value.key;
+    if (typeof value === "object") paramKeys[name] = value;
     else plain[name] = value;
   // A problem without such words keeps its old shape (a rejected row's JSON).
   const said = Object.keys(paramKeys).length > 0 ? { paramKeys } : {};

@@ -599,6 +599,10 @@ const en = {
   "init.unknownTargets": "no shipped target file {name}; choose one of {names}",
   "init.cannotCreateFolder": "cannot create the folder: {reason}",
   "init.cannotCopySeed": "cannot copy the plan text: {reason}",
+  "input.noneRecognised": "none",
+  "input.oneColumnHint":
+    '; the header is one column holding "{separator}": hy-check splits fields on a comma (or ";", tab, or an Excel sep= line)',
+  "input.and": "{list} and {next}",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1148,6 +1152,10 @@ const zh: Record<MessageKey, string> = {
   "init.unknownTargets": "没有名为 {name} 的自带目标文件；请从以下选择：{names}",
   "init.cannotCreateFolder": "无法创建文件夹：{reason}",
   "init.cannotCopySeed": "无法复制计划文本：{reason}",
+  "input.noneRecognised": "无",
+  "input.oneColumnHint":
+    '；表头只有一列，其中含有 "{separator}"：hy-check 按逗号（或 ";"、制表符、Excel 的 sep= 行）分列',
+  "input.and": "{list}、{next}",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

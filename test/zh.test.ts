@@ -184,6 +184,28 @@ describe("--lang zh says everything in Chinese", () => {
       expect(run.stderr).toContain('应为日期，如 2019-01-01、2019/1/1 或 2019年1月1日，实为 "2019-02-30"');
     });
 
+    it("a header of one column holding a pipe, and two columns of one pollutant", async () => {
+      const piped = join(dir, "piped.csv");
+      writeFileSync(piped, "日期|站点|PM2.5\n2019-01-01|2457A|40\n");
+      const one = await runMain([piped, "--lang", "zh"]);
+      expect(one.status).toBe(2);
+      expect(one.stderr).toContain('已识别：无；表头只有一列，其中含有 "|"：hy-check 按逗号');
+      expect(one.stderr).not.toContain("none");
+      expect(one.stderr).not.toContain("the header is one column");
+      expect(offending(one.stderr).join("\n")).toBe("");
+      const twice = join(dir, "twice.csv");
+      writeFileSync(twice, `${header},细颗粒物\n2019-01-01,市城区,衡阳化工总厂,40,60,12,28,1.1,60,40\n`);
+      const two = await runMain([twice, "--lang", "zh"]);
+      expect(two.status).toBe(2);
+      expect(two.stderr).toContain("有两列都表示 PM2.5：PM2.5、细颗粒物；");
+      expect(offending(two.stderr).join("\n")).toBe("");
+      // English as before.
+      expect((await runMain([twice])).stderr).toContain("two columns mean PM2.5: PM2.5 and 细颗粒物;");
+      expect((await runMain([piped])).stderr).toContain(
+        'recognised: none; the header is one column holding "|": hy-check splits fields on a comma',
+      );
+    });
+
     it("the JSON keeps the English message", async () => {
       const run = await runMain([daily, "--lang", "zh", "-f", "json"]);
       const report = JSON.parse(run.stdout) as {
@@ -323,6 +345,22 @@ describe("--lang zh says everything in Chinese", () => {
         ["draft", join(dir, "nowhere-plan.txt")],
         ["无法读取计划文本：文件或文件夹不存在  [HY-READ]"],
         "cannot read the plan text",
+      );
+    });
+
+    it("a water target with both baseline spellings (a metric's own check)", async () => {
+      const bad = join(dir, "both-baselines.yaml");
+      writeFileSync(
+        bad,
+        readFileSync("targets/hengyang-2019.yaml", "utf8").replace(
+          "metric: { name: water.sections_declined, baselineYear: 2018 }",
+          "metric: { name: water.sections_declined, baselineYear: 2018, baseline: { year: 2018 } }",
+        ),
+      );
+      await saysInChinese(
+        ["targets", "-t", bad],
+        ["`baseline: { year }`（或旧写法 `baselineYear`）须给出其一，不能两者都给  [HY-TARGETS]"],
+        "not both",
       );
     });
 
