@@ -2,7 +2,7 @@
 // chosen language.
 import type { z } from "zod";
 import zhCN from "zod/v4/locales/zh-CN.js";
-import { t, type Lang, type MessageKey } from "./i18n.js";
+import { isMessageKey, t, type Lang, type MessageKey } from "./i18n.js";
 import { safeText } from "./report/safe-text.js";
 
 export interface InputProblem {
@@ -22,7 +22,18 @@ export interface InputProblem {
   /** The message's entry in the message table, when it has one: printed in the chosen language. */
   key?: MessageKey;
   params?: Record<string, string | number>;
+  /** Parameters that are words of the table themselves (a system reason, a list): said in the chosen language. */
+  paramKeys?: Record<string, KeyedWords>;
 }
+
+/** Words of the message table inside another message, with their own parameters. */
+export interface KeyedWords {
+  key: MessageKey;
+  params?: Record<string, MessageParam>;
+}
+
+/** A message's parameter: a value shown as it is, or words of the table said in the message's language. */
+export type MessageParam = string | number | KeyedWords;
 
 /** Thrown by readers and loaders when the input cannot be used; the CLI maps it to exit code 2. */
 export class InputError extends Error {
@@ -45,14 +56,23 @@ const MAX_MESSAGE = 800;
 
 /** The problem's message in `lang`: from the message table when it has an entry, else as written. */
 export function problemMessage(p: InputProblem, lang: Lang = "en"): string {
-  return p.key !== undefined ? t(lang, p.key, p.params) : p.message;
+  return p.key !== undefined ? t(lang, p.key, { ...p.params, ...saidParams(lang, p.paramKeys) }) : p.message;
+}
+
+function saidParams(lang: Lang, params: Record<string, MessageParam> = {}): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === "object" ? t(lang, value.key, saidParams(lang, value.params)) : value,
+    ]),
+  );
 }
 
 /** A problem with its message key: the English message is the table's, so the two cannot drift. */
 export function keyedProblem(
   problem: Omit<InputProblem, "message" | "key" | "params">,
   key: MessageKey,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
 ): InputProblem {
   return { ...problem, ...keyedMessage(key, params) };
 }
@@ -60,9 +80,16 @@ export function keyedProblem(
 /** A message with its key and parameters, for a problem whose place is added later (a rejected row). */
 export function keyedMessage(
   key: MessageKey,
-  params: Record<string, string | number> = {},
-): Pick<InputProblem, "message" | "key" | "params"> {
-  return { message: t("en", key, params), key, params };
+  params: Record<string, MessageParam> = {},
+): Pick<InputProblem, "message" | "key" | "params" | "paramKeys"> {
+  const plain: Record<string, string | number> = {};
+  const paramKeys: Record<string, KeyedWords> = {};
+  for (const [name, value] of Object.entries(params))
+    if (typeof value === "object") paramKeys[name] = value;
+    else plain[name] = value;
+  // A problem without such words keeps its old shape (a rejected row's JSON).
+  const said = Object.keys(paramKeys).length > 0 ? { paramKeys } : {};
+  return { message: t("en", key, { ...plain, ...saidParams("en", paramKeys) }), key, params: plain, ...said };
 }
 
 /** The file a usage problem names: none but the program. */
@@ -115,8 +142,39 @@ export function quoted(cell: string): string {
     : `"${chars.slice(0, MAX_QUOTED).join("")}…" (${chars.length} characters)`;
 }
 
-/** A Zod issue's message in `lang`: zod's own Chinese for zh (its zh-CN locale), its English otherwise. */
+/**
+ * A custom Zod issue's message from the message table (`ctx.addIssue({ code: "custom", ...keyedIssue(...) })`,
+ * `.refine(check, keyedIssue(...))`): zod's message is the English; the key in its params says it in any
+ * language.
+ */
+export function keyedIssue(
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): { message: string; params: { messageKey: MessageKey; values: Record<string, string | number> } } {
+  return { message: t("en", key, values), params: { messageKey: key, values } };
+}
+
+/** The table's key and values a custom issue carries (keyedIssue), if it does. */
+function issueKey(
+  issue: z.core.$ZodIssue,
+): { key: MessageKey; values: Record<string, string | number> } | undefined {
+  if (issue.code !== "custom") return undefined;
+  const { messageKey, values } = (issue.params ?? {}) as {
+    messageKey?: unknown;
+    values?: Record<string, string | number>;
+  };
+  return typeof messageKey === "string" && isMessageKey(messageKey)
+    ? { key: messageKey, values: values ?? {} }
+    : undefined;
+}
+
+/**
+ * A Zod issue's message in `lang`: the table's for a keyed issue (keyedIssue), else zod's own Chinese for zh
+ * (its zh-CN locale) and its English otherwise.
+ */
 export function zodMessage(issue: z.core.$ZodIssue, lang: Lang): string {
+  const keyed = issueKey(issue);
+  if (keyed) return t(lang, keyed.key, keyed.values);
   if (lang === "en") return issue.message;
   const map = zhCN().localeError;
   // The issue as zod's error map takes it: the parsed input is not kept in a finished issue.

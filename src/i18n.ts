@@ -558,6 +558,53 @@ const en = {
   "input.noSheet": "no sheet {wanted}; the workbook has {sheets}",
   "input.mergedHeader":
     "merged header cells {range}: hy-check reads one header row with one name per column; unmerge the cells and give each column its own name",
+  "fs.missing": "no such file or folder",
+  "fs.denied": "permission denied",
+  "fs.folder": "it is a folder, not a file",
+  "targets.scopeOne": "give exactly one of `area`, `areaKind` or `each`",
+  "targets.scopeCombine": "`areaKind` needs `combine: mean`",
+  "targets.required": "`{key}` is required",
+  "targets.airScope": "an air target needs a scope: { area }, { areaKind, combine } or { each }",
+  "targets.betweenRange": "`between` needs value: [low, high]",
+  "targets.singleNumber": "`{op}` needs a single number",
+  "targets.lowAboveHigh": "low must not exceed high",
+  "targets.duplicateArea": "duplicate area {id}",
+  "targets.seedNeeded":
+    "this target quotes the plan, so `plan.seed` (the plan text) is needed, or name the `document` it quotes",
+  "targets.duplicateId": "duplicate target id {id}",
+  "targets.unknownArea": "unknown area {area}; the registry has: {areas}",
+  "targets.unknownAreaNoRegistry": "unknown area {area}; the registry has: none",
+  "targets.baselineOnce": "give `baseline: { year }` (or the older `baselineYear`), not both",
+  "targets.aliasCycle":
+    "an alias refers to the node that contains it: a target file is a tree, never a cycle",
+  "targets.aliasBomb":
+    "the aliases expand the file to {total} values (an alias bomb; at most {max}): anchors shared by many targets are fine, aliases that multiply are not",
+  "targets.aliasBombHuge":
+    "the aliases expand the file to more than 10^12 values (an alias bomb; at most {max}): anchors shared by many targets are fine, aliases that multiply are not",
+  "targets.tooLarge": "the target file is larger than 1 MiB ({size} bytes)",
+  "targets.grewTooLarge": "the target file is larger than 1 MiB (more than {max} bytes)",
+  "targets.notRegular":
+    "cannot read the target file: not a regular file (a device or a pipe); give a YAML file",
+  "targets.cannotRead": "cannot read the target file: {reason}",
+  "targets.cannotReadSeed":
+    "cannot read the plan text {seed} (looked for at {path}): {reason}; copy the plan text beside the target file and set plan.seed to its name, or start from `hy-check init --targets NAME DIR`, which copies a shipped target file with its plan text",
+  "targets.quoteNotFound": "not found in the plan text {seed}; quote the plan's sentence exactly",
+  "draft.cannotRead": "cannot read the plan text: {reason}",
+  "draft.tooLarge": "the plan text is larger than 4 MiB ({size} bytes)",
+  "draft.cannotWrite": "cannot write the draft: {reason}",
+  "error.noFolder": "cannot write the report: the folder {folder} does not exist; create it first",
+  "error.outputIsInput":
+    "the output is an input of this run ({input}); writing it would replace the data: choose another -o file",
+  "error.outputIsFolder": "cannot write the report: it is a folder",
+  "init.exists": "the file exists already; remove it or give init another folder",
+  "init.cannotWrite": "cannot write: {reason}",
+  "init.unknownTargets": "no shipped target file {name}; choose one of {names}",
+  "init.cannotCreateFolder": "cannot create the folder: {reason}",
+  "init.cannotCopySeed": "cannot copy the plan text: {reason}",
+  "input.noneRecognised": "none",
+  "input.oneColumnHint":
+    '; the header is one column holding "{separator}": hy-check splits fields on a comma (or ";", tab, or an Excel sep= line)',
+  "input.and": "{list} and {next}",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1070,6 +1117,49 @@ const zh: Record<MessageKey, string> = {
   "input.noSheet": "没有工作表 {wanted}；工作簿中有 {sheets}",
   "input.mergedHeader":
     "表头有合并单元格 {range}：hy-check 只读取一行表头，每列一个名称；请取消合并，为每列单独命名",
+  "fs.missing": "文件或文件夹不存在",
+  "fs.denied": "没有权限",
+  "fs.folder": "这是文件夹，不是文件",
+  "targets.scopeOne": "`area`、`areaKind`、`each` 须给出且只给出其中一个",
+  "targets.scopeCombine": "`areaKind` 须配合 `combine: mean`",
+  "targets.required": "必须给出 `{key}`",
+  "targets.airScope": "空气目标须有范围 scope：`{ area }`、`{ areaKind, combine }` 或 `{ each }`",
+  "targets.betweenRange": "`between` 须写成 `value: [下限, 上限]`",
+  "targets.singleNumber": "`{op}` 只能对应单个数值",
+  "targets.lowAboveHigh": "下限不得大于上限",
+  "targets.duplicateArea": "区域 {id} 重复",
+  "targets.seedNeeded": "此目标引用计划原文，须给出 `plan.seed`（计划文本），或写明所引的 `document`",
+  "targets.duplicateId": "目标编号 {id} 重复",
+  "targets.unknownArea": "未知区域 {area}；区域登记中有：{areas}",
+  "targets.unknownAreaNoRegistry": "未知区域 {area}；区域登记为空",
+  "targets.baselineOnce": "`baseline: { year }`（或旧写法 `baselineYear`）须给出其一，不能两者都给",
+  "targets.aliasCycle": "别名引用了包含它自身的节点：目标文件是树形结构，不能循环",
+  "targets.aliasBomb":
+    "别名将文件展开为 {total} 个值（别名炸弹；上限 {max}）：多个目标共用锚点没有问题，层层倍增的别名不行",
+  "targets.aliasBombHuge":
+    "别名将文件展开为超过 10^12 个值（别名炸弹；上限 {max}）：多个目标共用锚点没有问题，层层倍增的别名不行",
+  "targets.tooLarge": "目标文件超过 1 MiB（{size} 字节）",
+  "targets.grewTooLarge": "目标文件超过 1 MiB（超过 {max} 字节）",
+  "targets.notRegular": "无法读取目标文件：不是普通文件（是设备或管道）；请给出 YAML 文件",
+  "targets.cannotRead": "无法读取目标文件：{reason}",
+  "targets.cannotReadSeed":
+    "无法读取计划文本 {seed}（查找位置：{path}）：{reason}；请把计划文本复制到目标文件旁并将 plan.seed 设为其文件名，或从 `hy-check init --targets NAME DIR` 开始，它会复制自带的目标文件及其计划文本",
+  "targets.quoteNotFound": "计划文本 {seed} 中找不到这句话；请原样引用计划中的句子",
+  "draft.cannotRead": "无法读取计划文本：{reason}",
+  "draft.tooLarge": "计划文本超过 4 MiB（{size} 字节）",
+  "draft.cannotWrite": "无法写入草稿：{reason}",
+  "error.noFolder": "无法写入报告：文件夹 {folder} 不存在；请先创建",
+  "error.outputIsInput": "输出文件是本次运行的输入（{input}）；写入会覆盖数据：请用 -o 另选文件",
+  "error.outputIsFolder": "无法写入报告：这是文件夹",
+  "init.exists": "文件已存在；请删除它，或让 init 写入其他文件夹",
+  "init.cannotWrite": "无法写入：{reason}",
+  "init.unknownTargets": "没有名为 {name} 的自带目标文件；请从以下选择：{names}",
+  "init.cannotCreateFolder": "无法创建文件夹：{reason}",
+  "init.cannotCopySeed": "无法复制计划文本：{reason}",
+  "input.noneRecognised": "无",
+  "input.oneColumnHint":
+    '；表头只有一列，其中含有 "{separator}"：hy-check 按逗号（或 ";"、制表符、Excel 的 sep= 行）分列',
+  "input.and": "{list}、{next}",
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -184,6 +184,28 @@ describe("--lang zh says everything in Chinese", () => {
       expect(run.stderr).toContain('应为日期，如 2019-01-01、2019/1/1 或 2019年1月1日，实为 "2019-02-30"');
     });
 
+    it("a header of one column holding a pipe, and two columns of one pollutant", async () => {
+      const piped = join(dir, "piped.csv");
+      writeFileSync(piped, "日期|站点|PM2.5\n2019-01-01|2457A|40\n");
+      const one = await runMain([piped, "--lang", "zh"]);
+      expect(one.status).toBe(2);
+      expect(one.stderr).toContain('已识别：无；表头只有一列，其中含有 "|"：hy-check 按逗号');
+      expect(one.stderr).not.toContain("none");
+      expect(one.stderr).not.toContain("the header is one column");
+      expect(offending(one.stderr).join("\n")).toBe("");
+      const twice = join(dir, "twice.csv");
+      writeFileSync(twice, `${header},细颗粒物\n2019-01-01,市城区,衡阳化工总厂,40,60,12,28,1.1,60,40\n`);
+      const two = await runMain([twice, "--lang", "zh"]);
+      expect(two.status).toBe(2);
+      expect(two.stderr).toContain("有两列都表示 PM2.5：PM2.5、细颗粒物；");
+      expect(offending(two.stderr).join("\n")).toBe("");
+      // English as before.
+      expect((await runMain([twice])).stderr).toContain("two columns mean PM2.5: PM2.5 and 细颗粒物;");
+      expect((await runMain([piped])).stderr).toContain(
+        'recognised: none; the header is one column holding "|": hy-check splits fields on a comma',
+      );
+    });
+
     it("the JSON keeps the English message", async () => {
       const run = await runMain([daily, "--lang", "zh", "-f", "json"]);
       const report = JSON.parse(run.stdout) as {
@@ -196,6 +218,158 @@ describe("--lang zh says everything in Chinese", () => {
       expect(rejected.find((p) => p.code === "HY-DUP")?.message).toBe(
         `2457A on 2019-01-01 was already read at ${daily}:2`,
       );
+    });
+  });
+
+  describe("target files, -o, init and draft", () => {
+    const plan = join(dir, "plan.txt");
+    writeFileSync(plan, "二、目标\n市城区PM2.5年平均浓度控制在43ug/m3以下。\n");
+    const target = (id: string, { area = "市城区", op = '"<="' } = {}) => [
+      `  - id: ${id}`,
+      "    title: { zh: 市城区PM2.5年平均浓度, en: Urban PM2.5 }",
+      "    source: { clause: 二, text: 市城区PM2.5年平均浓度控制在43ug/m3以下 }",
+      "    metric: { name: air.annual_mean, pollutant: PM2.5 }",
+      `    scope: { area: ${area} }`,
+      `    op: ${op}`,
+      "    value: 43",
+      "    unit: ug/m3",
+    ];
+    /** A small target file: one urban area and the given targets, quoting plan.txt (or `seed`). */
+    const targetFile = (name: string, targets: string[], seed = "plan.txt") => {
+      const file = join(dir, name);
+      writeFileSync(
+        file,
+        [
+          "schemaVersion: 1",
+          "plan:",
+          "  title: { zh: 测试计划, en: Test plan }",
+          "  year: 2019",
+          "  issuer: 测试局",
+          `  seed: ${seed}`,
+          "areas:",
+          "  - { id: 市城区, kind: urban, stations: [2457A] }",
+          "targets:",
+          ...targets,
+          "",
+        ].join("\n"),
+      );
+      return file;
+    };
+    const good = targetFile("good.yaml", target("air.urban.pm25"));
+
+    /** Runs with --lang zh: exit 2, the Chinese words, none of the English sentence, no English word at all. */
+    async function saysInChinese(args: string[], chinese: string[], english: string) {
+      // init takes no --lang: the locale says Chinese there.
+      const run = await runMain(args[0] === "init" ? args : [...args, "--lang", "zh"], {
+        LANG: "zh_CN.UTF-8",
+      });
+      expect(run.status).toBe(2);
+      for (const words of chinese) expect(run.stderr).toContain(words);
+      expect(run.stderr).not.toContain(english);
+      expect(offending(run.stderr).join("\n")).toBe("");
+    }
+
+    it("the good file loads (the cases below differ from it in one thing)", async () => {
+      expect((await runMain(["targets", "-t", good, "--lang", "zh"])).status).toBe(0);
+    });
+
+    it("a duplicate target id", async () => {
+      const bad = targetFile("dup-id.yaml", [...target("air.urban.pm25"), ...target("air.urban.pm25")]);
+      await saysInChinese(
+        ["targets", "-t", bad],
+        ["targets[1].id  目标编号 air.urban.pm25 重复  [HY-TARGETS]"],
+        "duplicate target id",
+      );
+    });
+
+    it("an unknown area", async () => {
+      const bad = targetFile("area.yaml", target("air.urban.pm25", { area: "雁峰区" }));
+      await saysInChinese(["targets", "-t", bad], ["未知区域 雁峰区；区域登记中有：市城区"], "unknown area");
+    });
+
+    it("between without two values", async () => {
+      const bad = targetFile("between.yaml", target("air.urban.pm25", { op: "between" }));
+      await saysInChinese(["targets", "-t", bad], ["`between` 须写成 `value: [下限, 上限]`"], "needs value");
+    });
+
+    it("a target file over 1 MiB", async () => {
+      const big = join(dir, "big.yaml");
+      writeFileSync(big, `${readFileSync(good, "utf8")}# ${"x".repeat(1024 * 1024)}\n`);
+      const size = 1024 * 1024 + readFileSync(good).length + 3;
+      await saysInChinese(
+        ["targets", "-t", big],
+        [`目标文件超过 1 MiB（${size} 字节）`],
+        "the target file is larger",
+      );
+    });
+
+    it("a plan.seed that does not resolve", async () => {
+      const bad = targetFile("no-seed.yaml", target("air.urban.pm25"), "nowhere.txt");
+      await saysInChinese(
+        ["targets", "-t", bad],
+        [`无法读取计划文本 nowhere.txt（查找位置：${join(dir, "nowhere.txt")}）：文件或文件夹不存在；`],
+        "cannot read the plan text",
+      );
+    });
+
+    it("-o naming an input", async () => {
+      const data = join(dir, "data.csv");
+      writeFileSync(data, readFileSync(DAILY));
+      await saysInChinese(
+        [data, "-o", data],
+        [`输出文件是本次运行的输入（${data}）；写入会覆盖数据`],
+        "the output is an input",
+      );
+      expect(readFileSync(data)).toEqual(readFileSync(DAILY));
+    });
+
+    it("-o into a missing folder", async () => {
+      const folder = join(dir, "no-such-folder");
+      await saysInChinese(
+        [DAILY, "-o", join(folder, "out.json")],
+        [`无法写入报告：文件夹 ${folder} 不存在；请先创建`],
+        "cannot write the report",
+      );
+    });
+
+    it("init with an unknown name", async () => {
+      await saysInChinese(
+        ["init", "-t", "nowhere", join(dir, "init")],
+        ['没有名为 "nowhere" 的自带目标文件；请从以下选择：', "hengyang-2019"],
+        "no shipped target file",
+      );
+    });
+
+    it("draft of a missing file", async () => {
+      await saysInChinese(
+        ["draft", join(dir, "nowhere-plan.txt")],
+        ["无法读取计划文本：文件或文件夹不存在  [HY-READ]"],
+        "cannot read the plan text",
+      );
+    });
+
+    it("a water target with both baseline spellings (a metric's own check)", async () => {
+      const bad = join(dir, "both-baselines.yaml");
+      writeFileSync(
+        bad,
+        readFileSync("targets/hengyang-2019.yaml", "utf8").replace(
+          "metric: { name: water.sections_declined, baselineYear: 2018 }",
+          "metric: { name: water.sections_declined, baselineYear: 2018, baseline: { year: 2018 } }",
+        ),
+      );
+      await saysInChinese(
+        ["targets", "-t", bad],
+        ["`baseline: { year }`（或旧写法 `baselineYear`）须给出其一，不能两者都给  [HY-TARGETS]"],
+        "not both",
+      );
+    });
+
+    it("the English message stays as it was", async () => {
+      const bad = targetFile("dup-id-en.yaml", [...target("air.urban.pm25"), ...target("air.urban.pm25")]);
+      const run = await runMain(["targets", "-t", bad, "--lang", "en"]);
+      expect(run.stderr).toContain("targets[1].id  duplicate target id air.urban.pm25  [HY-TARGETS]");
+      const draft = await runMain(["draft", join(dir, "nowhere-plan.txt"), "--lang", "en"]);
+      expect(draft.stderr).toContain("cannot read the plan text: no such file or folder  [HY-READ]");
     });
   });
 

@@ -2,8 +2,8 @@
 // quotes, its `plan.seed` pointing at the copy, so the copy can be edited and still checks its quotes.
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { inputError } from "../errors.js";
-import { describeFsError } from "../data/csv.js";
+import { inputError, keyedProblem } from "../errors.js";
+import { fsReason } from "../data/csv.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { loadTargetFile } from "../targets/load.js";
 import type { Command } from "commander";
@@ -32,13 +32,11 @@ async function writeNew(file: string, bytes: string | Buffer): Promise<void> {
     await writeFile(file, bytes, { flag: "wx" });
   } catch (e) {
     const exists = (e as NodeJS.ErrnoException).code === "EEXIST";
-    throw inputError({
-      file,
-      code: "HY-WRITE",
-      message: exists
-        ? "the file exists already; remove it or give init another folder"
-        : `cannot write: ${describeFsError(e)}`,
-    });
+    throw inputError(
+      exists
+        ? keyedProblem({ file, code: "HY-WRITE" }, "init.exists")
+        : keyedProblem({ file, code: "HY-WRITE" }, "init.cannotWrite", { reason: fsReason(e) }),
+    );
   }
 }
 
@@ -50,21 +48,20 @@ export async function initTargets(name: string, dir: string): Promise<string[]> 
   const names = await shippedTargetNames();
   const wanted = name.replace(/\.ya?ml$/i, "");
   if (!names.includes(wanted))
-    throw inputError({
-      file: "hy-check",
-      code: "HY-USAGE",
-      message: `no shipped target file ${JSON.stringify(name)}; choose one of ${names.join(", ")}`,
-    });
+    throw inputError(
+      keyedProblem({ file: "hy-check", code: "HY-USAGE" }, "init.unknownTargets", {
+        name: JSON.stringify(name),
+        names: names.join(", "),
+      }),
+    );
   const source = join(SHIPPED_TARGETS_DIR, `${wanted}.yaml`);
   const { targets } = await loadTargetFile(source);
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    throw inputError({
-      file: dir,
-      code: "HY-WRITE",
-      message: `cannot create the folder: ${describeFsError(e)}`,
-    });
+    throw inputError(
+      keyedProblem({ file: dir, code: "HY-WRITE" }, "init.cannotCreateFolder", { reason: fsReason(e) }),
+    );
   }
   const target = join(dir, `${wanted}.yaml`);
   const text = await readFile(source, "utf8");
@@ -78,14 +75,11 @@ export async function initTargets(name: string, dir: string): Promise<string[]> 
   try {
     await copyFile(resolve(SHIPPED_TARGETS_DIR, seed), seedCopy, 1 /* COPYFILE_EXCL */);
   } catch (e) {
-    throw inputError({
-      file: seedCopy,
-      code: "HY-WRITE",
-      message:
-        (e as NodeJS.ErrnoException).code === "EEXIST"
-          ? "the file exists already; remove it or give init another folder"
-          : `cannot copy the plan text: ${describeFsError(e)}`,
-    });
+    throw inputError(
+      (e as NodeJS.ErrnoException).code === "EEXIST"
+        ? keyedProblem({ file: seedCopy, code: "HY-WRITE" }, "init.exists")
+        : keyedProblem({ file: seedCopy, code: "HY-WRITE" }, "init.cannotCopySeed", { reason: fsReason(e) }),
+    );
   }
   return [target, seedCopy];
 }

@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { ENCODINGS } from "../data/encoding.js";
 import { CAPTURE_MODES } from "../engine/basis.js";
-import { describeFsError } from "../data/csv.js";
+import { fsReason } from "../data/csv.js";
 import { terminalProgress } from "../data/progress.js";
 import { HOUR_CONVENTIONS } from "../data/time.js";
 import type { CheckOptions } from "../engine/check.js";
@@ -129,7 +129,7 @@ export async function writeOutputs(
     await Promise.all(written.map(({ temp }) => rm(temp, { force: true })));
     const failed = written.at(-1)?.path ?? files[0]?.path ?? "hy-check";
     throw new InputError([
-      keyedProblem({ file: failed, code: "HY-WRITE" }, "error.cannotWrite", { reason: describeFsError(e) }),
+      keyedProblem({ file: failed, code: "HY-WRITE" }, "error.cannotWrite", { reason: fsReason(e) }),
     ]);
   }
 }
@@ -150,21 +150,13 @@ async function checkWritable(path: string, read: ReadonlyMap<string, string>): P
   const folder = dirname(resolve(path));
   const dir = await stat(folder).catch(() => undefined);
   if (!dir?.isDirectory())
-    throw inputError({
-      file: path,
-      code: "HY-WRITE",
-      message: `cannot write the report: the folder ${folder} does not exist; create it first`,
-    });
+    throw inputError(keyedProblem({ file: path, code: "HY-WRITE" }, "error.noFolder", { folder }));
   const info = await stat(path).catch(() => undefined);
   const input = info ? read.get(`${info.dev}:${info.ino}`) : undefined;
   if (input !== undefined)
-    throw inputError({
-      file: path,
-      code: "HY-WRITE",
-      message: `the output is an input of this run (${input}); writing it would replace the data: choose another -o file`,
-    });
+    throw inputError(keyedProblem({ file: path, code: "HY-WRITE" }, "error.outputIsInput", { input }));
   if (info?.isDirectory())
-    throw inputError({ file: path, code: "HY-WRITE", message: "cannot write the report: it is a folder" });
+    throw inputError(keyedProblem({ file: path, code: "HY-WRITE" }, "error.outputIsFolder"));
 }
 
 /** The plan year the date options must lie in: --year when given, else the target file's. */

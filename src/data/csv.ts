@@ -3,7 +3,8 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
-import { InputError, inputError, keyedMessage, keyedProblem, quoted } from "../errors.js";
+import { InputError, inputError, keyedMessage, keyedProblem, quoted, type MessageParam } from "../errors.js";
+import { t } from "../i18n.js";
 import {
   decodeStream,
   detectEncoding,
@@ -95,11 +96,14 @@ export function fsReasonKey(e: unknown): "missing" | "denied" | "folder" | undef
 }
 
 export function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file or folder";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  return e instanceof Error ? e.message : String(e);
+  const key = fsReasonKey(e);
+  return key ? t("en", `fs.${key}`) : e instanceof Error ? e.message : String(e);
+}
+
+/** A system error as a message's `{reason}`: the table's words for those hy-check names, else the system's. */
+export function fsReason(e: unknown): MessageParam {
+  const key = fsReasonKey(e);
+  return key ? { key: `fs.${key}` } : e instanceof Error ? e.message : String(e);
 }
 
 async function sizeOf(file: string): Promise<number> {

@@ -7,7 +7,14 @@ import { Transform } from "node:stream";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { InputError, inputError, keyedMessage, keyedProblem, type InputProblem } from "../errors.js";
+import {
+  InputError,
+  inputError,
+  keyedMessage,
+  keyedProblem,
+  type InputProblem,
+  type MessageParam,
+} from "../errors.js";
 import { recogniseHeaders, type ColumnField, type RecognisedColumn } from "./columns.js";
 import { openCsv, readError, readSample, type CsvRecord, type CsvSource } from "./csv.js";
 import type { EncodingOption } from "./encoding.js";
@@ -132,14 +139,16 @@ async function readSource(
       code: "HY-COLUMN",
       ...keyedMessage("input.twoColumns", {
         field: duplicate.field,
-        headers: duplicate.headers.join(" and "),
+        headers: listed(duplicate.headers),
       }),
     });
   }
   const { sample, source: replay } = await peek(source, SAMPLE_RECORDS);
   const kind = kindOf(columns, sample, source.header.fields);
   if (!kind) {
-    const recognised = columns.map((c) => `${c.header} -> ${c.field}`).join(", ") || "none";
+    const recognised: MessageParam = columns.map((c) => `${c.header} -> ${c.field}`).join(", ") || {
+      key: "input.noneRecognised",
+    };
     const single = source.header.fields.length === 1 ? singleColumnHint(source.header.fields[0] ?? "") : "";
     throw inputError({
       file,
@@ -185,11 +194,16 @@ export function isKnownHeader(
 }
 
 /** A one-column header that a separator would split: the separator named (a pipe, a full-width comma ...). */
-function singleColumnHint(header: string): string {
+function singleColumnHint(header: string): MessageParam {
   const separator = ["|", "，", "、", ":"].find((s) => header.includes(s));
-  return separator
-    ? `; the header is one column holding "${separator}": hy-check splits fields on a comma (or ";", tab, or an Excel sep= line)`
-    : "";
+  return separator ? { key: "input.oneColumnHint", params: { separator } } : "";
+}
+
+/** `A and B and C`, said in the message's language. */
+function listed(items: readonly string[]): MessageParam {
+  return items
+    .slice(1)
+    .reduce<MessageParam>((list, next) => ({ key: "input.and", params: { list, next } }), items[0] ?? "");
 }
 
 /**

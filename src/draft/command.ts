@@ -2,9 +2,9 @@
 // data files are detected), writes the YAML to a file or stdout and the review table to stderr.
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
-import { describeFsError } from "../data/csv.js";
+import { fsReason } from "../data/csv.js";
 import { decodeText, detectEncoding } from "../data/encoding.js";
-import { inputError } from "../errors.js";
+import { inputError, keyedProblem } from "../errors.js";
 import { t, type Lang } from "../i18n.js";
 import { draftTargets } from "./draft.js";
 import { reviewText } from "./review.js";
@@ -31,14 +31,10 @@ export async function readPlanText(
   try {
     bytes = await readFile(file);
   } catch (e) {
-    throw inputError({ file, code: "HY-READ", message: `cannot read the plan text: ${describeFsError(e)}` });
+    throw inputError(keyedProblem({ file, code: "HY-READ" }, "draft.cannotRead", { reason: fsReason(e) }));
   }
   if (bytes.length > MAX_PLAN_BYTES)
-    throw inputError({
-      file,
-      code: "HY-DRAFT",
-      message: `the plan text is larger than 4 MiB (${bytes.length} bytes)`,
-    });
+    throw inputError(keyedProblem({ file, code: "HY-DRAFT" }, "draft.tooLarge", { size: bytes.length }));
   // Decoded as data files are: an error names the line and column of the bad bytes.
   return { text: decodeText(file, bytes), encoding: detectEncoding(bytes) };
 }
@@ -74,6 +70,6 @@ async function write(file: string, text: string): Promise<void> {
   try {
     await writeFile(file, text);
   } catch (e) {
-    throw inputError({ file, code: "HY-WRITE", message: `cannot write the draft: ${describeFsError(e)}` });
+    throw inputError(keyedProblem({ file, code: "HY-WRITE" }, "draft.cannotWrite", { reason: fsReason(e) }));
   }
 }

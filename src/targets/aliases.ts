@@ -2,7 +2,7 @@
 // share `&scope`/`&src` blocks among hundreds of targets, while a billion-laughs file, whose aliases
 // multiply, is refused before anything is expanded.
 import { isAlias, isMap, isPair, isSeq, type Document, type LineCounter, type Node } from "yaml";
-import { inputError, type InputError } from "../errors.js";
+import { inputError, keyedProblem, type InputError } from "../errors.js";
 
 /** Values a target file may hold once its aliases are expanded: far above any real plan, far below a bomb. */
 export const MAX_EXPANDED_VALUES = 500_000;
@@ -40,17 +40,12 @@ export function aliasProblem(doc: Document, lineCounter: LineCounter, file: stri
   const total = sizeOf(doc.contents);
   const at = (offset: number) => lineCounter.linePos(offset);
   if (cycle !== undefined)
-    return inputError({
-      file,
-      ...at(cycle),
-      code: "HY-YAML",
-      message: "an alias refers to the node that contains it: a target file is a tree, never a cycle",
-    });
+    return inputError(keyedProblem({ file, ...at(cycle), code: "HY-YAML" }, "targets.aliasCycle"));
   if (total <= MAX_EXPANDED_VALUES) return undefined;
-  return inputError({
-    file,
-    ...(largest ? at(largest.offset) : {}),
-    code: "HY-YAML",
-    message: `the aliases expand the file to ${total > 1e12 ? "more than 10^12" : total} values (an alias bomb; at most ${MAX_EXPANDED_VALUES}): anchors shared by many targets are fine, aliases that multiply are not`,
-  });
+  const where = { file, ...(largest ? at(largest.offset) : {}), code: "HY-YAML" };
+  return inputError(
+    total > 1e12
+      ? keyedProblem(where, "targets.aliasBombHuge", { max: MAX_EXPANDED_VALUES })
+      : keyedProblem(where, "targets.aliasBomb", { total, max: MAX_EXPANDED_VALUES }),
+  );
 }

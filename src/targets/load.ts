@@ -4,8 +4,8 @@ import { open, readFile, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
-import { InputError, inputError, type InputProblem } from "../errors.js";
-import { describeFsError } from "../data/csv.js";
+import { InputError, inputError, keyedProblem, type InputProblem } from "../errors.js";
+import { fsReason } from "../data/csv.js";
 import { decodeText } from "../data/encoding.js";
 import { COMPILED_TARGETS_DIR } from "../paths.js";
 import type { TargetFile } from "./schema.js";
@@ -40,20 +40,20 @@ export async function loadTargetFile(
  * is refused before it is read (opened without blocking, so a FIFO without a writer does not hang the run).
  */
 async function readTargetBytes(file: string): Promise<Uint8Array> {
-  const tooLarge = (size: string) =>
-    inputError({ file, code: "HY-TARGETS", message: `the target file is larger than 1 MiB (${size})` });
+  const tooLarge = (size?: number) =>
+    inputError(
+      size === undefined
+        ? keyedProblem({ file, code: "HY-TARGETS" }, "targets.grewTooLarge", { max: MAX_TARGET_FILE_BYTES })
+        : keyedProblem({ file, code: "HY-TARGETS" }, "targets.tooLarge", { size }),
+    );
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
     if (!info.isFile())
-      throw inputError({
-        file,
-        code: "HY-READ",
-        message: "cannot read the target file: not a regular file (a device or a pipe); give a YAML file",
-      });
-    if (info.size > MAX_TARGET_FILE_BYTES) throw tooLarge(`${info.size} bytes`);
+      throw inputError(keyedProblem({ file, code: "HY-READ" }, "targets.notRegular"));
+    if (info.size > MAX_TARGET_FILE_BYTES) throw tooLarge(info.size);
     // One byte more than the limit tells a file that grew since stat() from one that fits.
     const buffer = Buffer.alloc(MAX_TARGET_FILE_BYTES + 1);
     let length = 0;
@@ -61,16 +61,12 @@ async function readTargetBytes(file: string): Promise<Uint8Array> {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > MAX_TARGET_FILE_BYTES) throw tooLarge("more than 1048576 bytes");
+      if (length > MAX_TARGET_FILE_BYTES) throw tooLarge();
     }
     return buffer.subarray(0, length);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw inputError({
-      file,
-      code: "HY-READ",
-      message: `cannot read the target file: ${describeFsError(e)}`,
-    });
+    throw inputError(keyedProblem({ file, code: "HY-READ" }, "targets.cannotRead", { reason: fsReason(e) }));
   } finally {
     await handle?.close();
   }
@@ -120,31 +116,37 @@ const squeeze = (text: string) => text.replace(/\s+/g, "");
  */
 async function checkQuotes({ targets, locate }: ParsedTargets, file: string, dir: string): Promise<void> {
   // A file of standard limits quotes the standards only (the schema checks that each target names one).
-  if (targets.plan.seed === undefined) return;
+  const planSeed = targets.plan.seed;
+  if (planSeed === undefined) return;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(resolve(dir, targets.plan.seed));
+    bytes = await readFile(resolve(dir, planSeed));
   } catch (e) {
-    throw inputError({
-      file,
-      ...locate(["plan", "seed"]),
-      field: "plan.seed",
-      code: "HY-TARGETS",
-      message: `cannot read the plan text ${targets.plan.seed} (looked for at ${resolve(dir, targets.plan.seed)}): ${describeFsError(e)}; copy the plan text beside the target file and set plan.seed to its name, or start from \`hy-check init --targets NAME DIR\`, which copies a shipped target file with its plan text`,
-    });
+    throw inputError(
+      keyedProblem(
+        { file, ...locate(["plan", "seed"]), field: "plan.seed", code: "HY-TARGETS" },
+        "targets.cannotReadSeed",
+        { seed: planSeed, path: resolve(dir, planSeed), reason: fsReason(e) },
+      ),
+    );
   }  // The plan text is decoded as data files are: UTF-8 or GB18030, told from the bytes.
-  const seed = squeeze(decodeText(resolve(dir, targets.plan.seed), bytes));
+  const seed = squeeze(decodeText(resolve(dir, planSeed), bytes));
 
   const problems: InputProblem[] = [];
   targets.targets.forEach((target, i) => {
     if (target.source.document === undefined && !seed.includes(squeeze(target.source.text)))
-      problems.push({
-        file,
-        ...locate(["targets", i, "source", "text"]),
-        field: `targets[${i}].source.text`,
-        code: "HY-QUOTE",
-        message: `not found in the plan text ${targets.plan.seed}; quote the plan's sentence exactly`,
-      });
+      problems.push(
+        keyedProblem(
+          {
+            file,
+            ...locate(["targets", i, "source", "text"]),
+            field: `targets[${i}].source.text`,
+            code: "HY-QUOTE",
+          },
+          "targets.quoteNotFound",
+          { seed: planSeed },
+        ),
+      );
   });
   if (problems.length > 0) throw new InputError(problems);
 }

@@ -2,6 +2,7 @@
 // which the TypeScript types and the published JSON Schema (`hy-check schema`) are both derived.
 import { z } from "zod";
 import { COLUMN_FIELDS } from "../data/columns.js";
+import { keyedIssue } from "../errors.js";
 import { DAY_VALIDITY_RULES } from "../methods/air.js";
 import { WATERBODIES } from "../methods/water.js";
 import { familyOf, MetricParamsSchema } from "../metrics/index.js";
@@ -63,9 +64,9 @@ const Scope = z
   .superRefine((scope, ctx) => {
     const given = [scope.area, scope.areaKind, scope.each].filter((v) => v !== undefined).length;
     if (given !== 1)
-      ctx.addIssue({ code: "custom", message: "give exactly one of `area`, `areaKind` or `each`" });
+      ctx.addIssue({ code: "custom", ...keyedIssue("targets.scopeOne") });
     if (scope.areaKind !== undefined && scope.combine === undefined)
-      ctx.addIssue({ code: "custom", message: "`areaKind` needs `combine: mean`", path: ["combine"] });
+      ctx.addIssue({ code: "custom", ...keyedIssue("targets.scopeCombine"), path: ["combine"] });
   });
 
 const Target = z
@@ -113,20 +114,16 @@ const Target = z
     if (t.metric.name !== "manual")
       for (const key of ["op", "value", "unit"] as const)
         if (t[key] === undefined)
-          ctx.addIssue({ code: "custom", path: [key], message: `\`${key}\` is required` });
+          ctx.addIssue({ code: "custom", path: [key], ...keyedIssue("targets.required", { key }) });
     if (familyOf(t.metric) === "air" && t.scope === undefined)
-      ctx.addIssue({
-        code: "custom",
-        path: ["scope"],
-        message: "an air target needs a scope: { area }, { areaKind, combine } or { each }",
-      });
+      ctx.addIssue({ code: "custom", path: ["scope"], ...keyedIssue("targets.airScope") });
     const isRange = Array.isArray(t.value);
     if (t.op === "between" && !isRange)
-      ctx.addIssue({ code: "custom", path: ["value"], message: "`between` needs value: [low, high]" });
+      ctx.addIssue({ code: "custom", path: ["value"], ...keyedIssue("targets.betweenRange") });
     if (t.op !== "between" && isRange)
-      ctx.addIssue({ code: "custom", path: ["value"], message: `\`${t.op}\` needs a single number` });
+      ctx.addIssue({ code: "custom", path: ["value"], ...keyedIssue("targets.singleNumber", { op: t.op ?? "" }) });
     if (Array.isArray(t.value) && t.value[0] > t.value[1])
-      ctx.addIssue({ code: "custom", path: ["value"], message: "low must not exceed high" });
+      ctx.addIssue({ code: "custom", path: ["value"], ...keyedIssue("targets.lowAboveHigh") });
   });
 
 export const TargetFileSchema = z
@@ -200,7 +197,7 @@ export const TargetFileSchema = z
     const areaIds = new Set<string>();
     file.areas.forEach((a, i) => {
       if (areaIds.has(a.id))
-        ctx.addIssue({ code: "custom", path: ["areas", i, "id"], message: `duplicate area ${a.id}` });
+        ctx.addIssue({ code: "custom", path: ["areas", i, "id"], ...keyedIssue("targets.duplicateArea", { id: a.id }) });
       areaIds.add(a.id);
     });
     const ids = new Set<string>();
@@ -209,16 +206,18 @@ export const TargetFileSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["targets", i, "source", "document"],
-          message: "this target quotes the plan, so `plan.seed` (the plan text) is needed, or name the `document` it quotes",
+          ...keyedIssue("targets.seedNeeded"),
         });
       if (ids.has(t.id))
-        ctx.addIssue({ code: "custom", path: ["targets", i, "id"], message: `duplicate target id ${t.id}` });
+        ctx.addIssue({ code: "custom", path: ["targets", i, "id"], ...keyedIssue("targets.duplicateId", { id: t.id }) });
       ids.add(t.id);
       if (t.scope?.area !== undefined && !areaIds.has(t.scope.area))
         ctx.addIssue({
           code: "custom",
           path: ["targets", i, "scope", "area"],
-          message: `unknown area ${t.scope.area}; the registry has: ${[...areaIds].join(", ") || "none"}`,
+          ...(areaIds.size === 0
+            ? keyedIssue("targets.unknownAreaNoRegistry", { area: t.scope.area })
+            : keyedIssue("targets.unknownArea", { area: t.scope.area, areas: [...areaIds].join(", ") })),
         });
     });
   });

@@ -1,5 +1,6 @@
 // Sections whose annual class is worse than in a baseline year (水质不得下降).
 import { z } from "zod";
+import { keyedIssue } from "../../errors.js";
 import { classRank } from "../../methods/water.js";
 import type { MetricOutcome } from "../../engine/outcome.js";
 import { baselineYears } from "../baseline.js";
@@ -31,9 +32,10 @@ export const sectionsDeclined = defineWaterMetric({
       baselineYear: Year.optional().describe("The older spelling of baseline: { year }"),
     })
     .strict()
-    .refine((p) => (p.baseline === undefined) !== (p.baselineYear === undefined), {
-      message: "give `baseline: { year }` (or the older `baselineYear`), not both",
-    })
+    .refine(
+      (p) => (p.baseline === undefined) !== (p.baselineYear === undefined),
+      keyedIssue("targets.baselineOnce"),
+    )
     .describe("Number of sections whose annual class is worse than in the baseline year"),
   decimals: () => 0,
   otherYears: (p, planYear) => [comparedYear(p, planYear)],
