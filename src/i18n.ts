@@ -317,6 +317,10 @@ const en = {
   "usage.periodWithFromTo": "--period cannot be combined with --from/--to",
   "usage.fromToTogether": "--from and --to go together",
   "usage.fromAfterTo": "--from {from} is after --to {to}",
+  "usage.formatContradicts":
+    "--format {format} contradicts the output file {output} ({named}); drop one of them",
+  "targets.notFinite":
+    "{value} is not a finite number (a value such as 1e999 is beyond the range of a double); write the number meant",
   "usage.outsideYear": "{option} {value} is outside the plan year {year} ({from} .. {to})",
   "usage.asOfOutsideWindow": "--as-of {asOf} is outside {window} ({from} .. {to})",
   "status.indicative": "{status}*",
@@ -899,6 +903,8 @@ const zh: Record<MessageKey, string> = {
   "usage.periodWithFromTo": "--period 不能与 --from/--to 同时使用",
   "usage.fromToTogether": "--from 与 --to 须同时给出",
   "usage.fromAfterTo": "--from {from} 晚于 --to {to}",
+  "usage.formatContradicts": "--format {format} 与输出文件 {output}（{named}）相矛盾；请去掉其中一个",
+  "targets.notFinite": "{value} 不是有限数（1e999 这样的值超出双精度浮点数范围）；请写出想表达的数",
   "usage.outsideYear": "{option} {value} 不在计划年度 {year}（{from} .. {to}）内",
   "usage.asOfOutsideWindow": "--as-of {asOf} 不在 {window}（{from} .. {to}）内",
   "status.indicative": "{status}*",

@@ -292,6 +292,24 @@ describe("--lang zh says everything in Chinese", () => {
       await saysInChinese(["targets", "-t", bad], ["`between` 须写成 `value: [下限, 上限]`"], "needs value");
     });
 
+    it("a value of 1e999 (not a finite number)", async () => {
+      const lines = target("air.urban.pm25").map((l) => (l === "    value: 43" ? "    value: 1e999" : l));
+      const bad = targetFile("infinite.yaml", lines);
+      await saysInChinese(
+        ["targets", "-t", bad],
+        ["Infinity 不是有限数（1e999 这样的值超出双精度浮点数范围）；请写出想表达的数"],
+        "is not a finite number",
+      );
+    });
+
+    it("report --format contradicting the output file's extension", async () => {
+      await saysInChinese(
+        ["report", "fixtures/hengyang-2019-daily.csv", "-f", "html", "-o", join(dir, "r.md")],
+        [`--format html 与输出文件 ${join(dir, "r.md")}（markdown）相矛盾；请去掉其中一个`],
+        "contradicts the output file",
+      );
+    });
+
     it("a target file over 1 MiB", async () => {
       const big = join(dir, "big.yaml");
       writeFileSync(big, `${readFileSync(good, "utf8")}# ${"x".repeat(1024 * 1024)}\n`);

@@ -4,7 +4,7 @@ import { YEAR_END_FORMAT_NAMES, type YearEndFormatName } from "../report/names.j
 import { Option, type Command } from "commander";
 import { z } from "zod";
 import { EXIT, FAIL_ON, getExitCode, rejectedRows } from "../exit.js";
-import { t } from "../i18n.js";
+import { t, type Lang } from "../i18n.js";
 import { CheckOptionsSchema } from "./check.js";
 import { checkDates } from "./dates.js";
 import { addWindowOptions, planYear, usageError, writeOutputs, type CommandContext } from "./options.js";
@@ -55,7 +55,12 @@ export function addReportCommand(program: Command, { io, options, setExit, lang 
       const parsed = ReportOptionsSchema.parse(raw);
       const opts = {
         ...parsed,
-        format: formatFor(parsed.output, parsed.format, command.getOptionValueSource("format") !== "default"),
+        format: formatFor(
+          parsed.output,
+          parsed.format,
+          command.getOptionValueSource("format") !== "default",
+          parsed.lang,
+        ),
       };
       const dates = await checkDates(opts, opts.lang, () => planYear(opts.targets, opts.year));
       // Loaded on use: ECharts and the report's layout stay out of every other command's start-up.
@@ -99,11 +104,12 @@ export function formatFor(
   output: string | undefined,
   format: YearEndFormatName,
   formatGiven: boolean,
+  lang: Lang = "en",
 ): YearEndFormatName {
   const named = output === undefined ? undefined : FORMAT_OF_EXTENSION[extname(output).toLowerCase()];
   if (named === undefined) return format;
   if (!formatGiven) return named;
   if (named !== format)
-    throw usageError(`--format ${format} contradicts the output file ${output} (${named}); drop one of them`);
+    throw usageError(t(lang, "usage.formatContradicts", { format, output: output ?? "", named }));
   return format;
 }

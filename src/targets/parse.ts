@@ -68,8 +68,9 @@ function issueProblem(
   };
   if (issue.code === "unrecognized_keys") return unknownKeyProblem(where, path, issue.keys);
   // 1e999 parses to Infinity: say so, rather than zod's bare "Invalid input".
-  const infinite = nonFinite(doc.getIn(path));
-  if (infinite !== undefined) return { ...where, message: infinite };
+  const value = doc.getIn(path);
+  if (typeof value === "number" && !Number.isFinite(value))
+    return keyedProblem(where, "targets.notFinite", { value: String(value) });
   return keyedProblem(where, "targets.issue", { en: zodMessage(issue, "en"), zh: zodMessage(issue, "zh") });
 }
 
@@ -134,13 +135,6 @@ export function closest(word: string, known: readonly string[]): string | undefi
     if (distance <= limit && (!best || distance < best.distance)) best = { word: k, distance };
   }
   return best?.word;
-}
-
-/** `1e999` reads as Infinity, which no schema type takes: said as such, not as "Invalid input". */
-function nonFinite(value: unknown): string | undefined {
-  return typeof value === "number" && !Number.isFinite(value)
-    ? `${String(value)} is not a finite number (a value such as 1e999 is beyond the range of a double); write the number meant`
-    : undefined;
 }
 
 /** Offset of the node at `path`, or of its nearest ancestor that exists (a missing key points at its parent). */
