@@ -58,7 +58,8 @@ const en = {
   "warn.timeOrder":
     "{file}: hourly rows out of time order (first at line {line}: {station} on {date}): every hour was held to the end of reading",
   "warn.summaryRows": "{file}: {count} totals or notes rows (合计, 平均, 备注, Total ...) skipped, not data",
-  "warn.repeatedRows": "{file}: {count} rows repeat an earlier row cell for cell: each read once",
+  "warn.repeatedRows":
+    "{file}: {count} rows repeat an earlier row (cell for cell, or an hour's values again): each read once",
   "init.wrote": "wrote {file}",
   "init.next": "edit the targets, then run: hy-check <data files> -t {file}",
   "warn.aqiMismatch":
@@ -665,7 +666,7 @@ const zh: Record<MessageKey, string> = {
   "warn.timeOrder":
     "{file}：小时数据未按时间排序（首见于第 {line} 行：{station}，{date}），所有小时值保留至读取结束",
   "warn.summaryRows": "{file}：跳过 {count} 行合计、平均或备注行（不是数据）",
-  "warn.repeatedRows": "{file}：{count} 行与前面某行完全相同，各只读取一次",
+  "warn.repeatedRows": "{file}：{count} 行与前面某行重复（逐格相同，或同一小时数值相同），各只读取一次",
   "init.wrote": "已写入 {file}",
   "init.next": "修改目标后运行：hy-check <数据文件> -t {file}",
   "warn.aqiMismatch":

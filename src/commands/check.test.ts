@@ -284,6 +284,16 @@ describe(`hy-check ${FIXTURE_GBK} --format json`, () => {
   });
 });
 
+describe("hy-check test/corpus/hourly-twice.csv (three days of hours given twice)", () => {
+  it("says in the table that the 72 repeated rows were each read once, and exits 0", async () => {
+    const run = await runMain(["test/corpus/hourly-twice.csv"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      "test/corpus/hourly-twice.csv: 72 rows repeat an earlier row (cell for cell, or an hour's values again): each read once",
+    );
+  });
+});
+
 describe(`hy-check ${FIXTURE_GBK} --encoding utf-8`, () => {
   it("exits 2 with an HY-ENCODING message naming the file", async () => {
     const run = await runMain([FIXTURE_GBK, "--encoding", "utf-8"]);
