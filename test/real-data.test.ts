@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areaHourlySeries } from "../src/index.js";
+import type { CliRun } from "./helpers/run-cli.js";
 import { runMain, runMainJson } from "./helpers/run-main.js";
 
 const REAL = fileURLToPath(new URL("../../shared/data/real/", import.meta.url));
@@ -204,6 +205,10 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
     });
   });
 
+  // One run of the long station file (the default options), read by the verdicts of e. and the result of d.
+  let stationsRun: Promise<CliRun & { json: Report }> | undefined;
+  const stationsJson = () => (stationsRun ??= runMainJson<Report>([STATIONS_FILE, "--format", "json"]));
+
   describe("e. the 2019 verdicts of the long station file (issue 15)", () => {
     const verdict = (json: Report, id: string) => {
       const r = json.results.find((x) => x.id === id);
@@ -211,7 +216,7 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
     };
 
     it("the urban targets: pass on an indicative basis, heavy days a definite informational fail; exit 0", async () => {
-      const { json, status } = await runMainJson<Report>([STATIONS_FILE, "--format", "json"]);
+      const { json, status } = await stationsJson();
       expect(status).toBe(0);
       expect(verdict(json, "air.urban.good_rate")).toEqual({
         status: "pass",
@@ -264,7 +269,7 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
     let ref: Reference;
     let rows: string[][];
     beforeAll(async () => {
-      ({ json, status } = await runMainJson<Report>([STATIONS_FILE, "--format", "json"]));
+      ({ json, status } = await stationsJson());
       const mod = (await import(new URL("../scripts/make-hourly.mjs", import.meta.url).href)) as {
         referenceAssessment: (text: string, options: { stations: string[] }) => Reference;
       };
