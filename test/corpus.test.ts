@@ -1,7 +1,8 @@
 // The corpus of bad inputs (issue 7): every file in test/corpus/ (and the few large ones generated here into
-// a temp folder, so they are not committed) is run through the built CLI, `node dist/cli.js`, the way a
-// user or a CI job runs it. CASES below is the one table of them: the file, what it is, and what a careful
-// analyst expects hy-check to do with it:
+// a temp folder, so they are not committed) is run through the CLI in-process (runMain: main() of
+// src/program.ts, which the bin only wraps; the pipe cases below run the built bin itself, and
+// test/bin.test.ts its exit codes and stack-trace-free failures). CASES below is the one table of them:
+// the file, what it is, and what a careful analyst expects hy-check to do with it:
 // - "read": the file is read; its rows, rejected rows (each with line, col and code), dates and the
 //   values hy-check computes from it (衡阳县's means come from the county targets, 市城区's from the urban
 //   ones), and the exit code (2 when rows were rejected, since --max-rejected defaults to 0);
@@ -20,7 +21,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { loadTargetFile } from "../src/targets/load.js";
 import { parseTargetFile } from "../src/targets/parse.js";
-import { BIN, ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+import { BIN, ROOT, type CliRun } from "./helpers/run-cli.js";
+import { runMain } from "./helpers/run-main.js";
 
 const CORPUS = "test/corpus";
 /** A clean daily file the target-file cases run against. */
@@ -1067,18 +1069,18 @@ function pathOf(c: CorpusCase): string {
   return c.generate ? join(tmp, c.file) : `${CORPUS}/${c.file}`;
 }
 
-/** runCli, with output too large for its buffer turned into a readable failure. */
-function run(args: string[]): CliRun & { seconds: number } {
+/**
+ * The CLI in-process (runMain), timed; output past 1 MiB on stdout or stderr fails, as it did through the bin
+ * (spawnSync's buffer): a message must not quote a huge cell.
+ */
+async function run(args: string[]): Promise<CliRun & { seconds: number }> {
   const started = process.hrtime.bigint();
-  let result: CliRun;
-  try {
-    result = runCli(args);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOBUFS")
+  const result = await runMain(args);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  for (const stream of [result.stdout, result.stderr])
+    if (Buffer.byteLength(stream) > 1 << 20)
       expect.fail("hy-check wrote more than 1 MiB to stdout or stderr (a message quoting a huge cell?)");
-    throw e;
-  }
-  return { ...result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  return { ...result, seconds };
 }
 
 beforeAll(() => {
@@ -1090,7 +1092,7 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe("corpus of bad inputs, through the built CLI", () => {
+describe("corpus of bad inputs, through the CLI", () => {
   it("lists every file of test/corpus/ in the table (minimal-targets.yaml is the base of the target cases)", () => {
     const committed = CASES.filter((c) => !c.generate);
     const keys = committed.map((c) => [c.file, ...(c.args ?? [])].join(" "));
@@ -1102,13 +1104,13 @@ describe("corpus of bad inputs, through the built CLI", () => {
 
   it.each(CASES.map((c) => [`${c.file}: ${c.what}${c.bug ? " [src bug]" : ""}`, c] as const))(
     "%s",
-    (_name, c) => {
+    async (_name, c) => {
       const file = pathOf(c);
       const args = [
         ...(c.targets ? [VALID_DATA, "-t", file, "-f", "json"] : [file, "-f", "json"]),
         ...(c.args ?? []),
       ];
-      const result = run(args);
+      const result = await run(args);
 
       // Nothing crashes: a usage/input outcome, never an internal error or a stack trace.
       expect(result.status, result.stderr).not.toBe(3);
@@ -1223,22 +1225,22 @@ describe("a target file saved as GBK (issue 18 item 5)", () => {
 });
 
 describe("a copied target file (issue 18: plan.seed that no longer resolves)", () => {
-  it("hy-check init copies a shipped target file with its plan text; the copy checks data as the original does", () => {
+  it("hy-check init copies a shipped target file with its plan text; the copy checks data as the original does", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hy-init-"));
     try {
-      const init = run(["init", "--targets", "hengyang-2019", dir]);
+      const init = await run(["init", "--targets", "hengyang-2019", dir]);
       expect(init.status, init.stderr).toBe(0);
       expect(readdirSync(dir).sort()).toEqual(["hengyang-2019-work-plan.txt", "hengyang-2019.yaml"]);
       expect(readFileSync(join(dir, "hengyang-2019.yaml"), "utf8")).toContain(
         "seed: hengyang-2019-work-plan.txt",
       );
-      const copy = run([VALID_DATA, "-t", join(dir, "hengyang-2019.yaml"), "-f", "json"]);
-      const original = run([VALID_DATA, "-f", "json"]);
+      const copy = await run([VALID_DATA, "-t", join(dir, "hengyang-2019.yaml"), "-f", "json"]);
+      const original = await run([VALID_DATA, "-f", "json"]);
       expect(copy.status, copy.stderr).toBe(original.status);
       const results = (r: CliRun) => (JSON.parse(r.stdout) as JsonReport).results;
       expect(results(copy)).toEqual(results(original));
       // A second init into the same folder overwrites nothing.
-      const again = run(["init", dir]);
+      const again = await run(["init", dir]);
       expect(again.status).toBe(2);
       expect(again.stderr).toMatch(/hengyang-2019\.yaml {2}the file exists already.*\[HY-WRITE\]/);
     } finally {
@@ -1246,8 +1248,8 @@ describe("a copied target file (issue 18: plan.seed that no longer resolves)", (
     }
   });
 
-  it("hy-check init with a name that is not shipped lists the shipped ones", () => {
-    const r = run(["init", "--targets", "nope", tmpdir()]);
+  it("hy-check init with a name that is not shipped lists the shipped ones", async () => {
+    const r = await run(["init", "--targets", "nope", tmpdir()]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
       /no shipped target file "nope"; choose one of .*gb3095-2012-class2.*hengyang-2019/,
@@ -1293,7 +1295,7 @@ describe("a pipe as input (issue 18: ESPIPE)", () => {
 });
 
 describe("hy-check validate on a workbook", () => {
-  it("--sheet picks the sheet and each finding names its cell (file:sheet!CELL)", () => {
+  it("--sheet picks the sheet and each finding names its cell (file:sheet!CELL)", async () => {
     const file = join(tmp, "validate-sheets.xlsx");
     writeFileSync(
       file,
@@ -1302,7 +1304,7 @@ describe("hy-check validate on a workbook", () => {
         { name: "Feb", rows: [WB_HEADER, wbRow("2019-02-01", 35, 50), wbRow("2019-02-02", 45, "x")] },
       ]),
     );
-    const r = run(["validate", file, "--sheet", "Feb"]);
+    const r = await run(["validate", file, "--sheet", "Feb"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain(`error ${file}:Feb!D3  PM10`);
     expect(r.stdout).toContain("[HY-NUMBER]");

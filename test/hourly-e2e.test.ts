@@ -1,11 +1,11 @@
-// End to end on hourly long CSVs: the built CLI against an independent reference calculation
+// End to end on hourly long CSVs: the CLI (in-process, runMain) against an independent reference calculation
 // (scripts/make-hourly.mjs referenceAssessment, written from the standards, importing nothing from src/),
 // and hand-built one-station years whose per-day validity shows in validDays / shortMonths.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, runCliJson } from "./helpers/run-cli.js";
+import { runMain, runMainJson } from "./helpers/run-main.js";
 
 // ---- the generator / reference module (plain .mjs, typed here) ----------------------------------------
 
@@ -99,14 +99,14 @@ afterAll(() => {
 describe("a generated year of hourly data (6 stations, 2456A a control point)", () => {
   let file: string;
   let text: string;
-  let run: ReturnType<typeof runCliJson<Report>>;
+  let run: Awaited<ReturnType<typeof runMainJson<Report>>>;
   let ref: Reference;
 
   beforeAll(async () => {
     file = join(dir, "hourly-2019.csv");
     await mod.writeHourly(file, { years: 1, seed: 20190101 });
     text = readFileSync(file, "utf8");
-    run = runCliJson<Report>([file, "--format", "json"]);
+    run = await runMainJson<Report>([file, "--format", "json"]);
     ref = mod.referenceAssessment(text, { stations: URBAN });
   });
 
@@ -211,7 +211,7 @@ describe("a generated year of hourly data (6 stations, 2456A a control point)", 
     const two = join(dir, "hourly-2019-2020.csv");
     await mod.writeHourly(two, { years: 2, seed: 20190101 });
     const twoText = readFileSync(two, "utf8");
-    const { json } = runCliJson<Report>([two, "--format", "json", "--fail-on", "never"]);
+    const { json } = await runMainJson<Report>([two, "--format", "json", "--fail-on", "never"]);
     const rows2020 = twoText
       .split("\n")
       .filter(
@@ -277,14 +277,14 @@ function write(name: string, rows: Row[], station = "2457A"): { file: string; te
   return { file, text };
 }
 
-function check(file: string, ...args: string[]) {
-  return runCliJson<Report>([file, "--format", "json", "--fail-on", "never", ...args]);
+async function check(file: string, ...args: string[]) {
+  return await runMainJson<Report>([file, "--format", "json", "--fail-on", "never", ...args]);
 }
 
 describe("per-day validity through the CLI (one urban station, every other day complete)", () => {
-  it("a complete year: 365 valid days everywhere", () => {
+  it("a complete year: 365 valid days everywhere", async () => {
     const { file } = write("complete.csv", year());
-    const { json, status } = check(file);
+    const { json, status } = await check(file);
     expect(status).toBe(0);
     for (const id of ["air.urban.good_rate", "air.urban.pm25", "air.urban.pm10"])
       expect(result(json, id).validDays).toBe(365);
@@ -292,12 +292,12 @@ describe("per-day validity through the CLI (one urban station, every other day c
     expect(result(json, "air.urban.pm25").actual).toBe(30);
   });
 
-  it("a day with 19 valid PM2.5 hours is invalid, one with 20 is valid", () => {
+  it("a day with 19 valid PM2.5 hours is invalid, one with 20 is valid", async () => {
     const rows = year();
     set(rows, at("2019-03-10", range(1, 5)), "PM2.5", ""); // natural day 03-10: 19 hours
     set(rows, at("2019-03-12", range(1, 4)), "PM2.5", ""); // natural day 03-12: 20 hours
     const { file, text } = write("pm25-19-20.csv", rows);
-    const { json } = check(file);
+    const { json } = await check(file);
     expect(result(json, "air.urban.pm25").validDays).toBe(364);
     expect(result(json, "air.urban.pm10").validDays).toBe(365);
     // the day without a valid PM2.5 (and AQI <= 100) is not counted for the good-day rate
@@ -308,7 +308,7 @@ describe("per-day validity through the CLI (one urban station, every other day c
     expect(ref.annualMean["PM2.5"].validDays).toBe(364);
   });
 
-  it("O3 daily max 8 h: 13 valid windows invalid, 14 valid, 13 with a max above 160 valid", () => {
+  it("O3 daily max 8 h: 13 valid windows invalid, 14 valid, 13 with a max above 160 valid", async () => {
     const rows = year();
     // natural day 05-10: slots 18..23 missing (labels 19:00..23:00 and 00:00 of 05-11) -> windows ending
     // 08..20 have >= 6 hours: 13 windows
@@ -319,7 +319,7 @@ describe("per-day validity through the CLI (one urban station, every other day c
     set(rows, [...at("2019-05-25", range(19, 23)), "2019-05-26 00:00"], "O3", "");
     set(rows, at("2019-05-25", range(11, 18)), "O3", "250");
     const { file, text } = write("o3-windows.csv", rows);
-    const { json } = check(file);
+    const { json } = await check(file);
     const good = result(json, "air.urban.good_rate");
     // 05-10 not counted; 05-25 counted and not good (O3_8h 250 -> IAQI 185)
     expect(good.validDays).toBe(364);
@@ -335,7 +335,7 @@ describe("per-day validity through the CLI (one urban station, every other day c
     expect(ref.goodRate).toMatchObject({ validDays: 364, goodDays: 363, actual: 99.7 });
   });
 
-  it("--hour-convention decides which day the 00:00 label belongs to", () => {
+  it("--hour-convention decides which day the 00:00 label belongs to", async () => {
     // Labels 00:00..23:00 of each 2019 date. PM2.5 blank at 07-01 00:00 .. 07-05 00:00 (97 labels),
     // 07-31 01:00..04:00 and 08-01 00:00.
     const rows = year("clock");
@@ -347,7 +347,7 @@ describe("per-day validity through the CLI (one urban station, every other day c
     const { file } = write("convention.csv", rows);
 
     // hour-ending: 08-01 00:00 closes 07-31, which then has 19 hours; July keeps 31 - 5 = 26 days.
-    const ending = check(file).json;
+    const ending = (await check(file)).json;
     expect(ending.hourConvention).toBe("ending");
     const pmEnding = result(ending, "air.urban.pm25");
     expect(pmEnding.validDays).toBe(360);
@@ -359,7 +359,7 @@ describe("per-day validity through the CLI (one urban station, every other day c
     expect(ending.inputs[0]!.outsidePeriodRows).toBe(1);
 
     // hour-beginning: 08-01 00:00 opens 08-01; 07-31 has 20 hours; July keeps 27 days.
-    const beginning = check(file, "--hour-convention", "beginning").json;
+    const beginning = (await check(file, "--hour-convention", "beginning")).json;
     expect(beginning.hourConvention).toBe("beginning");
     const pmBeginning = result(beginning, "air.urban.pm25");
     expect(pmBeginning.validDays).toBe(361);
@@ -369,12 +369,12 @@ describe("per-day validity through the CLI (one urban station, every other day c
     expect(beginning.inputs[0]!.from).toBe("2019-01-01");
   });
 
-  it("a duplicate station-hour is rejected with HY-DUP and exit 2", () => {
+  it("a duplicate station-hour is rejected with HY-DUP and exit 2", async () => {
     const rows = year();
     const i = rows.findIndex((r) => r.label === "2019-06-01 12:00");
     rows.splice(i + 1, 0, { label: "2019-06-01 12:00", cells: { ...BASE, "PM2.5": "99" } });
     const { file } = write("duplicate.csv", rows);
-    const run = runCliJson<Report>([file, "--format", "json"]);
+    const run = await runMainJson<Report>([file, "--format", "json"]);
     expect(run.status).toBe(2);
     expect(run.json.inputs[0]!.rejectedByCode).toEqual({ "HY-DUP": 1 });
     expect(run.json.inputs[0]!.rejectedRows).toBe(1);
@@ -382,13 +382,13 @@ describe("per-day validity through the CLI (one urban station, every other day c
     expect(run.stderr).toMatch(/duplicate\.csv:\d+/);
   });
 
-  it("2019-01-01 24:00 is accepted as the last hour of 1 January (hour-ending)", () => {
+  it("2019-01-01 24:00 is accepted as the last hour of 1 January (hour-ending)", async () => {
     const rows = year();
     set(rows, at("2019-01-01", range(1, 4)), "PM2.5", ""); // 1 January needs its last hour to reach 20
     const last = rows.find((r) => r.label === "2019-01-02 00:00")!;
     last.label = "2019-01-01 24:00";
     const { file } = write("hour-24.csv", rows);
-    const { json, status } = check(file);
+    const { json, status } = await check(file);
     expect(status).toBe(0);
     expect(json.inputs[0]!.rejectedRows).toBe(0);
     expect(result(json, "air.urban.pm25").validDays).toBe(365);
@@ -398,10 +398,10 @@ describe("per-day validity through the CLI (one urban station, every other day c
       "hour-24-absent.csv",
       rows.filter((r) => r !== last),
     );
-    expect(result(check(without).json, "air.urban.pm25").validDays).toBe(364);
+    expect(result((await check(without)).json, "air.urban.pm25").validDays).toBe(364);
 
     // hour-beginning labels have no 24:00
-    const beginning = runCli([file, "--format", "json", "--hour-convention", "beginning"]);
+    const beginning = await runMain([file, "--format", "json", "--hour-convention", "beginning"]);
     expect(beginning.status).toBe(2);
     expect(beginning.stderr).toContain("HY-DATE");
   });

@@ -1,12 +1,12 @@
-// The ledger targets end to end: the built CLI on fixtures/hengyang-ledger.csv (made by scripts/make-ledger.mjs)
-// with the shipped targets. Every figure below is worked out by hand from the fixture's rows (line numbers are
-// the file's, header = line 1). Run `npm run build` first: these tests run dist/cli.js.
+// The ledger targets end to end: the CLI (in-process, runMain) on fixtures/hengyang-ledger.csv (made by
+// scripts/make-ledger.mjs) with the shipped targets. Every figure below is worked out by hand from the
+// fixture's rows (line numbers are the file's, header = line 1).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CheckReport, TargetResult } from "../src/engine/result.js";
-import { runCli, runCliJson } from "./helpers/run-cli.js";
+import { runMain, runMainJson } from "./helpers/run-main.js";
 
 const LEDGER = "fixtures/hengyang-ledger.csv";
 
@@ -24,8 +24,8 @@ function tempCsv(lines: readonly string[]): string {
   return file;
 }
 
-describe(`hy-check ${LEDGER} --format json (as of the default date)`, () => {
-  const run = runCliJson<CheckReport>([LEDGER, "--format", "json"]);
+describe(`hy-check ${LEDGER} --format json (as of the default date)`, async () => {
+  const run = await runMainJson<CheckReport>([LEDGER, "--format", "json"]);
   const result = finder(run.json);
 
   it("exits 1: NH3-N, NOx, the villages and four milestones (one late, one late after --as-of, two missed) fail", () => {
@@ -233,8 +233,8 @@ describe(`hy-check ${LEDGER} --format json (as of the default date)`, () => {
   });
 });
 
-describe(`hy-check ${LEDGER} --as-of 2020-06-30`, () => {
-  const run = runCliJson<CheckReport>([LEDGER, "--format", "json", "--as-of", "2020-06-30"]);
+describe(`hy-check ${LEDGER} --as-of 2020-06-30`, async () => {
+  const run = await runMainJson<CheckReport>([LEDGER, "--format", "json", "--as-of", "2020-06-30"]);
   const result = finder(run.json);
 
   it("reports the date it stands at", () => {
@@ -270,8 +270,8 @@ describe(`hy-check ${LEDGER} --as-of 2020-06-30`, () => {
   });
 });
 
-describe(`hy-check ${LEDGER} --as-of 2019-07-31 (year to date)`, () => {
-  const run = runCliJson<CheckReport>([LEDGER, "--format", "json", "--as-of", "2019-07-31"]);
+describe(`hy-check ${LEDGER} --as-of 2019-07-31 (year to date)`, async () => {
+  const run = await runMainJson<CheckReport>([LEDGER, "--format", "json", "--as-of", "2019-07-31"]);
   const result = finder(run.json);
 
   it("task.township_sources uses the 2019-06 figure: 12 of 26 is in progress (warn), 46.2 % against 49.6 % of the year", () => {
@@ -299,8 +299,10 @@ describe(`hy-check ${LEDGER} --as-of 2019-07-31 (year to date)`, () => {
   });
 });
 
-describe(`hy-check ${LEDGER} --as-of 2019-11-15`, () => {
-  const result = finder(runCliJson<CheckReport>([LEDGER, "--format", "json", "--as-of", "2019-11-15"]).json);
+describe(`hy-check ${LEDGER} --as-of 2019-11-15`, async () => {
+  const result = finder(
+    (await runMainJson<CheckReport>([LEDGER, "--format", "json", "--as-of", "2019-11-15"])).json,
+  );
 
   it("a completion in 2019-11 (by 11-30) is not counted yet; 2019-10 is", () => {
     expect([result("milestone.im_system").status, result("milestone.im_system").detail.milestone]).toEqual([
@@ -312,13 +314,13 @@ describe(`hy-check ${LEDGER} --as-of 2019-11-15`, () => {
 });
 
 describe("explain emission.nh3n on a ledger with 6,000 t -> 5,913 t", () => {
-  it("prints the exact -1.45 %, then the reported -1.4 % and fail (5,910 t allowed)", () => {
+  it("prints the exact -1.45 %, then the reported -1.4 % and fail (5,910 t allowed)", async () => {
     const file = tempCsv([
       "指标,地区,年份,数值,单位",
       '氨氮排放量,全市,2018,"6,000",吨',
       "氨氮排放量,全市,2019,5913,吨",
     ]);
-    const run = runCli(["explain", "emission.nh3n", file]);
+    const run = await runMain(["explain", "emission.nh3n", file]);
     expect(run.status).toBe(0);
     // -87 / 6000 = -1.45 % exactly; GB/T 8170 keeps the even 4: -1.4; 6000 x 0.985 = 5910 t allowed, 5913 is 3 t over.
     expect(run.stdout).toMatch(/Result: fail/);
@@ -328,9 +330,14 @@ describe("explain emission.nh3n on a ledger with 6,000 t -> 5,913 t", () => {
   });
 });
 
-describe("the 2018 air baselines of the ledger next to the daily fixture", () => {
+describe("the 2018 air baselines of the ledger next to the daily fixture", async () => {
   // The 2019 values are the daily fixture's (test/pinned: urban PM2.5 43; counties' PM2.5 37, PM10 60).
-  const run = runCliJson<CheckReport>(["fixtures/hengyang-2019-daily.csv", LEDGER, "--format", "json"]);
+  const run = await runMainJson<CheckReport>([
+    "fixtures/hengyang-2019-daily.csv",
+    LEDGER,
+    "--format",
+    "json",
+  ]);
   const result = finder(run.json);
 
   it("air.urban.pm25 reads the row labelled 地区 = 市城区 (46): 43 - 46 = -3, -3/46 = -6.52 %", () => {
@@ -369,13 +376,13 @@ describe("the 2018 air baselines of the ledger next to the daily fixture", () =>
 });
 
 describe("a ledger row of an indicator the target file does not declare", () => {
-  it("is reported as an unknown indicator, not as a station in no area", () => {
+  it("is reported as an unknown indicator, not as a station in no area", async () => {
     const file = tempCsv([
       "指标,地区,年份,数值,单位",
       "air.nowhere.pm25,全市,2018,50,ug/m3",
       "完成环境综合整治行政村数,全市,2019,80,个",
     ]);
-    const run = runCli([file]);
+    const run = await runMain([file]);
     expect(run.stdout).toContain(
       "1 rows of indicators not in the target file's indicators, not used: air.nowhere.pm25 (1)",
     );
@@ -384,14 +391,14 @@ describe("a ledger row of an indicator the target file does not declare", () => 
 });
 
 describe("bad ledgers on the command line", () => {
-  it("a mass in m3 and a rate in t are rejected rows HY-UNIT at file:line:col of the unit column (exit 2)", () => {
+  it("a mass in m3 and a rate in t are rejected rows HY-UNIT at file:line:col of the unit column (exit 2)", async () => {
     const file = tempCsv([
       "指标,地区,年份,数值,单位,备注",
       "化学需氧量排放量,全市,2019,4.00,m3,", // line 2; 单位 is column 5
       "危险废物安全处置率,全市,2019,100,t,", // line 3
       "受污染耕地安全利用率,全市,2019,88.6,%,", // line 4: fine
     ]);
-    const run = runCliJson<CheckReport>([file, "--format", "json"]);
+    const run = await runMainJson<CheckReport>([file, "--format", "json"]);
     expect(run.status).toBe(2);
     expect(run.json.inputs[0]?.rejected.map((p) => [p.file, p.line, p.col, p.code])).toEqual([
       [file, 2, 5, "HY-UNIT"],
@@ -402,33 +409,33 @@ describe("bad ledgers on the command line", () => {
     expect(lines[1]).toMatch(new RegExp(`^${escape(file)}:3:5 .*"t".*\\[HY-UNIT\\]$`));
   });
 
-  it("a ledger without a unit column is an input error: exit 2, HY-COLUMN, no report", () => {
+  it("a ledger without a unit column is an input error: exit 2, HY-COLUMN, no report", async () => {
     const file = tempCsv(["指标,地区,年份,数值", "化学需氧量排放量,全市,2019,4.00"]);
-    const run = runCli([file, "--format", "json"]);
+    const run = await runMain([file, "--format", "json"]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(new RegExp(`^hy-check: ${escape(file)}:1:1 .*\\[HY-COLUMN\\]`));
   });
 
-  it("a duplicate (indicator, period) is HY-DUP; within --max-rejected the first figure is used", () => {
+  it("a duplicate (indicator, period) is HY-DUP; within --max-rejected the first figure is used", async () => {
     const file = tempCsv([
       "指标,地区,年份,数值,单位",
       "完成环境综合整治行政村数,全市,2019,76,个",
       "完成环境综合整治行政村数,全市,2019,80,个", // line 3: duplicate of line 2
     ]);
-    const strict = runCli([file, "--format", "json"]);
+    const strict = await runMain([file, "--format", "json"]);
     expect(strict.status).toBe(2);
     expect(strict.stderr).toContain(`${file}:3:3`);
     expect(strict.stderr).toContain("[HY-DUP]");
-    const tolerant = runCliJson<CheckReport>([file, "--format", "json", "--max-rejected", "1"]);
+    const tolerant = await runMainJson<CheckReport>([file, "--format", "json", "--max-rejected", "1"]);
     expect(tolerant.status).toBe(1); // 76 of 80 fails
     expect(finder(tolerant.json)("task.villages").actual).toBe(76);
   });
 
   it.each(["2019/07/31", "2019-02-30", "2019-13-01"])(
     "--as-of %s is refused (exit 2): not a calendar date",
-    (date) => {
-      const run = runCli([LEDGER, "--format", "json", "--as-of", date]);
+    async (date) => {
+      const run = await runMain([LEDGER, "--format", "json", "--as-of", date]);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/as-?of/i);
     },

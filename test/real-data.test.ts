@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areaHourlySeries } from "../src/index.js";
-import { runCli, runCliJson } from "./helpers/run-cli.js";
+import type { CliRun } from "./helpers/run-cli.js";
+import { runMain, runMainJson } from "./helpers/run-main.js";
 
 const REAL = fileURLToPath(new URL("../../shared/data/real/", import.meta.url));
 const exists = existsSync(REAL);
@@ -170,18 +171,18 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
   });
 
   describe("c. national site files (date,hour,type,<station codes>)", () => {
-    it("a folder of site files is read without its station list", () => {
+    it("a folder of site files is read without its station list", async () => {
       // StationList-2020.01.01.csv (监测点编码,监测点名称,城市,经度,纬度) sits next to the daily files, as in
       // the national archive; it is no data file and must not stop the run.
-      const run = runCli([SITES_DIR, "--format", "json", "--fail-on", "never"]);
+      const run = await runMain([SITES_DIR, "--format", "json", "--fail-on", "never"]);
       expect(run.stderr).not.toContain("StationList");
       expect(run.status).toBe(0);
       const json = JSON.parse(run.stdout) as Report;
       expect(json.inputs.map((i) => i.kind)).toEqual(SITE_FILES.map(() => "air-site-file"));
     });
 
-    it("the 7 files given explicitly are air-site-file inputs", () => {
-      const run = runCliJson<Report>([...SITE_FILES, "--format", "json", "--fail-on", "never"]);
+    it("the 7 files given explicitly are air-site-file inputs", async () => {
+      const run = await runMainJson<Report>([...SITE_FILES, "--format", "json", "--fail-on", "never"]);
       expect(run.status).toBe(0);
       expect(run.json.hourConvention).toBe("ending");
       expect(run.json.inputs.map((i) => i.kind)).toEqual(SITE_FILES.map(() => "air-site-file"));
@@ -204,14 +205,18 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
     });
   });
 
+  // One run of the long station file (the default options), read by the verdicts of e. and the result of d.
+  let stationsRun: Promise<CliRun & { json: Report }> | undefined;
+  const stationsJson = () => (stationsRun ??= runMainJson<Report>([STATIONS_FILE, "--format", "json"]));
+
   describe("e. the 2019 verdicts of the long station file (issue 15)", () => {
     const verdict = (json: Report, id: string) => {
       const r = json.results.find((x) => x.id === id);
       return r && { status: r.status, actual: r.actual, basis: r.basis?.kind ?? null };
     };
 
-    it("the urban targets: pass on an indicative basis, heavy days a definite informational fail; exit 0", () => {
-      const { json, status } = runCliJson<Report>([STATIONS_FILE, "--format", "json"]);
+    it("the urban targets: pass on an indicative basis, heavy days a definite informational fail; exit 0", async () => {
+      const { json, status } = await stationsJson();
       expect(status).toBe(0);
       expect(verdict(json, "air.urban.good_rate")).toEqual({
         status: "pass",
@@ -243,8 +248,14 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
       });
     });
 
-    it("--capture strict: the three plan targets are no data, heavy days still a definite fail", () => {
-      const { json, status } = runCliJson<Report>([STATIONS_FILE, "--format", "json", "--capture", "strict"]);
+    it("--capture strict: the three plan targets are no data, heavy days still a definite fail", async () => {
+      const { json, status } = await runMainJson<Report>([
+        STATIONS_FILE,
+        "--format",
+        "json",
+        "--capture",
+        "strict",
+      ]);
       expect(status).toBe(0);
       for (const id of ["air.urban.good_rate", "air.urban.pm25", "air.urban.pm10"])
         expect(verdict(json, id)?.status, id).toBe("no-data");
@@ -258,7 +269,7 @@ describe.skipIf(!exists)("real Hengyang data (shared/data/real)", () => {
     let ref: Reference;
     let rows: string[][];
     beforeAll(async () => {
-      ({ json, status } = runCliJson<Report>([STATIONS_FILE, "--format", "json"]));
+      ({ json, status } = await stationsJson());
       const mod = (await import(new URL("../scripts/make-hourly.mjs", import.meta.url).href)) as {
         referenceAssessment: (text: string, options: { stations: string[] }) => Reference;
       };

@@ -1,11 +1,12 @@
-// `hy-check validate` end to end, through the built CLI (npm run build first): one small bad file per
+// `hy-check validate` end to end, the CLI in-process (runMain): one small bad file per
 // finding code, written to a temp folder, with the line and field numbers asserted; exit codes 0/1/2 and
 // --max-warnings; the shipped fixture.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ROOT, runCli, runCliJson } from "./helpers/run-cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMain, runMainJson } from "./helpers/run-main.js";
+import { ROOT } from "./helpers/run-cli.js";
 
 // The JSON report as far as these tests read it (declared here, not imported from src/).
 interface Finding {
@@ -78,8 +79,8 @@ function write(lines: readonly string[], name?: string): string {
   return path;
 }
 
-function validateJson(args: readonly string[]) {
-  return runCliJson<ValidateJson>(["validate", ...args, "--format", "json"]);
+async function validateJson(args: readonly string[]) {
+  return await runMainJson<ValidateJson>(["validate", ...args, "--format", "json"]);
 }
 
 /** [severity, code, line, col] of the findings of one code, for compact assertions. */
@@ -90,16 +91,14 @@ function at(json: ValidateJson, code: string): [string, string, number | undefin
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "hy-validate-"));
 });
-// spawnSync blocks the worker: let it answer vitest's RPC between tests (its calls time out after 60 s).
-beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
 describe("hy-check validate: a clean file", () => {
-  it("has no findings and exits 0, also with --max-warnings 0", () => {
+  it("has no findings and exits 0, also with --max-warnings 0", async () => {
     const file = write([DAILY_HEADER, ...days(3)]);
-    const run = validateJson([file, "--max-warnings", "0"]);
+    const run = await validateJson([file, "--max-warnings", "0"]);
     expect(run.status).toBe(0);
     expect(run.json.findings).toEqual([]);
     expect(run.json.summary).toEqual({ errors: 0, warnings: 0, byCode: {}, unlisted: 0 });
@@ -113,39 +112,39 @@ describe("hy-check validate: a clean file", () => {
 });
 
 describe("errors: rejected rows (exit 2)", () => {
-  it("HY-DUP: the same station-day twice names both lines", () => {
+  it("HY-DUP: the same station-day twice names both lines", async () => {
     const file = write([
       DAILY_HEADER,
       day("2019-01-01", A),
       day("2019-01-02", A),
       day("2019-01-01", A, { pm25: 31 }),
     ]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(2);
     expect(at(run.json, "HY-DUP")).toEqual([["error", "HY-DUP", 4, 3]]);
     expect(run.json.findings[0]?.message).toContain(`${file}:2`);
     expect(run.json.summary).toMatchObject({ errors: 1, warnings: 0, byCode: { "HY-DUP": 1 } });
   });
 
-  it("HY-DUP across two files names the earlier file and line", () => {
+  it("HY-DUP across two files names the earlier file and line", async () => {
     const first = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-02", A)]);
     const second = write([DAILY_HEADER, day("2019-01-03", A), day("2019-01-02", A)]);
-    const run = validateJson([first, second]);
+    const run = await validateJson([first, second]);
     expect(run.status).toBe(2);
     const dup = run.json.findings.filter((f) => f.code === "HY-DUP");
     expect(dup.map((f) => [f.file, f.line])).toEqual([[second, 3]]);
     expect(dup[0]?.message).toContain(`already read at ${first}:3`);
   });
 
-  it("HY-RANGE: a negative concentration, with its field", () => {
+  it("HY-RANGE: a negative concentration, with its field", async () => {
     const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-02", A, { pm10: -3 })]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(2);
     expect(at(run.json, "HY-RANGE")).toEqual([["error", "HY-RANGE", 3, 5]]);
     expect(run.json.findings[0]?.column).toBe("PM10");
   });
 
-  it("HY-FIELDS, HY-DATE, HY-NUMBER, HY-STATION: each at its line and field", () => {
+  it("HY-FIELDS, HY-DATE, HY-NUMBER, HY-STATION: each at its line and field", async () => {
     const file = write([
       DAILY_HEADER,
       day("2019-01-01", A),
@@ -156,7 +155,7 @@ describe("errors: rejected rows (exit 2)", () => {
       day("2019-01-02", A), // a rejected row leaves a gap (HY-GAP) unless the day is given again
       day("2019-01-03", A),
     ]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(2);
     expect(run.json.findings.map((f) => [f.code, f.line, f.col, f.column])).toEqual([
       ["HY-FIELDS", 3, 6, undefined],
@@ -172,29 +171,29 @@ describe("errors: rejected rows (exit 2)", () => {
     });
   });
 
-  it("HY-TYPE: an unknown type in a national site file", () => {
+  it("HY-TYPE: an unknown type in a national site file", async () => {
     const file = write(
       ["date,hour,type,2457A", "20190101,1,PM2.5,30", "20190101,1,XYZ,5", "20190101,2,PM2.5,31"],
       "china_sites_20190101.csv",
     );
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(2);
     expect(at(run.json, "HY-TYPE")).toEqual([["error", "HY-TYPE", 3, 3]]);
   });
 
-  it("errors stay exit 2 whatever --max-warnings says", () => {
+  it("errors stay exit 2 whatever --max-warnings says", async () => {
     const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A, { pm25: 31 })]);
-    expect(runCli(["validate", file, "--max-warnings", "100"]).status).toBe(2);
+    expect((await runMain(["validate", file, "--max-warnings", "100"])).status).toBe(2);
   });
 });
 
 describe("fatal input errors: printed on stderr, exit 2", () => {
-  it("HY-COLUMN: a required column is missing", () => {
+  it("HY-COLUMN: a required column is missing", async () => {
     const file = write([
       "日期,区域,监测点位,PM2.5,PM10,SO2,NO2,O3_8h",
       "2019-01-01,市城区,衡阳化工总厂,30,50,10,20,60",
     ]);
-    const run = runCli(["validate", file]);
+    const run = await runMain(["validate", file]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(`${file}:1:1`);
@@ -202,29 +201,29 @@ describe("fatal input errors: printed on stderr, exit 2", () => {
     expect(run.stderr).toContain("[HY-COLUMN]");
   });
 
-  it("HY-READ: a file that does not exist", () => {
-    const run = runCli(["validate", join(tmp, "missing.csv")]);
+  it("HY-READ: a file that does not exist", async () => {
+    const run = await runMain(["validate", join(tmp, "missing.csv")]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("[HY-READ]");
   });
 
-  it("--from outside the plan year is a usage error", () => {
+  it("--from outside the plan year is a usage error", async () => {
     const file = write([DAILY_HEADER, ...days(2)]);
-    const run = runCli(["validate", file, "--from", "2018-12-01"]);
+    const run = await runMain(["validate", file, "--from", "2018-12-01"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("outside the plan year 2019");
-    expect(runCli(["validate", file, "--from", "2019-02-30"]).status).toBe(2);
+    expect((await runMain(["validate", file, "--from", "2019-02-30"])).status).toBe(2);
   });
 });
 
 describe("warnings (exit 0, or 1 past --max-warnings)", () => {
-  it("HY-GAP in daily data: a station missing 2019-01-03..01-05, one finding without a line", () => {
+  it("HY-GAP in daily data: a station missing 2019-01-03..01-05, one finding without a line", async () => {
     const rows = [
       ...["01", "02", "06", "07"].map((d) => day(`2019-01-${d}`, A)),
       ...days(7, [B]), // B has every day
     ];
     const file = write([DAILY_HEADER, ...rows]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(0);
     const gaps = run.json.findings.filter((f) => f.code === "HY-GAP");
     expect(gaps).toEqual([
@@ -240,16 +239,16 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
     expect(gaps[0]?.message).toContain("2019-01-03..2019-01-05");
   });
 
-  it("--max-warnings: exit 1 when the warnings exceed it, 0 when they do not", () => {
+  it("--max-warnings: exit 1 when the warnings exceed it, 0 when they do not", async () => {
     const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-03", A)]); // gap 01-02
-    expect(runCli(["validate", file]).status).toBe(0);
-    expect(runCli(["validate", file, "--max-warnings", "1"]).status).toBe(0);
-    const run = runCli(["validate", file, "--max-warnings", "0"]);
+    expect((await runMain(["validate", file])).status).toBe(0);
+    expect((await runMain(["validate", file, "--max-warnings", "1"])).status).toBe(0);
+    const run = await runMain(["validate", file, "--max-warnings", "0"]);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe("warnings: 1, more than --max-warnings 0; exit code 1\n");
   });
 
-  it("HY-GAP in hourly data: a missing hour, labelled as the export labels it; stations missing the same hours are one finding", () => {
+  it("HY-GAP in hourly data: a missing hour, labelled as the export labels it; stations missing the same hours are one finding", async () => {
     const header = "datetime,station_code,PM2.5,PM10,SO2,NO2,CO,O3";
     const rows: string[] = [];
     for (const station of ["2457A", "2458A"])
@@ -257,7 +256,7 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
         if (h !== 4) rows.push(`2019-01-01 0${h}:00,${station},30,50,10,20,0.8,60`);
     rows.push("2019-01-01 04:00,2459A,30,50,10,20,0.8,60", "2019-01-01 07:00,2459A,30,50,10,20,0.8,60");
     const file = write([header, ...rows]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(0);
     expect(run.json.hourConvention).toBe("ending");
     const gaps = run.json.findings.filter((f) => f.code === "HY-GAP");
@@ -269,7 +268,7 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
     expect(gaps[1]?.message).toContain("2 hours");
   });
 
-  it("HY-RATIO: PM2.5 above PM10 beyond the tolerance (x 1.1 and 5 ug/m3), at the PM2.5 field", () => {
+  it("HY-RATIO: PM2.5 above PM10 beyond the tolerance (x 1.1 and 5 ug/m3), at the PM2.5 field", async () => {
     const file = write([
       DAILY_HEADER,
       day("2019-01-01", A, { pm25: 80, pm10: 60 }), // line 2: flagged
@@ -277,7 +276,7 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
       day("2019-01-03", A, { pm25: 60, pm10: 55 }), // line 4: 60 < 60.5
       day("2019-01-04", A, { pm25: 12, pm10: 6 }), // line 5: flagged (12 > 6.6, 6 > 5)
     ]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(0);
     expect(at(run.json, "HY-RATIO")).toEqual([
       ["warning", "HY-RATIO", 2, 4],
@@ -287,60 +286,60 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
     expect(run.json.findings[0]?.message).toContain("PM2.5 80 ug/m3 > PM10 60 ug/m3");
   });
 
-  it("HY-CO-UNIT: CO above 50 mg/m3 looks like ug/m3; a header saying ug/m3 is converted and not flagged", () => {
+  it("HY-CO-UNIT: CO above 50 mg/m3 looks like ug/m3; a header saying ug/m3 is converted and not flagged", async () => {
     const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-02", A, { co: 800 })]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(0);
     expect(at(run.json, "HY-CO-UNIT")).toEqual([["warning", "HY-CO-UNIT", 3, 8]]);
     expect(run.json.findings[0]?.message).toMatch(/look like ug\/m3.*unit/);
 
     const ug = write([DAILY_HEADER.replace(",CO,", ",CO(μg/m³),"), day("2019-01-01", A, { co: 800 })]);
-    expect(validateJson([ug]).json.findings).toEqual([]);
+    expect((await validateJson([ug])).json.findings).toEqual([]);
   });
 
-  it("HY-CO-UNIT in hourly data", () => {
+  it("HY-CO-UNIT in hourly data", async () => {
     const header = "datetime,station_code,PM2.5,PM10,SO2,NO2,CO,O3";
     const file = write([
       header,
       "2019-01-01 01:00,2457A,30,50,10,20,900,60",
       "2019-01-01 02:00,2457A,30,50,10,20,0.9,60",
     ]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(at(run.json, "HY-CO-UNIT")).toEqual([["warning", "HY-CO-UNIT", 2, 7]]);
   });
 
-  it("HY-STATION-UNKNOWN: a station in no area of the registry (the control point), without a line", () => {
+  it("HY-STATION-UNKNOWN: a station in no area of the registry (the control point), without a line", async () => {
     const file = write([
       DAILY_HEADER,
       ...days(2),
       day("2019-01-01", "原169医院"),
       day("2019-01-02", "原169医院"),
     ]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(0);
     const unknown = run.json.findings.filter((f) => f.code === "HY-STATION-UNKNOWN");
     expect(unknown.map((f) => [f.line, f.stations])).toEqual([[undefined, ["原169医院 (市城区)"]]]);
     expect(unknown[0]?.message).toContain("2 rows");
   });
 
-  it("HY-PERIOD: a row outside the plan year, at its line and date field", () => {
+  it("HY-PERIOD: a row outside the plan year, at its line and date field", async () => {
     const file = write([DAILY_HEADER, day("2018-12-31", A), day("2019-01-01", A), day("2019-01-02", A)]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.status).toBe(0);
     expect(at(run.json, "HY-PERIOD")).toEqual([["warning", "HY-PERIOD", 2, 1]]);
     expect(run.json.findings[0]?.message).toContain("2018-12-31 is outside the plan year 2019");
   });
 
-  it("HY-PERIOD: rows outside --from/--to, at their lines", () => {
+  it("HY-PERIOD: rows outside --from/--to, at their lines", async () => {
     const file = write([DAILY_HEADER, ...days(4)]); // lines 2-9: 01-01 A, 01-01 B, ... 01-04 B
-    const run = validateJson([file, "--from", "2019-01-02", "--to", "2019-01-03"]);
+    const run = await validateJson([file, "--from", "2019-01-02", "--to", "2019-01-03"]);
     expect(run.status).toBe(0);
     expect(run.json.period).toEqual({ from: "2019-01-02", to: "2019-01-03" });
     expect(at(run.json, "HY-PERIOD").map(([, , line]) => line)).toEqual([2, 3, 8, 9]);
     expect(run.json.findings[0]?.message).toContain("outside the declared period 2019-01-02..2019-01-03");
   });
 
-  it("HY-PERIOD in hourly data: the hour labelled 2020-01-01 00:00 belongs to 2019-12-31; 2020-01-01 01:00 does not", () => {
+  it("HY-PERIOD in hourly data: the hour labelled 2020-01-01 00:00 belongs to 2019-12-31; 2020-01-01 01:00 does not", async () => {
     const header = "datetime,station_code,PM2.5,PM10,SO2,NO2,CO,O3";
     const file = write([
       header,
@@ -348,17 +347,17 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
       "2020-01-01 00:00,2457A,30,50,10,20,0.8,60",
       "2020-01-01 01:00,2457A,30,50,10,20,0.8,60",
     ]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(at(run.json, "HY-PERIOD")).toEqual([["warning", "HY-PERIOD", 4, 1]]);
   });
 
-  it("warnings of rows that are rejected are not counted twice", () => {
+  it("warnings of rows that are rejected are not counted twice", async () => {
     const file = write([
       DAILY_HEADER,
       day("2019-01-01", A, { pm25: 80, pm10: 60 }),
       day("2019-01-01", A, { pm25: 81, pm10: 60 }),
     ]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.json.findings.map((f) => [f.code, f.line])).toEqual([
       ["HY-RATIO", 2],
       ["HY-DUP", 3],
@@ -367,7 +366,7 @@ describe("warnings (exit 0, or 1 past --max-warnings)", () => {
 });
 
 describe("output", () => {
-  it("text: one line per finding `severity file:line:col  column  message [CODE]`, grouped per file, then the counts", () => {
+  it("text: one line per finding `severity file:line:col  column  message [CODE]`, grouped per file, then the counts", async () => {
     const file = write([
       DAILY_HEADER,
       day("2019-01-01", A, { pm25: 80, pm10: 60 }),
@@ -375,7 +374,7 @@ describe("output", () => {
       day("2019-01-03", B),
       day("2019-01-05", B),
     ]);
-    const run = runCli(["validate", file]);
+    const run = await runMain(["validate", file]);
     expect(run.status).toBe(2);
     const lines = run.stdout.split("\n");
     expect(lines).toContain(`${file}: air-daily, 4 rows, 2019-01-01 .. 2019-01-05: 1 error, 2 warnings`);
@@ -392,17 +391,17 @@ describe("output", () => {
     expect(run.stderr).toBe("errors: 1; exit code 2\n");
   });
 
-  it("--lang zh labels", () => {
+  it("--lang zh labels", async () => {
     const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A, { pm25: 31 })]);
-    const run = runCli(["validate", file, "--lang", "zh"]);
+    const run = await runMain(["validate", file, "--lang", "zh"]);
     expect(run.stdout).toContain(`错误 ${file}:3:3`);
     expect(run.stdout).toContain("汇总：错误 1 项，警告 0 项");
   });
 
-  it("json to a file (-o): the errors also go to stderr, for the CI log", () => {
+  it("json to a file (-o): the errors also go to stderr, for the CI log", async () => {
     const file = write([DAILY_HEADER, day("2019-01-01", A), day("2019-01-01", A, { pm25: 31 })]);
     const out = join(tmp, "validate.json");
-    const run = runCli(["validate", file, "-f", "json", "-o", out]);
+    const run = await runMain(["validate", file, "-f", "json", "-o", out]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(`error ${file}:3:3`);
@@ -410,18 +409,18 @@ describe("output", () => {
     expect(json.summary.byCode).toEqual({ "HY-DUP": 1 });
   });
 
-  it("lists the first 20 warnings of each code in a file and counts the rest per code", () => {
+  it("lists the first 20 warnings of each code in a file and counts the rest per code", async () => {
     const rows = [];
     for (let d = 1; d <= 31; d++) {
       const date = `2019-01-${String(d).padStart(2, "0")}`;
       rows.push(day(date, A, { pm25: 80, pm10: 60 }), day(date, B, { pm25: 80, pm10: 60 }));
     }
     const file = write([DAILY_HEADER, ...rows]);
-    const run = validateJson([file]);
+    const run = await validateJson([file]);
     expect(run.json.summary).toMatchObject({ warnings: 62, byCode: { "HY-RATIO": 62 }, unlisted: 42 });
     expect(run.json.findings).toHaveLength(20);
     expect(run.json.inputs[0]?.unlistedByCode).toEqual({ "HY-RATIO": 42 });
-    expect(runCli(["validate", file]).stdout).toContain(
+    expect((await runMain(["validate", file])).stdout).toContain(
       "... and 42 more in this file, counted in the summary, not listed (HY-RATIO 42;",
     );
   });
@@ -429,9 +428,9 @@ describe("output", () => {
 
 describe("the shipped fixture fixtures/hengyang-2019-daily.csv", () => {
   const FIXTURE = "fixtures/hengyang-2019-daily.csv";
-  let run: ReturnType<typeof validateJson>;
-  beforeAll(() => {
-    run = validateJson([FIXTURE]);
+  let run: Awaited<ReturnType<typeof validateJson>>;
+  beforeAll(async () => {
+    run = await validateJson([FIXTURE]);
   });
 
   /** Missing station-days computed here from the CSV, independently of src/. */

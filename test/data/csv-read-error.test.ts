@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { InputError } from "../../src/errors.js";
 
 vi.mock("node:fs", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs")>();
@@ -32,10 +31,19 @@ vi.mock("node:fs", async (importOriginal) => {
   };
 });
 
+// Test files share their worker's modules (vitest.config.ts, isolate: false): another file may have loaded
+// csv.js with the real node:fs, so the modules are loaded afresh here, the errors module with them.
+vi.resetModules();
 const { openCsv } = await import("../../src/data/csv.js");
+const { InputError } = await import("../../src/errors.js");
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hy-eio-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  // The next file in this worker gets the real node:fs and modules loaded with it.
+  vi.doUnmock("node:fs");
+  vi.resetModules();
+});
 
 describe("a read error mid-run", () => {
   it("is HY-READ naming the file and the system's reason, after the rows already read", async () => {

@@ -1,4 +1,5 @@
-// hy-check report: the year-end report's content from a fixture run, against the JSON of the same run.
+// hy-check report: the year-end report's content from a fixture run, against the JSON of the same run. In-process
+// (runMain): the content is under test here; the built bin's report runs in test/bin.test.ts and test/docs.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { areaBarsChart, renderCharts } from "../../src/report/charts.js";
 import { esc } from "../../src/report/html.js";
 import { escapeMarkdown } from "../../src/report/markdown.js";
 import { chartPath } from "../../src/report/year-end-output.js";
-import { runCli, runCliJson } from "../helpers/run-cli.js";
+import { runMain, runMainJson } from "../helpers/run-main.js";
 
 const FILES = [
   "fixtures/hengyang-2019-daily.csv",
@@ -54,12 +55,12 @@ let json: CheckReport;
 let en: string;
 let zh: string;
 
-beforeAll(() => {
-  json = runCliJson<CheckReport>([...FILES, "-f", "json"]).json;
-  const a = runCli(["report", ...FILES, "--lang", "en", "-o", join(dir, "en.html")]);
+beforeAll(async () => {
+  json = (await runMainJson<CheckReport>([...FILES, "-f", "json"])).json;
+  const a = await runMain(["report", ...FILES, "--lang", "en", "-o", join(dir, "en.html")]);
   expect(a.stderr).toBe("");
   expect(a.status).toBe(0);
-  const b = runCli(["report", ...FILES, "--lang", "zh", "-o", join(dir, "zh.html")]);
+  const b = await runMain(["report", ...FILES, "--lang", "zh", "-o", join(dir, "zh.html")]);
   expect(b.status).toBe(0);
   en = readFileSync(join(dir, "en.html"), "utf8");
   zh = readFileSync(join(dir, "zh.html"), "utf8");
@@ -109,8 +110,8 @@ describe("hy-check report (HTML) on the fixture year", () => {
     }
   });
 
-  it("every target id of the target file appears", () => {
-    const listed = runCliJson<{ id: string }[]>(["targets", "-f", "json"]).json;
+  it("every target id of the target file appears", async () => {
+    const listed = (await runMainJson<{ id: string }[]>(["targets", "-f", "json"])).json;
     expect(listed.length).toBeGreaterThan(30);
     for (const { id } of listed) expect(en).toContain(`data-id="${esc(id)}"`);
   });
@@ -234,11 +235,11 @@ describe("hy-check report (HTML) on the fixture year", () => {
 });
 
 describe("hy-check report escapes what it embeds", () => {
-  it("a station named <script> shows as text in the HTML", () => {
+  it("a station named <script> shows as text in the HTML", async () => {
     const daily = readFileSync(FILES[0]!, "utf8").replace(/原169医院/g, "<script>alert(1)</script>");
     const file = join(dir, "hostile.csv");
     writeFileSync(file, daily);
-    const run = runCli(["report", file, "--lang", "en"]);
+    const run = await runMain(["report", file, "--lang", "en"]);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toMatch(/<script/i);
     expect(run.stdout).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -277,8 +278,8 @@ describe("hy-check report escapes what it embeds", () => {
 });
 
 describe("hy-check report --format markdown", () => {
-  it("writes the same sections as tables, and each chart as an SVG file next to it", () => {
-    const run = runCli([
+  it("writes the same sections as tables, and each chart as an SVG file next to it", async () => {
+    const run = await runMain([
       "report",
       ...FILES,
       "--lang",
@@ -314,8 +315,8 @@ describe("hy-check report --format markdown", () => {
     );
   });
 
-  it("needs -o, since its charts are written next to it", () => {
-    const run = runCli(["report", FILES[0]!, "-f", "markdown"]);
+  it("needs -o, since its charts are written next to it", async () => {
+    const run = await runMain(["report", FILES[0]!, "-f", "markdown"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("[HY-USAGE]");
     expect(run.stdout).toBe("");
@@ -328,8 +329,8 @@ describe("hy-check report --format markdown", () => {
 });
 
 describe("hy-check report shows a section only when its data are given", () => {
-  it("water alone: the water chart, no air or ledger charts, the other targets listed as not checked", () => {
-    const run = runCli(["report", FILES[1]!, "--lang", "en"]);
+  it("water alone: the water chart, no air or ledger charts, the other targets listed as not checked", async () => {
+    const run = await runMain(["report", FILES[1]!, "--lang", "en"]);
     expect(run.status).toBe(0);
     const html = run.stdout;
     expect(html).toContain('id="charts-water"');
@@ -344,15 +345,17 @@ describe("hy-check report shows a section only when its data are given", () => {
     }
   });
 
-  it("exits 1 with --fail-on fail when a target fails, 0 by default", () => {
-    expect(runCli(["report", FILES[1]!, "-o", join(dir, "w.html")]).status).toBe(0);
-    expect(runCli(["report", FILES[1]!, "-o", join(dir, "w.html"), "--fail-on", "fail"]).status).toBe(1);
+  it("exits 1 with --fail-on fail when a target fails, 0 by default", async () => {
+    expect((await runMain(["report", FILES[1]!, "-o", join(dir, "w.html")])).status).toBe(0);
+    expect(
+      (await runMain(["report", FILES[1]!, "-o", join(dir, "w.html"), "--fail-on", "fail"])).status,
+    ).toBe(1);
   });
 });
 
 describe("hy-check report --as-of (year to date)", () => {
-  it("lists the projections the table prints, with the README's worked figures", () => {
-    const run = runCli(["report", FILES[0]!, "--lang", "en", "--as-of", "2019-06-30"]);
+  it("lists the projections the table prints, with the README's worked figures", async () => {
+    const run = await runMain(["report", FILES[0]!, "--lang", "en", "--as-of", "2019-06-30"]);
     expect(run.status).toBe(0);
     const items = [...run.stdout.matchAll(/<li data-id="([^"]*)" data-projection="([^"]*)">([^<]*)<\/li>/g)];
     // On the season (the default profile): PM2.5's rest of the year is 0.99156 of its January-June (hand:
