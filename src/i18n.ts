@@ -276,8 +276,6 @@ const en = {
   "draft.review.targets": "Drafted targets",
   "draft.review.skipped": "Not drafted",
   "draft.written": "Wrote {file}; check it with: hy-check targets -t {file}",
-  "draft.utf8Copy":
-    "{plan} is GB18030; hy-check reads quoted plan texts as UTF-8, so a UTF-8 copy was written to {copy} and plan.seed names it",
   "draft.reason.past": "reports {year} results: context, not a target",
   "draft.reason.pastSection": "in a section reviewing past work: context, not a target",
   "draft.reason.pastWords": "reports a change already made ({words}): context, not a target",
@@ -866,8 +864,6 @@ const zh: Record<MessageKey, string> = {
   "draft.review.targets": "已起草的目标",
   "draft.review.skipped": "未起草",
   "draft.written": "已写入 {file}；检查：hy-check targets -t {file}",
-  "draft.utf8Copy":
-    "{plan} 为 GB18030 编码；hy-check 按 UTF-8 读取引用的计划文本，已写出 UTF-8 副本 {copy}，plan.seed 指向该副本",
   "draft.reason.past": "报告 {year} 年的结果：属背景，不是目标",
   "draft.reason.pastSection": "位于回顾以往工作的部分：属背景，不是目标",
   "draft.reason.pastWords": "报告已发生的变化（{words}）：属背景，不是目标",

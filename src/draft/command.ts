@@ -1,7 +1,7 @@
 // `hy-check draft <plan.txt>`: the edge around the pure drafting: reads the plan text (UTF-8 or GB18030, as
 // data files are detected), writes the YAML to a file or stdout and the review table to stderr.
 import { readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { fsReason } from "../data/csv.js";
 import { decodeText, detectEncoding } from "../data/encoding.js";
 import { inputError, keyedProblem } from "../errors.js";
@@ -43,16 +43,10 @@ export async function readPlanText(
 const portable = (path: string) => path.split(sep).join("/");
 
 export async function runDraft(plan: string, options: DraftCommandOptions, io: DraftIo): Promise<void> {
-  const { text, encoding } = await readPlanText(plan);
-  // The quote check reads the plan text as UTF-8: a GB18030 plan gets a UTF-8 copy beside it for plan.seed.
-  let seedFile = plan;
-  if (encoding !== "utf-8") {
-    seedFile = join(dirname(plan), `${basename(plan, extname(plan))}.utf8${extname(plan) || ".txt"}`);
-    await write(seedFile, text);
-    io.stderr(`${t(options.lang, "draft.utf8Copy", { plan, copy: seedFile })}\n`);
-  }
+  // The quote check decodes plan.seed as data files are decoded, so a GB18030 plan is its own seed.
+  const { text } = await readPlanText(plan);
   const outDir = options.output ? dirname(resolve(options.output)) : process.cwd();
-  const seed = portable(relative(outDir, resolve(seedFile)));
+  const seed = portable(relative(outDir, resolve(plan)));
   const draft = draftTargets(text, {
     seed,
     file: plan,

@@ -3,7 +3,7 @@
 // the phrasing gives op and value (以上/不低于/达到/保持在 >=, 以下/不高于/控制在/降至/以内 <=, 左右 a tolerance
 // of 2 points for % and 2 % of the figure otherwise, 下降X% a change <= -X), the subject gives the metric,
 // the numbering gives the clause. Together they cover every phrasing and unit spelling issue 20 lists.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -488,19 +488,20 @@ describe("a GB18030 plan text", () => {
     expect(read.encoding).toBe("gb18030");
     expect(read.text).toBe(utf8);
   });
-  it("drafts the same targets, with a UTF-8 copy as plan.seed so the quote check holds", async () => {
+  it("drafts the same targets, the GB18030 file itself as plan.seed, and the quote check holds", async () => {
     const dir = mkdtempSync(join(TMP, "gb-"));
     const plan = join(dir, "plan.txt");
     copyFileSync(join(PLANS, "songxi-2022.gb18030.txt"), plan);
     const out = join(dir, "out.yaml");
     const err: string[] = [];
     await runDraft(plan, { output: out, lang: "en" }, { stdout: () => {}, stderr: (s) => err.push(s) });
-    expect(readFileSync(join(dir, "plan.utf8.txt"), "utf8")).toBe(utf8);
+    // No copy is written: the target file quotes the plan as it is.
+    expect(existsSync(join(dir, "plan.utf8.txt"))).toBe(false);
     const loaded = await loadTargetFile(out, { useCompiled: false });
-    expect(loaded.targets.plan.seed).toBe("plan.utf8.txt");
+    expect(loaded.targets.plan.seed).toBe("plan.txt");
     expect(loaded.targets.targets.map((t) => t.id)).toEqual(
       draftOf("songxi-2022.txt").file.targets.map((t) => t.id),
     );
-    expect(err.join("")).toContain("GB18030");
+    expect(err.join("")).not.toContain("UTF-8 copy");
   });
 });
