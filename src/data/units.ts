@@ -48,14 +48,6 @@ const COUNT = new Set([
 
 const clean = (unit: string) => unit.trim().replace(/\s+/g, "").toLowerCase();
 
-export function unitsOf(quantity: Quantity): string {
-  return quantity === "mass"
-    ? "t, 万吨, kg"
-    : quantity === "ratio"
-      ? "%"
-      : "a count (个, 家, 项 ... or empty)";
-}
-
 /** The value in `to`, or null when `from` is not a unit of that quantity. Mass units convert; the others must match. */
 export function convertUnit(value: number, from: string, to: string, quantity: Quantity): number | null {
   const f = clean(from);

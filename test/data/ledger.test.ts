@@ -15,7 +15,7 @@ import {
   type LedgerEntry,
   type LedgerStore,
 } from "../../src/data/ledger-store.js";
-import { convertUnit, unitsOf, type Quantity } from "../../src/data/units.js";
+import { convertUnit, type Quantity } from "../../src/data/units.js";
 import { readAll } from "../../src/engine/check.js";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -138,12 +138,6 @@ describe("convertUnit: masses convert, ratios are %, counts are count words", ()
     ["sections", "sections"], // the indicator's own unit word
   ])('count: "%s" for an indicator in %s keeps the value', (from, to) => {
     expect(convertUnit(76, from, to, "count")).toBe(76);
-  });
-
-  it("names the accepted units in messages", () => {
-    expect(unitsOf("mass")).toBe("t, 万吨, kg");
-    expect(unitsOf("ratio")).toBe("%");
-    expect(unitsOf("count")).toContain("empty");
   });
 });
 
