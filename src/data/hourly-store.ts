@@ -281,6 +281,8 @@ function keepForRepeats(
   for (let i = 0; i < P; i++) held[k + i] = values[at + i]!;
 }
 
+// Scratch for reading a double's two 32-bit words: written and read within one fingerprint() call, it holds
+// nothing between calls (a fresh buffer per row would cost an allocation a row).
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 
