@@ -516,7 +516,7 @@ const en = {
   "input.badTime": "expected a time like 2019-01-01 13:00 (hour 0-24), found {cell}",
   "input.badTimeBeginning":
     "expected a time like 2019-01-01 13:00 (hour 0-24, 24 only with hour-ending labels), found {cell}",
-  "input.dupHour": "{station} at {time} was already read",
+  "input.dupHour": "{station} at {time} was already read, with other values",
   "input.repeatHour": "{station} at {time} repeats an earlier row with the same values: read once",
   "input.repeatSiteHour":
     "{date} hour {hour} repeats an hour read before, with the same values at every station: read once",
@@ -548,7 +548,8 @@ const en = {
   "input.badLedgerUnit.concentration":
     "{indicator} is a concentration in {unit}; expected a count (个, 家, 项 ... or empty), found {cell}",
   "input.noHourBeginning": "hour {hour} does not exist with hour-beginning labels",
-  "input.dupSiteHour": "{stations} at {date} hour {hour} already read (another file covers this hour)",
+  "input.dupSiteHour":
+    "{stations} at {date} hour {hour} already read, with other values (another file covers this hour)",
   "input.noRows": "no data rows: the file has a header and nothing to read below it",
   "input.noRowsAny": "no data rows: no input file holds data",
   "input.yearAmbiguous":
@@ -1080,7 +1081,7 @@ const zh: Record<MessageKey, string> = {
   "input.outsideYearHour": '{date}（"{time}" 所在的自然日）不在计划年度 {year} 内：该行已读取，未使用',
   "input.badTime": "应为时间，如 2019-01-01 13:00（小时 0-24），实为 {cell}",
   "input.badTimeBeginning": "应为时间，如 2019-01-01 13:00（小时 0-24，24 仅用于时段末标记），实为 {cell}",
-  "input.dupHour": "{station} {time} 的数据已读取过",
+  "input.dupHour": "{station} {time} 的数据已读取过，且数值不同",
   "input.repeatHour": "{station} {time} 与前面一行数值相同：只读取一次",
   "input.repeatSiteHour": "{date} {hour} 时与前面读取过的同一小时各站数值都相同：只读取一次",
   "input.missingSamplingDate": "缺少采样日期列（采样日期/date）",
@@ -1108,7 +1109,7 @@ const zh: Record<MessageKey, string> = {
   "input.badLedgerUnit.concentration":
     "{indicator} 是浓度，单位 {unit}；应为计数单位（个、家、项等，或留空），实为 {cell}",
   "input.noHourBeginning": "按时段初标记时不存在 {hour} 时",
-  "input.dupSiteHour": "{stations} {date} {hour} 时的数据已读取过（另一个文件包含这一小时）",
+  "input.dupSiteHour": "{stations} {date} {hour} 时的数据已读取过，且数值不同（另一个文件包含这一小时）",
   "input.noRows": "没有数据行：文件只有表头，其下没有可读取的内容",
   "input.noRowsAny": "没有数据行：所有输入文件都没有数据",
   "input.yearAmbiguous":

@@ -49,15 +49,16 @@ describe("repeats in site files", () => {
     });
   });
 
-  it("an hour given again with another value at one station stays HY-DUP, naming that station", async () => {
+  it("an hour given again with another value at one station stays HY-DUP, naming that station only", async () => {
     const file = write(
       "china_sites_20190102.csv",
       siteLines((h) => 20 + h),
     );
-    const other = write(
-      "other.csv",
-      siteLines((h) => (h === 5 ? 99 : 20 + h)),
+    // Hour 5's PM2.5 at 2457A is 99 instead of 25; 2458A's values are the same.
+    const lines = siteLines((h) => 20 + h).map((l) =>
+      l === "20190102,5,PM2.5,25,27" ? "20190102,5,PM2.5,99,27" : l,
     );
+    const other = write("other.csv", lines);
     const { inputs } = await readAll([file, other], {});
     // 46 lines: the 44 of the other 22 hours repeat the first file (read once); hour 5's 2 are rows, rejected.
     expect([inputs[1]?.rows, inputs[1]?.repeatedRows, inputs[1]?.rejectedRows]).toEqual([2, 44, 2]);
@@ -67,6 +68,8 @@ describe("repeats in site files", () => {
       [10, 2],
       [11, 2],
     ]);
-    expect(problems[0]?.message).toContain("2457A, 2458A");
+    expect(problems[0]?.message).toBe(
+      "2457A at 2019-01-02 hour 5 already read, with other values (another file covers this hour)",
+    );
   });
 });
