@@ -91,7 +91,9 @@ function runCli(files: string[], reader: "fast" | "plain", targets?: string): Pr
   const args = ["check", ...files, "-f", "json", ...(targets ? ["-t", targets, "--year", "2019"] : [])];
   const env = process.env;
   const tuning =
-    reader === "fast" ? [env.HY_FAST_WORKERS_MIN_BYTES, env.HY_FAST_CHUNK_BYTES, env.HY_FAST_WORKERS] : [];
+    reader === "fast"
+      ? [env.HY_FAST_WORKERS_MIN_BYTES, env.HY_FAST_CHUNK_BYTES, env.HY_FAST_WORKERS, env.HY_FAST_MAIN_SHARE]
+      : [];
   const key = JSON.stringify([args, reader, env.HY_STREAM_DAYS, ...tuning]);
   let run = runs.get(key);
   if (!run) runs.set(key, (run = runMain(args, { HY_READER: reader })));
@@ -323,6 +325,26 @@ describe("fast and plain readers give the same results", () => {
       delete process.env.HY_FAST_WORKERS;
     }
   }, 120_000);
+
+  // The main thread parses one chunk in three itself (HY_FAST_MAIN_SHARE); none, and every one, give the same.
+  it.each(["0", "1", "2"])(
+    "with the main thread parsing one chunk in %s (0: none)",
+    async (share) => {
+      process.env.HY_FAST_WORKERS_MIN_BYTES = "0";
+      process.env.HY_FAST_CHUNK_BYTES = "1024";
+      process.env.HY_FAST_MAIN_SHARE = share;
+      try {
+        await expectSame([write([HEADER, ...cleanRows(20)].join("\n") + "\n")], CITY_TARGETS);
+        for (const [, make] of damaged.slice(0, 4))
+          await expectSame([write(make(cleanRows(3)))], CITY_TARGETS);
+      } finally {
+        delete process.env.HY_FAST_WORKERS_MIN_BYTES;
+        delete process.env.HY_FAST_CHUNK_BYTES;
+        delete process.env.HY_FAST_MAIN_SHARE;
+      }
+    },
+    120_000,
+  );
 
   // Line n of the file is rows[n - 2] (line 1 is the header). 700 days of 3 stations: 50,400 rows, past the
   // fast reader's first 8 MiB buffer on this thread and over many chunks in the workers.

@@ -35,7 +35,7 @@ import {
   type ChunkResult,
   type ParsePlan,
 } from "./parse.js";
-import type { ChunkJob } from "./worker.js";
+import { ChunkReader, type ChunkJob } from "./chunk.js";
 import {
   addHourVector,
   areaSeries,
@@ -299,9 +299,8 @@ async function onThisThread(
 }
 
 /**
- * Parsing workers: the main thread applying the records in file order is the bound, so one worker keeps
- * pace with it; on 2 cores a second only competes with both for the CPU (bench/RESULTS.md: L with 1 and 2
- * workers). HY_FAST_WORKERS sets it.
+ * Parsing workers: on 2 cores one, the main thread taking a share of the chunks (MAIN_SHARE); a second worker
+ * was 0.3 s faster on L but 60 MiB larger (bench/RESULTS.md, round four). HY_FAST_WORKERS sets it.
  */
 function workerCount(): number {
   const set = Number(process.env.HY_FAST_WORKERS);
@@ -309,12 +308,23 @@ function workerCount(): number {
   return availableParallelism() > 2 ? 2 : 1;
 }
 
+/**
+ * One chunk in MAIN_SHARE is parsed by the main thread (0: none). With one worker on L, the main thread
+ * spent half its time waiting for it (bench/RESULTS.md); HY_FAST_MAIN_SHARE sets it.
+ */
+const MAIN_SHARE = 3;
+
+function mainShare(): number {
+  const set = Number(process.env.HY_FAST_MAIN_SHARE);
+  return Number.isInteger(set) && set >= 0 ? set : MAIN_SHARE;
+}
+
 /** A chunk's records, or why the worker could not read it (its message, and the system error's code). */
 type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string; errno?: string };
 
 /**
- * Workers parse alternate 2 MiB chunks; this thread applies each chunk's records in file order, with
- * one chunk in flight per worker and one more queued, so that memory stays bounded.
+ * Workers parse 2 MiB chunks, this thread one in MAIN_SHARE; this thread applies each chunk's records in file
+ * order, with one chunk in flight per worker and one more queued, so that memory stays bounded.
  */
 async function inWorkers(
   file: string,
@@ -345,19 +355,30 @@ async function inWorkers(
       wake?.();
     });
   }
+  const jobOf = (k: number): ChunkJob => ({
+    k,
+    from: from.offset + k * chunkBytes,
+    to: Math.min(from.offset + (k + 1) * chunkBytes, size),
+    dataStart: from.offset,
+    size,
+  });
+  // This thread applies every chunk's records and parses one chunk in MAIN_SHARE itself: applying costs
+  // about half of parsing, so it would otherwise wait for the worker half of the time.
+  const share = mainShare();
+  const onThisThread = (k: number) => share > 0 && k % share === share - 1;
+  const owner = new Map<number, number>();
   let sent = 0;
-  const send = (k: number) => {
-    const job: ChunkJob = {
-      k,
-      from: from.offset + k * chunkBytes,
-      to: Math.min(from.offset + (k + 1) * chunkBytes, size),
-      dataStart: from.offset,
-      size,
-    };
-    workers[k % W]!.postMessage(job);
+  let assigned = 0;
+  const sendNext = () => {
+    while (sent < chunks && onThisThread(sent)) sent++;
+    if (sent >= chunks) return;
+    const w = assigned++ % W;
+    owner.set(sent, w);
+    workers[w]!.postMessage(jobOf(sent++));
   };
-  while (sent < Math.min(chunks, W + 1)) send(sent++);
+  for (let i = 0; i < W + 1; i++) sendNext();
   const fd = openSync(file, "r");
+  const mine = new ChunkReader(fd, plan);
   const bytesAt = (offset: number, length: number) => {
     const bytes = new Uint8Array(length);
     readSync(fd, bytes, 0, length, offset);
@@ -366,6 +387,15 @@ async function inWorkers(
   let line = from.line;
   try {
     for (let k = 0; k < chunks; k++) {
+      if (onThisThread(k)) {
+        // Parsed here while the workers go on with theirs; its records are applied at once.
+        const result = mine.parse(jobOf(k));
+        const at = applier.apply(W, result, line, bytesAt);
+        if (at) return { continueAt: at, readTo: size };
+        line += result.lines;
+        ctx.progress?.advance(Math.min(chunkBytes, size - from.offset - k * chunkBytes), result.count);
+        continue;
+      }
       while (!results.has(k) && failure === undefined) await new Promise<void>((r) => (wake = r));
       if (failure !== undefined) throw failure;
       const reply = results.get(k)!;
@@ -376,11 +406,11 @@ async function inWorkers(
         throw reply.errno === undefined
           ? new Error(reply.error)
           : readError(file, Object.assign(new Error(reply.error), { code: reply.errno }));
-      const at = applier.apply(k % W, reply, line, bytesAt);
+      const at = applier.apply(owner.get(k) ?? 0, reply, line, bytesAt);
       if (at) return { continueAt: at, readTo: size };
       line += reply.lines;
       ctx.progress?.advance(Math.min(chunkBytes, size - from.offset - k * chunkBytes), reply.count);
-      if (sent < chunks) send(sent++);
+      sendNext();
     }
     // A file cut or grown meanwhile shows in its size now.
     return { continueAt: null, readTo: fstatSync(fd).size };
