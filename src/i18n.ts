@@ -461,15 +461,11 @@ const en = {
   "validate.coValue":
     "CO {value} is not plausible for ambient air (> {max} mg/m3): check the value and the unit in the header",
   "input.cannotRead": "cannot read the file: {reason}",
-  "input.cannotRead.missing": "cannot read the file: no such file or folder",
-  "input.cannotRead.denied": "cannot read the file: permission denied",
-  "input.cannotRead.folder": "cannot read the file: it is a folder, not a file",
   "input.cannotRead.pipe":
     "cannot read the file: a named pipe; pipe it to stdin instead: hy-check /dev/stdin < FILE",
   "input.cannotRead.device": "cannot read the file: a device, not a file",
   "input.cannotRead.notRegular": "cannot read the file: not a regular file",
   "input.cannotList": "cannot list the folder: {reason}",
-  "input.cannotList.missing": "cannot list the folder: no such file or folder",
   "input.noMatch": "no CSV files or workbooks match",
   "input.changedWhileRead":
     "the file changed while it was read ({size} bytes when opened, {read} read); read it again once it is complete",
@@ -1032,14 +1028,10 @@ const zh: Record<MessageKey, string> = {
     "CO {value} 对环境空气而言不合理（大于 {max} mg/m3）：数值像是 ug/m3；请核对单位，并在表头注明（如 CO(ug/m3)）以便换算",
   "validate.coValue": "CO {value} 对环境空气而言不合理（大于 {max} mg/m3）：请核对数值及表头中的单位",
   "input.cannotRead": "无法读取文件：{reason}",
-  "input.cannotRead.missing": "无法读取文件：文件或文件夹不存在",
-  "input.cannotRead.denied": "无法读取文件：没有权限",
-  "input.cannotRead.folder": "无法读取文件：这是文件夹，不是文件",
   "input.cannotRead.pipe": "无法读取文件：这是命名管道；请改为从标准输入传入：hy-check /dev/stdin < FILE",
   "input.cannotRead.device": "无法读取文件：这是设备，不是文件",
   "input.cannotRead.notRegular": "无法读取文件：不是普通文件",
   "input.cannotList": "无法列出文件夹内容：{reason}",
-  "input.cannotList.missing": "无法列出文件夹内容：文件或文件夹不存在",
   "input.noMatch": "没有匹配的 CSV 文件或工作簿",
   "input.changedWhileRead":
     "读取期间文件发生了变化（打开时 {size} 字节，读到 {read} 字节）；请待文件完整后重新读取",

@@ -4,7 +4,6 @@ import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { InputError, inputError, keyedMessage, keyedProblem, quoted, type MessageParam } from "../errors.js";
-import { t } from "../i18n.js";
 import {
   decodeStream,
   detectEncoding,
@@ -67,14 +66,7 @@ export async function readSample(file: string): Promise<Uint8Array> {
 
 /** HY-READ: the file cannot be read, with the system's reason. */
 export function readError(file: string, e: unknown): InputError {
-  const key = fsReasonKey(e);
-  return inputError(
-    keyedProblem(
-      { file, code: "HY-READ" },
-      key ? `input.cannotRead.${key}` : "input.cannotRead",
-      key ? {} : { reason: describeFsError(e) },
-    ),
-  );
+  return inputError(keyedProblem({ file, code: "HY-READ" }, "input.cannotRead", { reason: fsReason(e) }));
 }
 
 /** HY-READ: fewer or more bytes were read than the file held when it was opened. */
@@ -86,18 +78,13 @@ export function changedWhileRead(file: string, size: number, read: number): Inpu
   });
 }
 
-/** The message-table word for a system error hy-check names itself (`input.cannotRead.missing` ...). */
-export function fsReasonKey(e: unknown): "missing" | "denied" | "folder" | undefined {
+/** The message-table word for a system error hy-check names itself (`fs.missing` ...). */
+function fsReasonKey(e: unknown): "missing" | "denied" | "folder" | undefined {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return "missing";
   if (code === "EACCES" || code === "EPERM") return "denied";
   if (code === "EISDIR") return "folder";
   return undefined;
-}
-
-export function describeFsError(e: unknown): string {
-  const key = fsReasonKey(e);
-  return key ? t("en", `fs.${key}`) : e instanceof Error ? e.message : String(e);
 }
 
 /** A system error as a message's `{reason}`: the table's words for those hy-check names, else the system's. */

@@ -55,14 +55,8 @@ export interface InputReport {
   warningsByCode: Record<string, number>;
   warnings: InputProblem[];
   /** The AQI column recomputed by HJ 633-2012; `withoutO3_1h` when the file lacks the O3 daily max 1h. */
-  /** `edition`: the AQI edition the column was checked against (HJ633-2012 or HJ633-2026). */
-  aqiCheck: {
-    rowsChecked: number;
-    mismatches: number;
-    withoutO3_1h: boolean;
-    edition?: string;
-    examples: AqiMismatch[];
-  };
+  /** Rows whose AQI column was checked against the run's AQI edition (the report's `standards.aqi`). */
+  aqiCheck: { rowsChecked: number; mismatches: number; withoutO3_1h: boolean; examples: AqiMismatch[] };
 }
 
 export function createInputReport(file: string, kind: string, encoding: string): InputReport {

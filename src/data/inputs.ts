@@ -2,7 +2,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { inputError, keyedProblem } from "../errors.js";
-import { describeFsError, fsReasonKey } from "./csv.js";
+import { fsReason } from "./csv.js";
 import { DATA_FILE_PATTERN } from "./workbook-cells.js";
 
 function globToRegExp(pattern: string): RegExp {
@@ -18,13 +18,8 @@ async function csvFilesIn(dir: string, pattern: RegExp, arg: string): Promise<st
   try {
     names = await readdir(dir);
   } catch (e) {
-    const missing = fsReasonKey(e) === "missing";
     throw inputError(
-      keyedProblem(
-        { file: arg, code: "HY-READ" },
-        missing ? "input.cannotList.missing" : "input.cannotList",
-        missing ? {} : { reason: describeFsError(e) },
-      ),
+      keyedProblem({ file: arg, code: "HY-READ" }, "input.cannotList", { reason: fsReason(e) }),
     );
   }
   const files = names

@@ -85,6 +85,16 @@ export function countRow(
 }
 
 /**
+ * A row read once because it repeats an earlier one (HY-REPEAT in `problem`): counted in `repeatedRows`, not
+ * as a data row (`counted`: the caller had counted it already), and listed as a warning.
+ */
+export function readOnce(report: InputReport, problem: InputProblem, { counted = false } = {}): void {
+  if (counted) report.rows--;
+  report.repeatedRows = (report.repeatedRows ?? 0) + 1;
+  warnRow(report, problem);
+}
+
+/**
  * The data rows of a source. A row equal cell for cell to an earlier row of the file is read once: the
  * repeat is counted (`repeatedRows`) and listed as HY-REPEAT; rows that share a key but differ stay the
  * kinds' HY-DUP. (Held per file: the daily, water and ledger files read here are small.)
@@ -97,8 +107,7 @@ export async function* dataRows(source: CsvSource, report: InputReport): AsyncGe
     const text = fields.join("\u001f");
     const first = seen.get(text);
     if (first !== undefined && fields.length === width) {
-      report.repeatedRows = (report.repeatedRows ?? 0) + 1;
-      warnRow(report, {
+      readOnce(report, {
         file: source.file,
         line,
         code: "HY-REPEAT",

@@ -9,7 +9,6 @@ import { readInput } from "../data/read.js";
 import {
   areaHourlySeries as hourlySeries,
   finishHourly,
-  HOURLY_SERIES,
   lastCompleteDay,
   stationCapture,
   type HourlyValues,
@@ -270,9 +269,8 @@ function yearToDateThrough(
   const yearEnd = `${year}-12-31`;
   if (asOf !== undefined) return asOf < yearEnd ? { through: asOf, from: "option" } : undefined;
   const ends = [lastDay(air.daily), hourly ? lastCompleteDay(air.hourly) : undefined];
-  const daily = [...air.daily.areas.values()].some((days) =>
-    [...days.values()].some((stations) => [...stations.keys()].some((s) => s !== HOURLY_SERIES)),
-  );
+  // The daily store's days are daily data's only: the hourly series' days sit apart (AirStore.hourly).
+  const daily = [...air.daily.areas.values()].some((days) => days.size > 0);
   // An hourly day is complete with its last hour; a daily row is a whole day.
   const through = (hourly ? [ends[1], daily ? ends[0] : undefined] : [ends[0]])
     .filter((d): d is string => d !== undefined)

@@ -75,7 +75,8 @@ export interface InputNote {
  * What a reader of any format should know of one input: its rejected rows (the first ones listed), station
  * columns or rows in no area of the registry, and an AQI column that disagrees with the computed AQI.
  */
-export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
+/** The notes on one input; `aqiEdition`: the run's AQI edition (`standards.aqi`), the one the AQI column is checked against. */
+export function inputNotes(input: InputReport, lang: Lang, aqiEdition: string): InputNote[] {
   const notes: InputNote[] = [];
   if (input.rejectedRows > 0) {
     const codes = Object.entries(input.rejectedByCode)
@@ -125,7 +126,7 @@ export function inputNotes(input: InputReport, lang: Lang): InputNote[] {
           file: input.file,
           count: input.aqiCheck.mismatches,
           checked: input.aqiCheck.rowsChecked,
-          edition: standardName(input.aqiCheck.edition ?? "HJ633-2012"),
+          edition: standardName(aqiEdition),
           where:
             input.sheet === undefined
               ? t(lang, "where.line", { line: first.line })

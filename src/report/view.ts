@@ -20,7 +20,6 @@ import {
   standardName,
   type InputNote,
 } from "./text.js";
-export { standardName };
 
 /** One per-area or per-section row under a target. */
 export interface SubRow {
@@ -575,7 +574,7 @@ function basis(report: CheckReport, families: ReadonlySet<string>, lang: Lang): 
     })),
     skipped: report.skippedFiles.map((f) => skippedNote(f, lang)),
     capture: capture ? captureWarnings(capture, lang) : [],
-    inputNotes: report.inputs.flatMap((input) => inputNotes(input, lang)),
+    inputNotes: report.inputs.flatMap((input) => inputNotes(input, lang, report.standards.aqi)),
     methods: hourConvention !== undefined ? [...methods, hourConvention] : methods,
   };
 }

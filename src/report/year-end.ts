@@ -22,7 +22,8 @@ import {
   waterChart,
   type ChartSpec,
 } from "./charts.js";
-import { buildView, standardName, type CheckView, type ResultRow } from "./view.js";
+import { buildView, type CheckView, type ResultRow } from "./view.js";
+import { standardName } from "./text.js";
 
 const FAMILIES: readonly DataFamily[] = ["air", "water", "ledger"];
 

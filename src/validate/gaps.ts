@@ -1,7 +1,7 @@
 // Gaps and dates outside the declared period, found in the stores after every input is read: per
 // station, the days (daily data) or hours (hourly data) without a row between its first and last one.
 import type { AirStore } from "../data/air-store.js";
-import { HOURLY_SERIES, stationDays, type HourlyStore } from "../data/hourly-store.js";
+import { stationDays, type HourlyStore } from "../data/hourly-store.js";
 import { slotLabel, type HourConvention } from "../data/time.js";
 
 const DAY_MS = 86_400_000;
@@ -49,7 +49,6 @@ export function dailyGaps(air: AirStore): StationRuns[] {
     const byStation = new Map<string, { day: number; file: string }[]>();
     for (const [date, stations] of days)
       for (const [station, entry] of stations) {
-        if (station === HOURLY_SERIES) continue;
         let list = byStation.get(station);
         if (!list) byStation.set(station, (list = []));
         list.push({ day: dayNumber(date), file: entry.file });
@@ -132,7 +131,7 @@ export function dailyOutside(air: AirStore, from: string, to: string): OutsideRo
     for (const [date, stations] of days) {
       if (date >= from && date <= to) continue;
       for (const [station, entry] of stations)
-        if (station !== HOURLY_SERIES) rows.push({ station, area, date, file: entry.file, line: entry.line });
+        rows.push({ station, area, date, file: entry.file, line: entry.line });
     }
   return rows;
 }

@@ -220,7 +220,7 @@ describe("openCsv: input errors", () => {
     expect(n).toBe(rows);
   });
 
-  // describeFsError has an EISDIR message ("it is a folder, not a file"), so a folder is meant to be HY-READ.
+  // fsReason has words for EISDIR ("it is a folder, not a file"), so a folder is meant to be HY-READ.
   it("a folder is HY-READ", async () => {
     const problems = await problemsOf(readAll(dir));
     expect(problems).toEqual([expect.objectContaining({ file: dir, code: "HY-READ" })]);

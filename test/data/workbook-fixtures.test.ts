@@ -70,8 +70,10 @@ describe.each(WORKBOOKS)("%s", (file) => {
 describe("the AQI check's example in a workbook", () => {
   it("is named by its cell: the AQI column J, the CSV's line 1500 two rows lower", () => {
     const run = runCli(["fixtures/workbooks/hengyang-2019-daily.xlsx"], { COLUMNS: "400" });
-    // The CSV's only disagreeing row is line 1500 (2458A, 2019-04-18: reported 63, computed 56); the header
-    // sits on row 3 of the sheet, so that row is row 1502, and AQI is the tenth column, J.
+    // The CSV's only disagreeing row is line 1500 (2458A, 2019-04-18: PM2.5 38, PM10 62, SO2 13, NO2 30, CO 1.5,
+    // O3_8h 59, AQI 63). By HJ 633-2012 Table 1: IAQI PM2.5 50 + 3/40 x 50 = 53.75, PM10 50 + 12/100 x 50 = 56,
+    // SO2 13, NO2 37.5, CO 37.5, O3_8h 29.5: AQI 56, not 63. The header sits on row 3 of the sheet, so that
+    // row is row 1502, and AQI is the tenth column, J.
     expect(run.stdout).toContain("e.g. cell 日报!J1502 (2458A 2019-04-18): reported 63, computed 56");
     const csv = runCli(["fixtures/hengyang-2019-daily.csv"], { COLUMNS: "400" });
     expect(csv.stdout).toContain(

@@ -185,7 +185,6 @@ function checkReportedAqi(
   const computed = dailyAqi(values, { edition }).aqi;
   if (computed === null) return;
   report.aqiCheck.rowsChecked++;
-  report.aqiCheck.edition = edition;
   if (computed === cell.value) return;
   report.aqiCheck.mismatches++;
   if (report.aqiCheck.examples.length < MAX_LISTED_PROBLEMS)

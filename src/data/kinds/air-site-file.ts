@@ -18,6 +18,7 @@ import { rowKeys } from "../groups.js";
 import { parseCellNumber, parseDate } from "../values.js";
 import { columnOf } from "./concentrations.js";
 import { defineKind, otherYearOf } from "./kind.js";
+import { readOnce } from "../rows.js";
 
 /** Types read, in their standard units (CO mg/m3, the rest ug/m3, as the files give them). */
 const READ_TYPES: Record<string, HourlyPollutant> = {
@@ -46,7 +47,7 @@ interface HourBlock {
   hour: number;
   lines: number[];
   /** The rows read of each type in the hour: their line and cells, so an exact repeat is read once. */
-  types: Map<string, { line: number; text: string }>;
+  types: Map<string, { line: number; fields: readonly string[] }>;
   /** Station column -> values of this hour. */
   values: Map<number, HourlyValues>;
 }
@@ -136,18 +137,17 @@ export const airSiteFile = defineKind({
       else if (repeats > 0) {
         // The hour given again with the same values (a site file read twice): read once. Rows that also
         // brought stations not read before stay data rows.
-        if (fresh === 0) {
-          report.rows -= b.lines.length;
-          report.repeatedRows = (report.repeatedRows ?? 0) + b.lines.length;
-        }
-        for (const line of b.lines)
-          warnRow(report, {
+        for (const line of b.lines) {
+          const problem = {
             file,
             line,
             col: hourCol.index + 1,
             code: "HY-REPEAT",
             ...keyedMessage("input.repeatSiteHour", { date: b.date, hour: b.hour }),
-          });
+          };
+          if (fresh === 0) readOnce(report, problem, { counted: true });
+          else warnRow(report, problem);
+        }
       }
     };
 
@@ -189,15 +189,18 @@ export const airSiteFile = defineKind({
         block = { key, date, hour, lines: [], types: new Map(), values: new Map() };
       }
       const first = block.types.get(type);
-      if (first && first.text === fields.join("\u001f")) {
-        report.rows--;
-        report.repeatedRows = (report.repeatedRows ?? 0) + 1;
-        warnRow(report, {
-          file,
-          line,
-          code: "HY-REPEAT",
-          ...keyedMessage(source.sheet ? "input.repeatRow" : "input.repeatLine", { first: first.line }),
-        });
+      // The same type twice in an hour: read once when it repeats the first cell for cell.
+      if (first && first.fields.length === fields.length && first.fields.every((c, i) => c === fields[i])) {
+        readOnce(
+          report,
+          {
+            file,
+            line,
+            code: "HY-REPEAT",
+            ...keyedMessage(source.sheet ? "input.repeatRow" : "input.repeatLine", { first: first.line }),
+          },
+          { counted: true },
+        );
         continue;
       }
       if (first) {
@@ -229,7 +232,7 @@ export const airSiteFile = defineKind({
         reject(bad);
         continue;
       }
-      block.types.set(type, { line, text: fields.join("\u001f") });
+      block.types.set(type, { line, fields });
       block.lines.push(line);
       for (const [index, value] of rowValues) {
         let v = block.values.get(index);

@@ -18,7 +18,7 @@ import {
 } from "../../input-report.js";
 import { canonicalStation } from "../../registry.js";
 import { cell, placeColumns, registryArea, rowKeys, type PlaceColumns } from "../../groups.js";
-import { countRow } from "../../rows.js";
+import { countRow, readOnce } from "../../rows.js";
 import { hasTimeOfDay, naturalHour, parseDateTime, type HourLabel } from "../../time.js";
 import { parseDate } from "../../values.js";
 import {
@@ -225,15 +225,17 @@ export function hourlyRowReader(layout: HourlyLayout, ctx: ReadContext<"air">, r
     if (added === "unknown") return;
     if (added === "same") {
       // An exact repeat is read once: a warning, not a data row (as repeated rows of daily files).
-      report.rows--;
-      report.repeatedRows = (report.repeatedRows ?? 0) + 1;
-      warnRow(report, {
-        file,
-        line,
-        col: timeCol.index + 1,
-        code: "HY-REPEAT",
-        ...keyedMessage("input.repeatHour", { station, time }),
-      });
+      readOnce(
+        report,
+        {
+          file,
+          line,
+          col: timeCol.index + 1,
+          code: "HY-REPEAT",
+          ...keyedMessage("input.repeatHour", { station, time }),
+        },
+        { counted: true },
+      );
     } else if (added === "different")
       reject({
         col: timeCol.index + 1,
