@@ -16,9 +16,11 @@
 //   is 2019, the other years' rows are read and counted, not used): the peak RSS column shows how memory
 //   grows with them; default 1,2,4.
 // --no-duckdb: without DuckDB. By default, when the devDependency @duckdb/node-api is installed, each
-//   one-year file is also read by DuckDB's SQL of the same job (scripts/bench-duckdb.mjs: per city, the
-//   annual PM2.5 and PM10 means of the daily means of the city's hourly series), in A/B pairs with
-//   hy-check (hy-check, then DuckDB, --runs times), and the two tools' per-city figures are compared.
+//   one-year file is also read by two DuckDB SQL jobs (scripts/bench-duckdb.mjs): `pm`, per city the annual
+//   PM2.5 and PM10 means of the daily means of the city's hourly series (the yardstick issue 21 was filed
+//   with), and `all`, every target of targets/gb3095-2012-class2.yaml (the job hy-check does), in rounds
+//   with hy-check (hy-check, DuckDB pm, DuckDB all, --runs times); each job's per-city figures are compared
+//   with hy-check's.
 // --runs: runs per tool and size, the median wall time reported (default 3 below 100 MB, else 1).
 // --cli (or HY_CHECK_CLI): the hy-check entry point to time, e.g. a build of an older commit (--cli-commit
 //   names that commit in the results).
@@ -190,16 +192,14 @@ async function repeat(times, command, args) {
   return summarize(results);
 }
 
-/** A/B pairs: A then B, `times` times (so that both meet the same load); each summarised. */
-async function pairs(times, a, b) {
-  const ra = [];
-  const rb = [];
+/** Rounds: each command once per round, in the order given, `times` times (so that all meet the same load). */
+async function rounds(times, ...commands) {
+  const results = commands.map(() => []);
   for (let i = 0; i < times; i++) {
-    ra.push(await measure(...a));
-    rb.push(await measure(...b));
-    if (stopped(ra.at(-1)) || stopped(rb.at(-1))) break;
+    for (const [k, command] of commands.entries()) results[k].push(await measure(...command));
+    if (results.some((r) => stopped(r.at(-1)))) break;
   }
-  return [summarize(ra), summarize(rb)];
+  return results.map(summarize);
 }
 
 /** The run of median wall time, with the runs' count, walls and the largest peak. */
@@ -343,6 +343,50 @@ const rows = [];
 const notices = [];
 const commands = [];
 /** Per-city figures where both tools gave them: how many agree, rounded as hy-check reports (integers). */
+/**
+ * DuckDB's figures for every target of the file (--job all) against hy-check's unrounded ones (JSON keeps 6
+ * decimals: equal within 1e-6) and its valid days; the good-day rate by its good and valid days.
+ */
+function agreementAll(hyJson, duckJson) {
+  const results = new Map();
+  for (const r of JSON.parse(hyJson).results ?? []) results.set(r.id, r);
+  const figures = [
+    ["so2", "so2_days", "city.so2_annual"],
+    ["no2", "no2_days", "city.no2_annual"],
+    ["pm10", "pm10_days", "city.pm10_annual"],
+    ["pm25", "pm25_days", "city.pm25_annual"],
+    ["co_p95", "co_days", "city.co_p95"],
+    ["o3_p90", "o3_days", "city.o3_p90"],
+  ];
+  let same = 0;
+  let compared = 0;
+  const differ = [];
+  for (const c of JSON.parse(duckJson).cities) {
+    for (const [key, daysKey, target] of figures) {
+      const r = results.get(`${target}/${c.city}`);
+      compared++;
+      const hy = r?.detail?.unrounded ?? null;
+      const agree =
+        r !== undefined &&
+        r.validDays === c[daysKey] &&
+        (hy === null ? c[key] === null : c[key] !== null && Math.abs(hy - c[key]) <= 1e-6);
+      if (agree) same++;
+      else
+        differ.push(
+          `${target}/${c.city}: hy-check ${hy} (${r?.validDays} days), DuckDB ${c[key]} (${c[daysKey]} days)`,
+        );
+    }
+    const r = results.get(`city.good_rate/${c.city}`);
+    compared++;
+    if (r !== undefined && r.detail?.goodDays === c.good_days && r.validDays === c.valid_days) same++;
+    else
+      differ.push(
+        `city.good_rate/${c.city}: hy-check ${r?.detail?.goodDays} of ${r?.validDays}, DuckDB ${c.good_days} of ${c.valid_days}`,
+      );
+  }
+  return { same, compared, differ };
+}
+
 function agreement(hyJson, duckJson) {
   const actual = new Map();
   for (const r of JSON.parse(hyJson).results ?? []) actual.set(r.id, r.actual);
@@ -399,15 +443,29 @@ for (const size of sizes)
     console.error(`running: ${display}`);
     commands.push(display);
     const paired = duckdb && years === 1;
-    const duckOut = join(dir, `.duckdb-${process.pid}.json`);
-    const duckArgs = [duckdbScript, made.file, "--year", "2019", "--out", duckOut];
+    // Two DuckDB jobs: the issue's yardstick (the annual PM2.5 and PM10 means) and every target of the file.
+    const jobs = [
+      { job: "pm", tool: "DuckDB, PM2.5 and PM10 annual means (scripts/bench-duckdb.mjs)" },
+      { job: "all", tool: "DuckDB, every target of the file (scripts/bench-duckdb.mjs --job all)" },
+    ].map((j) => ({ ...j, out: join(dir, `.duckdb-${j.job}-${process.pid}.json`) }));
     let hy;
-    let duck;
+    let ducks = [];
     if (paired) {
-      const duckDisplay = ["node", shown(duckdbScript), made.file, "--year 2019 --out <out.json>"].join(" ");
-      console.error(`paired with: ${duckDisplay}`);
-      commands.push(duckDisplay);
-      [hy, duck] = await pairs(runs, [process.execPath, args], [process.execPath, duckArgs]);
+      const duckCommands = jobs.map((j) => {
+        const display = [
+          "node",
+          shown(duckdbScript),
+          made.file,
+          `--year 2019 --job ${j.job} --out <out.json>`,
+        ].join(" ");
+        console.error(`with: ${display}`);
+        commands.push(display);
+        return [
+          process.execPath,
+          [duckdbScript, made.file, "--year", "2019", "--job", j.job, "--out", j.out],
+        ];
+      });
+      [hy, ...ducks] = await rounds(runs, [process.execPath, args], ...duckCommands);
     } else hy = await repeat(runs, process.execPath, args);
     let tool = `hy-check (${targets.how === "compat" ? "--compat targets" : targets.how === "default" ? "default targets" : relative(root, targets.file)})`;
     if (hy.timedOut) {
@@ -427,32 +485,33 @@ for (const size of sizes)
         );
     }
     rows.push({ ...common, tool, ...hy, ratio: hy.wall / scan.wall });
-    if (duck) {
-      rows.push({
-        ...common,
-        tool: "DuckDB (scripts/bench-duckdb.mjs)",
-        ...duck,
-        ratio: duck.wall / scan.wall,
-      });
-      if (stopped(duck))
-        notices.push(`${label}: DuckDB exited with ${duck.exit ?? duck.signal}: ${tail(duck.stderr, 300)}`);
-      else {
+    for (const [k, duck] of ducks.entries()) {
+      const { job, tool: duckTool, out } = jobs[k];
+      rows.push({ ...common, tool: duckTool, ...duck, ratio: duck.wall / scan.wall });
+      if (stopped(duck)) {
         notices.push(
-          `${label}: hy-check / DuckDB wall time ${fmt(hy.wall / duck.wall)} (medians of ${hy.runs} A/B pairs), peak RSS ${fmt(hy.peakMiB / duck.peakMiB)}`,
+          `${label}: DuckDB (${job}) exited with ${duck.exit ?? duck.signal}: ${tail(duck.stderr, 300)}`,
         );
-        if (existsSync(hyOut) && existsSync(duckOut)) {
-          const { same, compared, differ } = agreement(
-            readFileSync(hyOut, "utf8"),
-            readFileSync(duckOut, "utf8"),
-          );
-          notices.push(
-            `${label}: DuckDB's annual PM2.5 and PM10 means per city, rounded to integers, equal hy-check's in ${same} of ${compared} cases${differ.length ? `; differing: ${differ.slice(0, 5).join("; ")}` : ""}`,
-          );
-        }
+        continue;
       }
+      notices.push(
+        `${label}: hy-check / DuckDB (${job === "pm" ? "PM2.5 and PM10 annual means" : "every target of the file"}) wall time ${fmt(hy.wall / duck.wall)} (medians of ${hy.runs} rounds), peak RSS ${fmt(hy.peakMiB / duck.peakMiB)}`,
+      );
+      if (!existsSync(hyOut) || !existsSync(out)) continue;
+      const { same, compared, differ } = (job === "pm" ? agreement : agreementAll)(
+        readFileSync(hyOut, "utf8"),
+        readFileSync(out, "utf8"),
+      );
+      const what =
+        job === "pm"
+          ? "DuckDB's annual PM2.5 and PM10 means per city, rounded to integers, equal hy-check's"
+          : "DuckDB's figures for every target (unrounded, within 1e-6, and their valid days; good and valid days) equal hy-check's";
+      notices.push(
+        `${label}: ${what} in ${same} of ${compared} cases${differ.length ? `; differing: ${differ.slice(0, 5).join("; ")}` : ""}`,
+      );
     }
     rmSync(hyOut, { force: true });
-    rmSync(duckOut, { force: true });
+    for (const j of jobs) rmSync(j.out, { force: true });
   }
 
 // Table
