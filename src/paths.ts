@@ -16,3 +16,5 @@ export const FAST_WORKER_URL = new URL(
     : "./data/kinds/air-hourly/worker.js",
   import.meta.url,
 );
+/** The fast reader's line loop in WebAssembly (scripts/build-wasm.mjs writes it beside the worker). */
+export const LINES_WASM_FILE = join(PACKAGE_ROOT, "dist", "data", "kinds", "air-hourly", "lines.wasm");

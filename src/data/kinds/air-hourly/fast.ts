@@ -32,6 +32,7 @@ import {
   R_VALUES,
   RECORD,
   SWITCH,
+  usesWasmLines,
   type ChunkResult,
   type ParsePlan,
 } from "./parse.js";
@@ -299,8 +300,8 @@ async function onThisThread(
 }
 
 /**
- * Parsing workers: on 2 cores one, the main thread taking a share of the chunks (MAIN_SHARE); a second worker
- * was 0.3 s faster on L but 60 MiB larger (bench/RESULTS.md, round four). HY_FAST_WORKERS sets it.
+ * Parsing workers: on 2 cores one (the main thread may take a share of the chunks: mainShare()); a second
+ * worker was 0.3 s faster on L but 60 MiB larger (bench/RESULTS.md, round four). HY_FAST_WORKERS sets it.
  */
 function workerCount(): number {
   const set = Number(process.env.HY_FAST_WORKERS);
@@ -309,22 +310,25 @@ function workerCount(): number {
 }
 
 /**
- * One chunk in MAIN_SHARE is parsed by the main thread (0: none). With one worker on L, the main thread
- * spent half its time waiting for it (bench/RESULTS.md); HY_FAST_MAIN_SHARE sets it.
+ * One chunk in MAIN_SHARE is parsed by the main thread (0: none). With the line loop in JavaScript and one
+ * worker, the main thread spent half its time waiting for it on L; with the loop in WebAssembly the worker
+ * parses faster than this thread applies, so this thread parses nothing (bench/RESULTS.md).
+ * HY_FAST_MAIN_SHARE sets it.
  */
-const MAIN_SHARE = 3;
+const MAIN_SHARE_JS_LOOP = 3;
 
 function mainShare(): number {
   const set = Number(process.env.HY_FAST_MAIN_SHARE);
-  return Number.isInteger(set) && set >= 0 ? set : MAIN_SHARE;
+  if (process.env.HY_FAST_MAIN_SHARE !== undefined && Number.isInteger(set) && set >= 0) return set;
+  return usesWasmLines() ? 0 : MAIN_SHARE_JS_LOOP;
 }
 
 /** A chunk's records, or why the worker could not read it (its message, and the system error's code). */
 type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string; errno?: string };
 
 /**
- * Workers parse 2 MiB chunks, this thread one in MAIN_SHARE; this thread applies each chunk's records in file
- * order, with one chunk in flight per worker and one more queued, so that memory stays bounded.
+ * Workers parse 2 MiB chunks, this thread its share (mainShare()); this thread applies each chunk's records in
+ * file order, with one chunk in flight per worker and one more queued, so that memory stays bounded.
  */
 async function inWorkers(
   file: string,
@@ -362,8 +366,7 @@ async function inWorkers(
     dataStart: from.offset,
     size,
   });
-  // This thread applies every chunk's records and parses one chunk in MAIN_SHARE itself: applying costs
-  // about half of parsing, so it would otherwise wait for the worker half of the time.
+  // This thread applies every chunk's records and may parse one chunk in `share` itself (see mainShare()).
   const share = mainShare();
   const onThisThread = (k: number) => share > 0 && k % share === share - 1;
   const owner = new Map<number, number>();

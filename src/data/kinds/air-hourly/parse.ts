@@ -3,6 +3,8 @@
 // (its station's area and groups, a duplicate) is decided where the records are applied, in file order:
 // see fast.ts.
 import { isUtf8 } from "node:buffer";
+import { readFileSync } from "node:fs";
+import { LINES_WASM_FILE } from "../../../paths.js";
 import { HOURLY_POLLUTANTS, P } from "../../hourly-store.js";
 import { naturalHour, parseDateTime, type HourConvention } from "../../time.js";
 import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../../plausibility.js";
@@ -213,6 +215,111 @@ function isClean(bytes: Uint8Array): boolean {
   return text.indexOf(QUOTE) === -1 && text.indexOf(CR) === -1 && isUtf8(bytes);
 }
 
+/** What the WebAssembly line loop exports (wasm/air-hourly-lines.ts). */
+interface LinesExports {
+  memory: WebAssembly.Memory;
+  INPUT: WebAssembly.Global;
+  DONE: WebAssembly.Global;
+  FULL: WebAssembly.Global;
+  init(): void;
+  learn(input: number, ls: number, which: number, value: number): void;
+  run(
+    input: number,
+    ls: number,
+    stop: number,
+    base: number,
+    lines: number,
+    records: number,
+    count: number,
+    maxCount: number,
+  ): number;
+}
+
+/** The settings block's layout and the module's limits (wasm/air-hourly-lines.ts). */
+const W_MAX_WIDTH = 256;
+const W_MAX_PLACES = 16;
+const W_OUT = 12288;
+
+/** The compiled module, once per thread (null: the file is not there). */
+let linesModule: WebAssembly.Module | null | undefined;
+
+/**
+ * The compiled line loop; null without it (HY_WASM=0, for the tests that compare the two loops, or a build
+ * without it: the JavaScript loop reads the same records, more slowly).
+ */
+function compiledLines(): WebAssembly.Module | null {
+  if (process.env.HY_WASM === "0") return null;
+  if (linesModule === undefined) {
+    try {
+      linesModule = new WebAssembly.Module(readFileSync(LINES_WASM_FILE));
+    } catch {
+      linesModule = null;
+    }
+  }
+  return linesModule;
+}
+
+/** Whether this run's chunk parsers use the WebAssembly line loop (for the tests and the bench). */
+export function usesWasmLines(): boolean {
+  return compiledLines() !== null;
+}
+
+/** The WebAssembly line loop of one parser: its own memory, settings and key tables. */
+class WasmLines {
+  readonly exports: LinesExports;
+  readonly input: number;
+  readonly done: number;
+  readonly full: number;
+
+  constructor(
+    module: WebAssembly.Module,
+    plan: ParsePlan,
+    ratio: { pm25: number; pm10: number; co: number },
+  ) {
+    this.exports = new WebAssembly.Instance(module).exports as unknown as LinesExports;
+    this.input = this.exports.INPUT.value as number;
+    this.done = this.exports.DONE.value as number;
+    this.full = this.exports.FULL.value as number;
+    const memory = this.exports.memory.buffer;
+    const i32 = new Int32Array(memory, 0, 1024);
+    const f64 = new Float64Array(memory, 0, 512);
+    i32[0] = plan.width;
+    i32[1] = plan.timeIndex;
+    i32[2] = plan.placeIndices.length;
+    i32[3] = ratio.pm25;
+    i32[4] = ratio.pm10;
+    i32[5] = ratio.co;
+    f64[3] = plan.maxPlausible;
+    f64[4] = RATIO_FACTOR;
+    f64[5] = RATIO_MARGIN;
+    f64[6] = CO_MAX_MG;
+    plan.placeIndices.forEach((index, k) => (i32[16 + k] = index));
+    for (let f = 0; f < plan.width; f++) {
+      i32[32 + f] = plan.valueSlot[f]!;
+      f64[144 + f] = plan.valueFactor[f]!;
+    }
+    this.exports.init();
+  }
+
+  static fits(plan: ParsePlan): boolean {
+    return plan.width <= W_MAX_WIDTH && plan.placeIndices.length <= W_MAX_PLACES && P === 6 && RECORD === 13;
+  }
+
+  /** Memory of at least `bytes`, grown by whole pages. */
+  ensure(bytes: number): ArrayBuffer {
+    const memory = this.exports.memory;
+    const short = bytes - memory.buffer.byteLength;
+    if (short > 0) memory.grow(Math.ceil(short / 65536));
+    return memory.buffer;
+  }
+
+  /** Where the last run stopped: line start, lines started, records written. */
+  out(): { ls: number; lines: number; count: number } {
+    const out = new Int32Array(this.exports.memory.buffer, W_OUT, 3);
+    return { ls: out[0]!, lines: out[1]!, count: out[2]! };
+  }
+}
+
 export class ChunkParser {
   private readonly plan: ParsePlan;
   private readonly places = new BytesMap<number>();
@@ -226,9 +333,14 @@ export class ChunkParser {
   private readonly pm25: number;
   private readonly pm10: number;
   private readonly co: number;
+  /** Where this chunk's records go: `ownRecords`, or the WebAssembly memory after the chunk's bytes there. */
   private records = new Float64Array(RECORD * 4096);
+  private ownRecords = this.records;
   private count = 0;
   private newPlaces: { id: number; fields: string[] }[] = [];
+  private readonly wasm: WasmLines | null;
+  /** Byte address of the records in the WebAssembly memory (this chunk), or -1 when they are in ownRecords. */
+  private wasmRecords = -1;
 
   constructor(plan: ParsePlan) {
     this.plan = plan;
@@ -240,6 +352,11 @@ export class ChunkParser {
     this.pm25 = has("PM2.5") && has("PM10") ? HOURLY_POLLUTANTS.indexOf("PM2.5") : -1;
     this.pm10 = HOURLY_POLLUTANTS.indexOf("PM10");
     this.co = has("CO") ? HOURLY_POLLUTANTS.indexOf("CO") : -1;
+    const module = compiledLines();
+    this.wasm =
+      module !== null && WasmLines.fits(plan)
+        ? new WasmLines(module, plan, { pm25: this.pm25, pm10: this.pm10, co: this.co })
+        : null;
   }
 
   /**
@@ -258,12 +375,49 @@ export class ChunkParser {
 
   /** Room for one more record; returns where it starts. */
   private reserve(): number {
-    if ((this.count + 1) * RECORD > this.records.length) {
-      const bigger = new Float64Array(this.records.length * 2);
-      bigger.set(this.records);
-      this.records = bigger;
-    }
+    if ((this.count + 1) * RECORD > this.records.length) this.growRecords();
     return this.count * RECORD;
+  }
+
+  private growRecords(): void {
+    const length = this.records.length * 2;
+    if (this.wasmRecords >= 0 && this.wasm) {
+      // The records are last in the WebAssembly memory: growing it keeps them where they are.
+      const buffer = this.wasm.ensure(this.wasmRecords + length * 8);
+      this.records = new Float64Array(buffer, this.wasmRecords, length);
+      return;
+    }
+    const bigger = new Float64Array(length);
+    bigger.set(this.records);
+    this.records = this.ownRecords = bigger;
+  }
+
+  /**
+   * Puts the chunk's clean bytes buf[0, cleanTo) into the WebAssembly memory, the records after them, and
+   * returns the input address there.
+   */
+  private toWasm(wasm: WasmLines, buf: Uint8Array, cleanTo: number): number {
+    // 16 bytes after the input: the line loop reads 16 at a time.
+    const at = (wasm.input + cleanTo + 16 + 7) & ~7;
+    const length = Math.max(RECORD * 4096, Math.ceil(cleanTo / 48) * RECORD);
+    const buffer = wasm.ensure(at + length * 8);
+    new Uint8Array(buffer, wasm.input, cleanTo).set(buf.subarray(0, cleanTo));
+    this.wasmRecords = at;
+    this.records = new Float64Array(buffer, at, length);
+    return wasm.input;
+  }
+
+  /**
+   * After readLine took a line the line loop handed over, the line loop learns the line's time and place
+   * (when readLine found them), so that the next lines with them stay in WebAssembly.
+   */
+  private teach(wasm: WasmLines, input: number, buf: Uint8Array, ls: number): void {
+    const { starts, ends } = this;
+    const { timeIndex } = this.plan;
+    const time = this.times.get(buf, starts[timeIndex]!, ends[timeIndex]!);
+    if (time !== undefined && time === time) wasm.exports.learn(input, ls, 0, time);
+    const place = this.placeOf(buf, starts, ends);
+    if (place !== undefined && place >= 0) wasm.exports.learn(input, ls, 1, place);
   }
 
   private push(type: number, offset: number, length: number, line: number): number {
@@ -292,10 +446,38 @@ export class ChunkParser {
     const cleanTo =
       lastEnd >= 0 ? lastEnd + 1 : buf.length === 0 ? 0 : buf.lastIndexOf(LF, buf.length - 1) + 1;
     const clean = cleanTo > from && isClean(buf.subarray(from, cleanTo));
+    const wasm = clean ? this.wasm : null;
+    const input = wasm ? this.toWasm(wasm, buf, cleanTo) : -1;
+    if (!wasm) {
+      this.records = this.ownRecords;
+      this.wasmRecords = -1;
+    }
     let ls = from;
     let lines = 0;
     let stopped = false;
     while (ls < to && !stopped) {
+      // The line loop in WebAssembly takes the clean lines it can; the line it hands over is read below.
+      let handedOver = false;
+      if (wasm && ls < cleanTo) {
+        const stop = Math.min(to, cleanTo);
+        let status: number;
+        do {
+          status = wasm.exports.run(
+            input,
+            ls,
+            stop,
+            base,
+            lines,
+            this.wasmRecords,
+            this.count,
+            Math.floor(this.records.length / RECORD),
+          );
+          ({ ls, lines, count: this.count } = wasm.out());
+          if (status === wasm.full) this.growRecords();
+        } while (status === wasm.full);
+        if (status === wasm.done) continue;
+        handedOver = true;
+      }
       let n = 0;
       let nl: number;
       if (clean && ls < cleanTo) {
@@ -338,6 +520,7 @@ export class ChunkParser {
       if (n < 0) this.push(SWITCH, base + ls, le - ls, line);
       const type = n < 0 ? SWITCH : this.readLine(buf, base, ls, le, line, n);
       if (type === SWITCH) stopped = true;
+      else if (handedOver && wasm && n === this.plan.width) this.teach(wasm, input, buf, ls);
       ls = next;
     }
     return {

@@ -1,0 +1,353 @@
+// The fast hourly reader's line loop in WebAssembly (AssemblyScript, built by scripts/build-wasm.mjs into
+// dist/data/kinds/air-hourly/lines.wasm). It takes the lines of a clean chunk (no quote, no CR, valid UTF-8:
+// checked by the caller) that it can read exactly as parse.ts's readLine would (the line's field count, no
+// space at a field's edge, a time and a place already met, plain decimal values, plausible) and writes
+// their row records; at any other line it stops and hands the line to readLine, which decides it and
+// teaches this module the line's time and place. So the records are readLine's, line for line:
+// test/fast-reader.test.ts compares the readers with and without this module on every fixture and corpus file.
+//
+// Memory (laid out by parse.ts): the settings block at SETTINGS, the key tables at TABLES, the chunk's bytes
+// at the input address, the records after them. Sixteen bytes are read at a time: the caller leaves 16 bytes
+// of room after the input.
+
+// Settings block, written by the caller once per parser.
+const SETTINGS: usize = 0;
+const S_WIDTH: usize = SETTINGS; // i32
+const S_TIME_INDEX: usize = SETTINGS + 4; // i32
+const S_PLACE_COUNT: usize = SETTINGS + 8; // i32
+const S_PM25: usize = SETTINGS + 12; // i32, -1 when the ratio check does not apply
+const S_PM10: usize = SETTINGS + 16; // i32
+const S_CO: usize = SETTINGS + 20; // i32, -1 without CO
+const S_MAX_PLAUSIBLE: usize = SETTINGS + 24; // f64
+const S_RATIO_FACTOR: usize = SETTINGS + 32; // f64
+const S_RATIO_MARGIN: usize = SETTINGS + 40; // f64
+const S_CO_MAX: usize = SETTINGS + 48; // f64
+const S_PLACE_INDICES: usize = SETTINGS + 64; // i32[16]
+const S_VALUE_SLOT: usize = SETTINGS + 128; // i32[256]
+const S_VALUE_FACTOR: usize = SETTINGS + 1152; // f64[256]: the caller takes files of at most 256 fields here
+// Scratch.
+const STARTS: usize = 4096; // i32[257]
+const ENDS: usize = 5120; // i32[257]
+const POW10: usize = 6400; // f64[16]
+const KEY: usize = 8192; // bytes of the place key being built
+const KEY_MAX: i32 = 4096;
+const OUT_LS: usize = 12288; // i32: where the run stopped
+const OUT_LINES: usize = 12292; // i32: lines started
+const OUT_COUNT: usize = 12296; // i32: records written
+// Key tables: open addressing, TABLE_SIZE entries of [hash u32, key offset u32, key length u32, pad] and a
+// value f64 each; the keys' bytes in an arena. Full tables take no more keys (those lines go to readLine).
+const TABLE_BITS: i32 = 16;
+const TABLE_SIZE: i32 = 1 << TABLE_BITS;
+const ENTRY: usize = 24;
+const TIME_TABLE: usize = 16384;
+const PLACE_TABLE: usize = TIME_TABLE + <usize>TABLE_SIZE * ENTRY;
+const ARENA: usize = PLACE_TABLE + <usize>TABLE_SIZE * ENTRY;
+const ARENA_SIZE: usize = 2 << 20;
+/** Where the caller may put the input: after the tables and arena. */
+export const INPUT: usize = (ARENA + ARENA_SIZE + 65535) & ~65535;
+
+let arenaUsed: usize = 0;
+let timesUsed: i32 = 0;
+let placesUsed: i32 = 0;
+
+// Record layout (parse.ts): RECORD f64 a row.
+const P: i32 = 6;
+const RECORD: usize = 7 + <usize>P;
+const ROW: f64 = 0;
+
+const COMMA: u8 = 0x2c;
+const LF: u8 = 0x0a;
+const SPACE: u8 = 0x20;
+const TAB: u8 = 0x09;
+const DOT: u8 = 0x2e;
+const ZERO: u8 = 0x30;
+/** Lines longer than this are readLine's (it hands them to csv-parse). */
+const MAX_LINE: i32 = 1 << 20;
+
+export const DONE: i32 = 0;
+export const DEFER: i32 = 1;
+export const FULL: i32 = 2;
+
+/** Once per instance: the tables start empty (a new memory is zeroed, and pages never written stay free). */
+export function init(): void {
+  let p: f64 = 1;
+  for (let k = 0; k < 16; k++) {
+    store<f64>(POW10 + ((<usize>k) << 3), p);
+    p *= 10;
+  }
+}
+
+function hashBytes(at: usize, len: i32): u32 {
+  let h: u32 = 0x811c9dc5;
+  let i: i32 = 0;
+  for (; i + 4 <= len; i += 4) h = (h ^ load<u32>(at + <usize>i)) * 0x01000193;
+  for (; i < len; i++) h = (h ^ load<u8>(at + <usize>i)) * 0x01000193;
+  h ^= h >> 15;
+  h *= 0x2c1b3c6d;
+  h ^= h >> 12;
+  // 0 marks an empty entry.
+  return h | 1;
+}
+
+function sameBytes(a: usize, b: usize, len: i32): bool {
+  let i: i32 = 0;
+  for (; i + 8 <= len; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
+  for (; i < len; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
+  return true;
+}
+
+/** The entry holding the key, or the empty entry where it would go; -1 when the table is full. */
+function slotOf(table: usize, at: usize, len: i32, h: u32): i32 {
+  const mask = TABLE_SIZE - 1;
+  let k = <i32>(h & (<u32>mask));
+  for (let probe = 0; probe < TABLE_SIZE; probe++) {
+    const e = table + <usize>k * ENTRY;
+    const eh = load<u32>(e);
+    if (eh == 0) return k;
+    if (eh == h && load<i32>(e + 8) == len && sameBytes(ARENA + <usize>load<u32>(e + 4), at, len)) return k;
+    k = (k + 1) & mask;
+  }
+  return -1;
+}
+
+/** The value of a key, or NaN with `found` false. */
+let found: bool = false;
+function lookup(table: usize, at: usize, len: i32): f64 {
+  const k = slotOf(table, at, len, hashBytes(at, len));
+  if (k < 0) {
+    found = false;
+    return NaN;
+  }
+  const e = table + <usize>k * ENTRY;
+  found = load<u32>(e) != 0;
+  return load<f64>(e + 16);
+}
+
+function insert(which: i32, at: usize, len: i32, value: f64): void {
+  const table = which == 0 ? TIME_TABLE : PLACE_TABLE;
+  // Half full at most, so that probes stay short; the arena bounded.
+  if ((which == 0 ? timesUsed : placesUsed) >= TABLE_SIZE / 2 || arenaUsed + <usize>len > ARENA_SIZE) return;
+  const h = hashBytes(at, len);
+  const k = slotOf(table, at, len, h);
+  if (k < 0) return;
+  const e = table + <usize>k * ENTRY;
+  if (load<u32>(e) == 0) {
+    memory.copy(ARENA + arenaUsed, at, <usize>len);
+    store<u32>(e, h);
+    store<u32>(e + 4, <u32>arenaUsed);
+    store<i32>(e + 8, len);
+    arenaUsed += <usize>len;
+    if (which == 0) timesUsed++;
+    else placesUsed++;
+  }
+  store<f64>(e + 16, value);
+}
+
+/**
+ * Finds the fields of the line at `ls` (the first `width` recorded) and returns the index of its line
+ * feed; the field count in `fieldCount`.
+ */
+let fieldCount: i32 = 0;
+function split(input: usize, ls: i32, width: i32): i32 {
+  const comma = i8x16.splat(COMMA);
+  const lf = i8x16.splat(LF);
+  let n: i32 = 0;
+  store<i32>(STARTS, ls);
+  let i = ls;
+  // Every line the caller gives ends with a line feed: the loop ends there.
+  while (true) {
+    const v = v128.load(input + <usize>i);
+    let commas = i8x16.bitmask(i8x16.eq(v, comma));
+    const feeds = i8x16.bitmask(i8x16.eq(v, lf));
+    if (feeds != 0) commas &= (1 << ctz(feeds)) - 1;
+    while (commas != 0) {
+      const at = i + ctz(commas);
+      if (n < width) store<i32>(ENDS + ((<usize>n) << 2), at);
+      n++;
+      if (n <= width) store<i32>(STARTS + ((<usize>n) << 2), at + 1);
+      commas &= commas - 1;
+    }
+    if (feeds != 0) {
+      const nl = i + ctz(feeds);
+      if (n < width) store<i32>(ENDS + ((<usize>n) << 2), nl);
+      fieldCount = n + 1;
+      return nl;
+    }
+    i += 16;
+  }
+  return -1;
+}
+
+/** Teaches the table `which` (0: times, 1: places) the key of the line at ls (a line readLine has read). */
+export function learn(input: usize, ls: i32, which: i32, value: f64): void {
+  const width = load<i32>(S_WIDTH);
+  split(input, ls, width);
+  if (fieldCount != width) return;
+  if (which == 0) {
+    const t = load<i32>(S_TIME_INDEX);
+    const s = load<i32>(STARTS + ((<usize>t) << 2));
+    insert(0, input + <usize>s, load<i32>(ENDS + ((<usize>t) << 2)) - s, value);
+    return;
+  }
+  const len = placeKey(input);
+  if (len >= 0) insert(1, KEY, len, value);
+}
+
+/** Builds the place key of the split line at KEY (each place field followed by 0xFF); -1 when too long. */
+function placeKey(input: usize): i32 {
+  const count = load<i32>(S_PLACE_COUNT);
+  let len: i32 = 0;
+  for (let k = 0; k < count; k++) {
+    const f = <usize>load<i32>(S_PLACE_INDICES + ((<usize>k) << 2));
+    const s = load<i32>(STARTS + (f << 2));
+    const e = load<i32>(ENDS + (f << 2));
+    if (len + (e - s) + 1 > KEY_MAX) return -1;
+    memory.copy(KEY + <usize>len, input + <usize>s, <usize>(e - s));
+    len += e - s;
+    store<u8>(KEY + <usize>len, 0xff);
+    len++;
+  }
+  return len;
+}
+
+/**
+ * Reads lines from `ls` while they start before `stop` (every line there ends with a line feed), writing
+ * records at `records` from `count` up to `maxCount`. Returns DONE, DEFER (the line at OUT_LS is readLine's)
+ * or FULL (no room for another record); OUT_LS, OUT_LINES and OUT_COUNT say where it stopped.
+ */
+export function run(
+  input: usize,
+  ls: i32,
+  stop: i32,
+  base: f64,
+  lines: i32,
+  records: usize,
+  count: i32,
+  maxCount: i32,
+): i32 {
+  const width = load<i32>(S_WIDTH);
+  const timeIndex = load<i32>(S_TIME_INDEX);
+  const pm25 = load<i32>(S_PM25);
+  const pm10 = load<i32>(S_PM10);
+  const co = load<i32>(S_CO);
+  const maxPlausible = load<f64>(S_MAX_PLAUSIBLE);
+  const ratioFactor = load<f64>(S_RATIO_FACTOR);
+  const ratioMargin = load<f64>(S_RATIO_MARGIN);
+  const coMax = load<f64>(S_CO_MAX);
+  let status = DONE;
+  while (ls < stop) {
+    if (count >= maxCount) {
+      status = FULL;
+      break;
+    }
+    const nl = split(input, ls, width);
+    if (nl == ls) {
+      // A blank line: counted, no record.
+      lines++;
+      ls = nl + 1;
+      continue;
+    }
+    if (nl - ls > MAX_LINE || fieldCount != width) {
+      status = DEFER;
+      break;
+    }
+    let edge = false;
+    for (let f = 0; f < width; f++) {
+      const s = load<i32>(STARTS + ((<usize>f) << 2));
+      const e = load<i32>(ENDS + ((<usize>f) << 2));
+      if (e > s) {
+        const first = load<u8>(input + <usize>s);
+        const last = load<u8>(input + <usize>(e - 1));
+        if (first == SPACE || first == TAB || last == SPACE || last == TAB) {
+          edge = true;
+          break;
+        }
+      }
+    }
+    if (edge) {
+      status = DEFER;
+      break;
+    }
+    const ts = load<i32>(STARTS + ((<usize>timeIndex) << 2));
+    const time = lookup(TIME_TABLE, input + <usize>ts, load<i32>(ENDS + ((<usize>timeIndex) << 2)) - ts);
+    if (!found || time != time) {
+      status = DEFER;
+      break;
+    }
+    const keyLength = placeKey(input);
+    const place = keyLength < 0 ? NaN : lookup(PLACE_TABLE, KEY, keyLength);
+    if (keyLength < 0 || !found) {
+      status = DEFER;
+      break;
+    }
+    const r = records + <usize>count * (RECORD << 3);
+    const values = r + 56;
+    for (let i = 0; i < P; i++) store<f64>(values + ((<usize>i) << 3), NaN);
+    let plain = false;
+    for (let f = 0; f < width; f++) {
+      const slot = load<i32>(S_VALUE_SLOT + ((<usize>f) << 2));
+      if (slot < 0) continue;
+      const s = load<i32>(STARTS + ((<usize>f) << 2));
+      const e = load<i32>(ENDS + ((<usize>f) << 2));
+      if (e == s) continue;
+      if (e - s > 15) {
+        plain = true;
+        break;
+      }
+      let mantissa: f64 = 0;
+      let decimals: i32 = -1;
+      for (let i = s; i < e; i++) {
+        const b = load<u8>(input + <usize>i);
+        if (b == DOT) {
+          if (decimals >= 0 || i == s || i == e - 1) {
+            plain = true;
+            break;
+          }
+          decimals = 0;
+        } else {
+          const digit = <i32>b - <i32>ZERO;
+          if (digit < 0 || digit > 9) {
+            plain = true;
+            break;
+          }
+          mantissa = mantissa * 10 + <f64>digit;
+          if (decimals >= 0) decimals++;
+        }
+      }
+      if (plain) break;
+      let value = decimals > 0 ? mantissa / load<f64>(POW10 + ((<usize>decimals) << 3)) : mantissa;
+      const factor = load<f64>(S_VALUE_FACTOR + ((<usize>f) << 3));
+      if (factor != 1) value *= factor;
+      if (value > maxPlausible) {
+        plain = true;
+        break;
+      }
+      store<f64>(values + ((<usize>slot) << 3), value);
+    }
+    if (!plain && pm25 >= 0) {
+      const a = load<f64>(values + ((<usize>pm25) << 3));
+      const b = load<f64>(values + ((<usize>pm10) << 3));
+      if (a == a && b == b && a > b * ratioFactor && a - b > ratioMargin) plain = true;
+    }
+    if (!plain && co >= 0 && load<f64>(values + ((<usize>co) << 3)) > coMax) plain = true;
+    if (plain) {
+      status = DEFER;
+      break;
+    }
+    const day = Math.floor(time / 24);
+    store<f64>(r, ROW);
+    store<f64>(r + 8, base + <f64>ls);
+    store<f64>(r + 16, <f64>(nl - ls));
+    store<f64>(r + 24, <f64>lines);
+    store<f64>(r + 32, place);
+    store<f64>(r + 40, day);
+    store<f64>(r + 48, time - day * 24);
+    count++;
+    lines++;
+    ls = nl + 1;
+  }
+  store<i32>(OUT_LS, ls);
+  store<i32>(OUT_LINES, lines);
+  store<i32>(OUT_COUNT, count);
+  return status;
+}
