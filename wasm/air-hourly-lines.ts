@@ -34,8 +34,8 @@ const KEY_MAX: i32 = 4096;
 const OUT_LS: usize = 12288; // i32: where the run stopped
 const OUT_LINES: usize = 12292; // i32: lines started
 const OUT_COUNT: usize = 12296; // i32: records written
-// Key tables: open addressing, TABLE_SIZE entries of [hash u32, key offset u32, key length u32, pad] and a
-// value f64 each; the keys' bytes in an arena. Full tables take no more keys (those lines go to readLine).
+// Key tables: open addressing, TABLE_SIZE entries of [hash u32, key offset u32, key length u32, next entry
+// + 1 i32] and a value f64 each; the keys' bytes in an arena. Full tables take no more keys (those lines go to readLine).
 const TABLE_BITS: i32 = 16;
 const TABLE_SIZE: i32 = 1 << TABLE_BITS;
 const ENTRY: usize = 24;
@@ -112,15 +112,88 @@ function slotOf(table: usize, at: usize, len: i32, h: u32): i32 {
 
 /** The value of a key, or NaN with `found` false. */
 let found: bool = false;
-function lookup(table: usize, at: usize, len: i32): f64 {
-  const k = slotOf(table, at, len, hashBytes(at, len));
-  if (k < 0) {
+/**
+ * The entry each table found last; each entry keeps the one found after it (offset 12, index + 1), so that
+ * the cycle of an export (every station each hour, one time for many lines) is found without hashing.
+ */
+let lastTime: i32 = -1;
+let lastPlace: i32 = -1;
+
+function entryValue(table: usize, k: i32): f64 {
+  found = true;
+  return load<f64>(table + <usize>k * ENTRY + 16);
+}
+
+/** After a hit on entry k: the previous hit's successor is k. */
+function follow(table: usize, last: i32, k: i32): void {
+  if (last >= 0 && last != k) store<i32>(table + <usize>last * ENTRY + 12, k + 1);
+}
+
+function keyMatches(table: usize, k: i32, at: usize, len: i32): bool {
+  const e = table + <usize>k * ENTRY;
+  return load<i32>(e + 8) == len && sameBytes(ARENA + <usize>load<u32>(e + 4), at, len);
+}
+
+/** The value of a time's bytes. */
+function lookupTime(at: usize, len: i32): f64 {
+  const last = lastTime;
+  if (last >= 0) {
+    if (keyMatches(TIME_TABLE, last, at, len)) return entryValue(TIME_TABLE, last);
+    const next = load<i32>(TIME_TABLE + <usize>last * ENTRY + 12) - 1;
+    if (next >= 0 && keyMatches(TIME_TABLE, next, at, len)) {
+      lastTime = next;
+      return entryValue(TIME_TABLE, next);
+    }
+  }
+  const k = slotOf(TIME_TABLE, at, len, hashBytes(at, len));
+  if (k < 0 || load<u32>(TIME_TABLE + <usize>k * ENTRY) == 0) {
     found = false;
     return NaN;
   }
-  const e = table + <usize>k * ENTRY;
-  found = load<u32>(e) != 0;
-  return load<f64>(e + 16);
+  follow(TIME_TABLE, last, k);
+  lastTime = k;
+  return entryValue(TIME_TABLE, k);
+}
+
+/** Whether place entry k is the split line's place fields, each followed by 0xFF (as placeKey builds it). */
+function placeMatches(input: usize, k: i32): bool {
+  const e = PLACE_TABLE + <usize>k * ENTRY;
+  const key = ARENA + <usize>load<u32>(e + 4);
+  const len = load<i32>(e + 8);
+  const count = load<i32>(S_PLACE_COUNT);
+  let at: i32 = 0;
+  for (let f = 0; f < count; f++) {
+    const field = <usize>load<i32>(S_PLACE_INDICES + ((<usize>f) << 2));
+    const s = load<i32>(STARTS + (field << 2));
+    const n = load<i32>(ENDS + (field << 2)) - s;
+    if (at + n >= len || !sameBytes(key + <usize>at, input + <usize>s, n)) return false;
+    at += n;
+    if (load<u8>(key + <usize>at) != 0xff) return false;
+    at++;
+  }
+  return at == len;
+}
+
+/** The place id of the split line, or NaN with `found` false (also for a key too long to build). */
+function lookupPlace(input: usize): f64 {
+  const last = lastPlace;
+  if (last >= 0) {
+    if (placeMatches(input, last)) return entryValue(PLACE_TABLE, last);
+    const next = load<i32>(PLACE_TABLE + <usize>last * ENTRY + 12) - 1;
+    if (next >= 0 && placeMatches(input, next)) {
+      lastPlace = next;
+      return entryValue(PLACE_TABLE, next);
+    }
+  }
+  const len = placeKey(input);
+  const k = len < 0 ? -1 : slotOf(PLACE_TABLE, KEY, len, hashBytes(KEY, len));
+  if (k < 0 || load<u32>(PLACE_TABLE + <usize>k * ENTRY) == 0) {
+    found = false;
+    return NaN;
+  }
+  follow(PLACE_TABLE, last, k);
+  lastPlace = k;
+  return entryValue(PLACE_TABLE, k);
 }
 
 function insert(which: i32, at: usize, len: i32, value: f64): void {
@@ -269,14 +342,13 @@ export function run(
       break;
     }
     const ts = load<i32>(STARTS + ((<usize>timeIndex) << 2));
-    const time = lookup(TIME_TABLE, input + <usize>ts, load<i32>(ENDS + ((<usize>timeIndex) << 2)) - ts);
+    const time = lookupTime(input + <usize>ts, load<i32>(ENDS + ((<usize>timeIndex) << 2)) - ts);
     if (!found || time != time) {
       status = DEFER;
       break;
     }
-    const keyLength = placeKey(input);
-    const place = keyLength < 0 ? NaN : lookup(PLACE_TABLE, KEY, keyLength);
-    if (keyLength < 0 || !found) {
+    const place = lookupPlace(input);
+    if (!found) {
       status = DEFER;
       break;
     }
