@@ -44,6 +44,8 @@ export interface AreaSeries {
    */
   daily: Float64Array | null;
   firstDaily: number;
+  /** Scratch for one pollutant's 24 hourly means while a day is finished (none kept between days). */
+  hours: Float64Array;
 }
 
 export interface StationRecord {
@@ -132,6 +134,7 @@ export function areaSeries(store: HourlyStore, key: string): AreaSeries {
       hasDay: new Uint8Array(days),
       daily: null,
       firstDaily: days,
+      hours: new Float64Array(24),
     };
     store.areas.set(key, series);
   }
@@ -170,7 +173,7 @@ function finishDay(series: AreaSeries, days: number, day: number, position: numb
   }
   const daily = series.daily!;
   const row = (day - series.firstDaily) * D;
-  const hours = new Float64Array(24);
+  const hours = series.hours;
   const { sum, count } = series;
   for (let i = 0; i < P; i++) {
     for (let slot = 0, k = position * 24 * P + i; slot < 24; slot++, k += P) {
