@@ -294,6 +294,11 @@ class WasmLines {
     f64[5] = RATIO_MARGIN;
     f64[6] = CO_MAX_MG;
     plan.placeIndices.forEach((index, k) => (i32[16 + k] = index));
+    // Neighbouring place columns: the line loop compares their bytes as one span.
+    const sorted = [...plan.placeIndices].sort((a, b) => a - b);
+    const span = sorted.length > 0 && sorted.every((index, k) => index === sorted[0]! + k);
+    i32[14] = span ? sorted[0]! : -1;
+    i32[15] = span ? sorted[sorted.length - 1]! : -1;
     for (let f = 0; f < plan.width; f++) {
       i32[32 + f] = plan.valueSlot[f]!;
       f64[144 + f] = plan.valueFactor[f]!;
