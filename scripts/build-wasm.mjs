@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Part of `npm run build`: compiles the fast hourly reader's line loop (wasm/air-hourly-lines.ts,
-// AssemblyScript) to dist/data/kinds/air-hourly/lines.wasm with SIMD, no runtime and no imports.
+// Part of `npm run build`: compiles the fast hourly reader's loops in AssemblyScript (wasm/) to
+// dist/data/kinds/air-hourly/*.wasm, with no runtime: the line loop (lines.wasm, SIMD, no imports) and the
+// apply loop (apply.wasm, the hourly store's shared memory imported).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,21 +10,35 @@ import asc from "assemblyscript/asc";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = join(root, "dist/data/kinds/air-hourly");
 mkdirSync(outDir, { recursive: true });
-const { error, stderr } = await asc.main([
-  join(root, "wasm/air-hourly-lines.ts"),
-  "--outFile",
-  join(outDir, "lines.wasm"),
-  "-O3",
-  "--runtime",
-  "stub",
-  "--noAssert",
-  "--enable",
-  "simd",
-  "--initialMemory",
-  "128",
-]);
-if (error) {
-  console.error(stderr.toString());
-  console.error(`build-wasm: ${error.message}`);
-  process.exit(1);
+/** Compiles wasm/<source>.ts to dist/data/kinds/air-hourly/<out>.wasm. */
+async function compile(source, out, flags) {
+  const { error, stderr } = await asc.main([
+    join(root, "wasm", `${source}.ts`),
+    "--outFile",
+    join(outDir, `${out}.wasm`),
+    "-O3",
+    "--runtime",
+    "stub",
+    "--noAssert",
+    ...flags,
+  ]);
+  if (error) {
+    console.error(stderr.toString());
+    console.error(`build-wasm: ${source}: ${error.message}`);
+    process.exit(1);
+  }
 }
+
+// The line loop: its own memory, 16 bytes compared at a time.
+await compile("air-hourly-lines", "lines", ["--enable", "simd", "--initialMemory", "128"]);
+// The apply loop: the hourly store's shared memory (src/data/hourly-arena.ts: 1 page at first, 16384 at most).
+await compile("air-hourly-apply", "apply", [
+  "--enable",
+  "threads",
+  "--importMemory",
+  "--sharedMemory",
+  "--initialMemory",
+  "1",
+  "--maximumMemory",
+  "16384",
+]);

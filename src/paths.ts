@@ -18,3 +18,5 @@ export const FAST_WORKER_URL = new URL(
 );
 /** The fast reader's line loop in WebAssembly (scripts/build-wasm.mjs writes it beside the worker). */
 export const LINES_WASM_FILE = join(PACKAGE_ROOT, "dist", "data", "kinds", "air-hourly", "lines.wasm");
+/** The fast reader's apply loop in WebAssembly (beside the line loop). */
+export const APPLY_WASM_FILE = join(PACKAGE_ROOT, "dist", "data", "kinds", "air-hourly", "apply.wasm");

@@ -6,11 +6,12 @@ declare global {
       constructor(bytes: Uint8Array);
     }
     class Instance {
-      constructor(module: Module, imports?: Record<string, never>);
+      constructor(module: Module, imports?: Record<string, Record<string, Memory>>);
       readonly exports: Record<string, unknown>;
     }
-    interface Memory {
-      readonly buffer: ArrayBuffer;
+    class Memory {
+      constructor(descriptor: { initial: number; maximum?: number; shared?: boolean });
+      readonly buffer: ArrayBuffer | SharedArrayBuffer;
       grow(pages: number): number;
     }
     interface Global {

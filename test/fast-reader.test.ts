@@ -525,3 +525,20 @@ describe("days finished as they are read (issue 21)", () => {
     expect(clean.findings.map((f) => f.code)).not.toContain("HY-ORDER");
   });
 });
+
+describe("the WebAssembly loops (issue 21)", () => {
+  it("are built and used: the line loop, and the apply loop on a streaming store's shared arrays", async () => {
+    const { createHourlyStore, stationRecord, areaSeries } = await import("../src/data/hourly-store.js");
+    const { WasmApply } = await import("../src/data/kinds/air-hourly/apply-wasm.js");
+    expect(usesWasmLines()).toBe(true);
+    const streaming = createHourlyStore(2019, { streamDays: true });
+    expect(WasmApply.forStore(streaming)).not.toBeNull();
+    // The apply loop adds to the store's own arrays: they are in its shared memory.
+    expect(stationRecord(streaming, "1001A", "甲区").seen.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(areaSeries(streaming, "甲区").sum.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Holding every hour (out-of-order input), the store has ordinary arrays and JavaScript adds every row.
+    const held = createHourlyStore(2019, { streamDays: false });
+    expect(WasmApply.forStore(held)).toBeNull();
+    expect(stationRecord(held, "1001A", "甲区").seen.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+});

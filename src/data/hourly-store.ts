@@ -15,6 +15,7 @@ import { POLLUTANTS } from "../methods/air.js";
 import { daysInMonth, isLeapYear } from "./values.js";
 import type { HourConvention } from "./time.js";
 import { slotLabel } from "./time.js";
+import { arenaArray, createArena, type HourlyArena } from "./hourly-arena.js";
 
 export const HOURLY_POLLUTANTS = ["SO2", "NO2", "PM10", "PM2.5", "CO", "O3"] as const;
 export type HourlyPollutant = (typeof HOURLY_POLLUTANTS)[number];
@@ -34,8 +35,8 @@ export interface AreaSeries {
   count: Uint16Array;
   /** Holding every hour, a day's position is the day; streaming, it is day % OPEN_DAYS. */
   openDays: Int32Array | null;
-  /** The latest day a row added to. */
-  latest: number;
+  /** The latest day a row added to (one element: the fast reader's apply loop reads it where it is). */
+  latest: Int32Array;
   /** Days with at least one value, so that a day without data is not reported as an empty day. */
   hasDay: Uint8Array;
   /**
@@ -83,6 +84,11 @@ export interface HourlyStore {
   compareRepeats: boolean;
   /** Streaming and a row came out of time order: what was read must be read again with streamDays false. */
   mustReread: boolean;
+  /**
+   * Streaming the plan year: where the arrays of its stations and areas are, so that the fast reader's apply
+   * loop in WebAssembly adds to them (null: ordinary arrays).
+   */
+  arena: HourlyArena | null;
 }
 
 export function yearDates(year: number): string[] {
@@ -106,16 +112,18 @@ export function createHourlyStore(
   } = {},
 ): HourlyStore {
   const dates = yearDates(year);
+  const stream = streamDays && process.env.HY_STREAM_DAYS !== "0";
   return {
     year,
     dates,
     dayIndex: new Map(dates.map((d, i) => [d, i])),
     areas: new Map(),
     stations: new Map(),
-    streamDays: streamDays && process.env.HY_STREAM_DAYS !== "0",
+    streamDays: stream,
     compareRepeats,
     outOfOrder: 0,
     mustReread: false,
+    arena: stream && compareRepeats ? createArena() : null,
   };
 }
 
@@ -126,12 +134,13 @@ export function areaSeries(store: HourlyStore, key: string): AreaSeries {
   if (!series) {
     const days = daysOf(store);
     const held = store.streamDays ? OPEN_DAYS : days;
+    const { arena } = store;
     series = {
-      sum: new Float64Array(held * 24 * P),
-      count: new Uint16Array(held * 24 * P),
-      openDays: store.streamDays ? new Int32Array(OPEN_DAYS).fill(-1) : null,
-      latest: -1,
-      hasDay: new Uint8Array(days),
+      sum: arenaArray(arena, Float64Array, held * 24 * P),
+      count: arenaArray(arena, Uint16Array, held * 24 * P),
+      openDays: store.streamDays ? arenaArray(arena, Int32Array, OPEN_DAYS).fill(-1) : null,
+      latest: arenaArray(arena, Int32Array, 1).fill(-1),
+      hasDay: arenaArray(arena, Uint8Array, days),
       daily: null,
       firstDaily: days,
       hours: new Float64Array(24),
@@ -146,13 +155,14 @@ export function stationRecord(store: HourlyStore, station: string, area: string)
   if (!record) {
     const days = daysOf(store);
     const compare = store.compareRepeats;
+    const { arena } = store;
     record = {
       area,
-      seen: new Uint32Array(days),
-      held: compare && store.streamDays ? new Float64Array(OPEN_DAYS * 24 * P) : null,
-      heldDays: compare && store.streamDays ? new Int32Array(OPEN_DAYS).fill(-1) : null,
+      seen: arenaArray(arena, Uint32Array, days),
+      held: compare && store.streamDays ? arenaArray(arena, Float64Array, OPEN_DAYS * 24 * P) : null,
+      heldDays: compare && store.streamDays ? arenaArray(arena, Int32Array, OPEN_DAYS).fill(-1) : null,
       prints: compare && !store.streamDays ? new Uint32Array(days * 24 * 2) : null,
-      validHours: new Uint8Array(days * P),
+      validHours: arenaArray(arena, Uint8Array, days * P),
     };
     store.stations.set(station, record);
   }
@@ -197,8 +207,9 @@ function finishDay(series: AreaSeries, days: number, day: number, position: numb
  * streaming; -1 when the row must not be added (out of order while streaming: the store is read again).
  */
 function openDay(store: HourlyStore, series: AreaSeries, day: number): number {
-  if (day > series.latest) series.latest = day;
-  else if (day < series.latest - (OPEN_DAYS - 1)) {
+  const latest = series.latest[0]!;
+  if (day > latest) series.latest[0] = day;
+  else if (day < latest - (OPEN_DAYS - 1)) {
     store.outOfOrder++;
     if (store.streamDays) {
       store.mustReread = true;

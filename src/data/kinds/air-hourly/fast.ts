@@ -52,6 +52,7 @@ import type { HourlyLayout, HourlyRowReader } from "./rows.js";
 import { outsideYear, rowPlace } from "./rows.js";
 import { otherYearOf, type ReadContext } from "../kind.js";
 import { FAST_WORKER_URL } from "../../../paths.js";
+import { WasmApply } from "./apply-wasm.js";
 
 const CHUNK = 8 << 20;
 /**
@@ -109,13 +110,17 @@ class Applier {
   private readonly otherDates = new Map<number, string>();
   /** Per parser (this thread's, or each worker's): place id -> station. */
   private readonly places = new Map<number, StationEntry[]>();
+  /** The apply loop in WebAssembly, which takes the common records first (null: all are added here). */
+  private readonly wasm: WasmApply | null;
 
   constructor(
     private readonly layout: HourlyLayout,
     private readonly ctx: ReadContext<"air">,
     private readonly report: InputReport,
     private readonly rows: HourlyRowReader,
-  ) {}
+  ) {
+    this.wasm = WasmApply.forStore(ctx.hourly);
+  }
 
   private stationOf(fields: readonly string[]): StationEntry {
     const place = rowPlace(this.layout, this.ctx, fields);
@@ -148,7 +153,15 @@ class Applier {
     for (const { id, fields } of result.newPlaces) table[id] = this.stationOf(fields);
     const { records, count } = result;
     const store = this.ctx.hourly;
+    const wasm = this.wasm;
+    wasm?.load(records, count);
     for (let i = 0; i < count; i++) {
+      if (wasm) {
+        // The loop takes what it can from here; the record it stops at is read below, then it goes on.
+        i = wasm.run(parser, i, count);
+        this.report.rows += wasm.take();
+        if (i >= count) break;
+      }
       const r = i * RECORD;
       const type = records[r + R_TYPE]!;
       const line = firstLine + records[r + R_LINE]!;
@@ -190,6 +203,7 @@ class Applier {
       if (station.record === null) {
         station.record = stationRecord(store, station.station, station.keys[0] ?? "");
         station.series = station.keys.map((key) => areaSeries(store, key));
+        wasm?.admit(parser, records[r + R_PLACE]!, station.record, station.series);
       }
       // A station-hour read before: the plain reader reads an exact repeat once (HY-REPEAT) or rejects it (HY-DUP).
       if ((station.record.seen[day]! & (1 << slot)) !== 0) {
@@ -409,10 +423,14 @@ async function inWorkers(
         throw reply.errno === undefined
           ? new Error(reply.error)
           : readError(file, Object.assign(new Error(reply.error), { code: reply.errno }));
-      const at = applier.apply(owner.get(k) ?? 0, reply, line, bytesAt);
+      const w = owner.get(k) ?? 0;
+      const at = applier.apply(w, reply, line, bytesAt);
       if (at) return { continueAt: at, readTo: size };
       line += reply.lines;
       ctx.progress?.advance(Math.min(chunkBytes, size - from.offset - k * chunkBytes), reply.count);
+      // The records' buffer goes back to its worker for a later chunk.
+      const buffer = reply.records.buffer;
+      if (buffer instanceof ArrayBuffer) workers[w]!.postMessage({ recycle: buffer }, [buffer]);
       sendNext();
     }
     // A file cut or grown meanwhile shows in its size now.

@@ -315,7 +315,8 @@ class WasmLines {
     const memory = this.exports.memory;
     const short = bytes - memory.buffer.byteLength;
     if (short > 0) memory.grow(Math.ceil(short / 65536));
-    return memory.buffer;
+    // The module's own memory, never shared.
+    return memory.buffer as ArrayBuffer;
   }
 
   /** Where the last run stopped: line start, lines started, records written. */
