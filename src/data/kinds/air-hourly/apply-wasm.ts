@@ -1,11 +1,11 @@
 // The fast reader's apply loop in WebAssembly (wasm/air-hourly-apply.ts), as fast.ts's Applier uses it: the
 // station entries it may add rows to, the place ids of each parser mapped to them, and each chunk's records
 // copied into the hourly store's memory, where the loop reads them.
-import { readFileSync } from "node:fs";
 import { APPLY_WASM_FILE } from "../../../paths.js";
 import { arenaArray, arenaOffset, type HourlyArena } from "../../hourly-arena.js";
 import type { AreaSeries, HourlyStore, StationRecord } from "../../hourly-store.js";
 import { RECORD } from "./parse.js";
+import { compiledLoop } from "./wasm-module.js";
 
 interface ApplyExports {
   apply(
@@ -23,21 +23,6 @@ interface ApplyExports {
 
 /** The words of an entry (wasm/air-hourly-apply.ts): seen, held, heldDays, validHours, series count, series. */
 const ENTRY_WORDS = 16;
-
-/** The compiled module, once per thread (null: the file is not there). */
-let applyModule: WebAssembly.Module | null | undefined;
-
-function compiledApply(): WebAssembly.Module | null {
-  if (process.env.HY_WASM === "0") return null;
-  if (applyModule === undefined) {
-    try {
-      applyModule = new WebAssembly.Module(readFileSync(APPLY_WASM_FILE));
-    } catch {
-      applyModule = null;
-    }
-  }
-  return applyModule;
-}
 
 /** Where an array is in the arena (0: not given), or -1 when it is an ordinary array. */
 function offsetOf(array: ArrayBufferView | null): number {
@@ -71,7 +56,7 @@ export class WasmApply {
 
   /** The loop for a store whose arrays are in an arena (a streaming plan-year store), or null. */
   static forStore(store: HourlyStore): WasmApply | null {
-    const module = compiledApply();
+    const module = compiledLoop(APPLY_WASM_FILE);
     if (module === null || store.arena === null) return null;
     const apply = new WasmApply(module, store.arena, store.dates.length);
     // A full arena gives ordinary arrays: the loop could not see them.

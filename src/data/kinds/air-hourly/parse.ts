@@ -3,8 +3,8 @@
 // (its station's area and groups, a duplicate) is decided where the records are applied, in file order:
 // see fast.ts.
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
 import { LINES_WASM_FILE } from "../../../paths.js";
+import { compiledLoop } from "./wasm-module.js";
 import { HOURLY_POLLUTANTS, P } from "../../hourly-store.js";
 import { naturalHour, parseDateTime, type HourConvention } from "../../time.js";
 import { CO_MAX_MG, RATIO_FACTOR, RATIO_MARGIN } from "../../plausibility.js";
@@ -240,24 +240,8 @@ const W_MAX_WIDTH = 256;
 const W_MAX_PLACES = 16;
 const W_OUT = 12288;
 
-/** The compiled module, once per thread (null: the file is not there). */
-let linesModule: WebAssembly.Module | null | undefined;
-
-/**
- * The compiled line loop; null without it (HY_WASM=0, for the tests that compare the two loops, or a build
- * without it: the JavaScript loop reads the same records, more slowly).
- */
-function compiledLines(): WebAssembly.Module | null {
-  if (process.env.HY_WASM === "0") return null;
-  if (linesModule === undefined) {
-    try {
-      linesModule = new WebAssembly.Module(readFileSync(LINES_WASM_FILE));
-    } catch {
-      linesModule = null;
-    }
-  }
-  return linesModule;
-}
+/** The compiled line loop, or null (see wasm-module.ts). */
+const compiledLines = () => compiledLoop(LINES_WASM_FILE);
 
 /** Whether this run's chunk parsers use the WebAssembly line loop (for the tests and the bench). */
 export function usesWasmLines(): boolean {
