@@ -320,6 +320,21 @@ describe("fast and plain readers give the same results", () => {
     }
   });
 
+  // A column no target reads: its edges are the only ones the WebAssembly loop checks for spaces itself.
+  it("with a space at the edge of a column no role reads, where the WebAssembly line loop meets it", async () => {
+    const rows = cleanRows(3).map((l, i) => `${l},${i === 40 ? "note " : i === 44 ? "\tnote" : "note"}`);
+    const file = write([`${HEADER},remark`, ...rows].join("\n") + "\n");
+    const wasm = await runCli([file], "fast", CITY_TARGETS);
+    const jsLoop = await withEnv({ HY_WASM: "0" }, () => runCli([file], "fast", CITY_TARGETS));
+    const plain = await runCli([file], "plain", CITY_TARGETS);
+    for (const other of [wasm, jsLoop]) {
+      expect(other.stderr).toBe(plain.stderr);
+      expect(other.status).toBe(plain.status);
+      expect(other.stdout).toBe(plain.stdout);
+    }
+    expect(plain.stdout).toMatch(/^\{/);
+  });
+
   it("with every kind of damage past the first MiB", async () => {
     const county = "县".repeat(1000);
     const before = Buffer.from(

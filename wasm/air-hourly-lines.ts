@@ -28,6 +28,11 @@ const S_SPAN_FIRST: usize = SETTINGS + 56; // i32
 const S_SPAN_LAST: usize = SETTINGS + 60; // i32
 const S_PLACE_INDICES: usize = SETTINGS + 64; // i32[16]
 const S_VALUE_SLOT: usize = SETTINGS + 128; // i32[256]
+// The fields in no role (not the time, a place or a value), whose edges are checked for spaces: the others
+// never hold one here (a value is digits and a dot; a time or place matches a key readLine took without one).
+// A count of -1: every field is checked.
+const S_EDGE_COUNT: usize = SETTINGS + 3200; // i32
+const S_EDGE_FIELDS: usize = SETTINGS + 3204; // i32[223]
 const S_VALUE_FACTOR: usize = SETTINGS + 1152; // f64[256]: the caller takes files of at most 256 fields here
 // Scratch.
 const STARTS: usize = 4096; // i32[257]
@@ -94,9 +99,14 @@ function hashBytes(at: usize, len: i32): u32 {
 }
 
 function sameBytes(a: usize, b: usize, len: i32): bool {
-  let i: i32 = 0;
-  for (; i + 8 <= len; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
-  for (; i < len; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
+  if (len >= 8) {
+    for (let i: i32 = 0; i + 8 <= len; i += 8)
+      if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
+    // The last 8 bytes, overlapping what was compared: no byte loop for the rest.
+    const last = <usize>(len - 8);
+    return load<u64>(a + last) == load<u64>(b + last);
+  }
+  for (let i: i32 = 0; i < len; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
   return true;
 }
 
@@ -350,7 +360,10 @@ export function run(
       break;
     }
     let edge = false;
-    for (let f = 0; f < width; f++) {
+    const edgeCount = load<i32>(S_EDGE_COUNT);
+    const checked = edgeCount < 0 ? width : edgeCount;
+    for (let k = 0; k < checked; k++) {
+      const f = edgeCount < 0 ? k : load<i32>(S_EDGE_FIELDS + ((<usize>k) << 2));
       const s = load<i32>(STARTS + ((<usize>f) << 2));
       const e = load<i32>(ENDS + ((<usize>f) << 2));
       if (e > s) {

@@ -238,6 +238,7 @@ interface LinesExports {
 /** The settings block's layout and the module's limits (wasm/air-hourly-lines.ts). */
 const W_MAX_WIDTH = 256;
 const W_MAX_PLACES = 16;
+const W_MAX_EDGES = 223;
 const W_OUT = 12288;
 
 /** The compiled line loop, or null (see wasm-module.ts). */
@@ -287,6 +288,11 @@ class WasmLines {
       i32[32 + f] = plan.valueSlot[f]!;
       f64[144 + f] = plan.valueFactor[f]!;
     }
+    // The fields in no role, whose edges the line loop checks for spaces (-1: too many, every field).
+    const roles = new Set([plan.timeIndex, ...plan.placeIndices]);
+    const others = [...Array(plan.width).keys()].filter((f) => !roles.has(f) && plan.valueSlot[f]! < 0);
+    i32[800] = others.length <= W_MAX_EDGES ? others.length : -1;
+    others.slice(0, W_MAX_EDGES).forEach((f, k) => (i32[801 + k] = f));
     this.exports.init();
   }
 
