@@ -37,10 +37,21 @@ export interface AirStore {
   hourly: Map<string, AreaDailySeries>;
   hourlyDates: readonly string[];
   hourlyDayIndex: ReadonlyMap<string, number>;
+  /**
+   * Each area's daily values as areaDailyValues gives them, kept for the metrics that read them (every target of
+   * every area reads them again); emptied whenever a value is added.
+   */
+  dailyValues: Map<string, ReadonlyMap<string, Readonly<DailyValues>>>;
 }
 
 export function createAirStore(): AirStore {
-  return { areas: new Map(), hourly: new Map(), hourlyDates: [], hourlyDayIndex: new Map() };
+  return {
+    areas: new Map(),
+    hourly: new Map(),
+    hourlyDates: [],
+    hourlyDayIndex: new Map(),
+    dailyValues: new Map(),
+  };
 }
 
 /** Adds one station's daily values; returns the earlier entry instead when the station-day is already there. */
@@ -58,6 +69,7 @@ export function addStationDay(
   const earlier = stations.get(station);
   if (earlier) return earlier;
   stations.set(station, entry);
+  store.dailyValues.clear();
   return undefined;
 }
 
@@ -79,6 +91,7 @@ export function addHourlySeries(
     throw new Error("hourly series of two years in one air store");
   if (!store.areas.has(area)) store.areas.set(area, new Map());
   store.hourly.set(area, series);
+  store.dailyValues.clear();
 }
 
 /** Where a day of the hourly series starts in its values; -1 for a day the hourly data did not cover. */
@@ -144,6 +157,13 @@ export function stationDay(
 }
 
 /** Area daily value of each pollutant = arithmetic mean over the stations that have it that day. */
+/** areaDailyValues, kept until a value is added to the store: to be read, never changed. */
+export function sharedDailyValues(store: AirStore, area: string): ReadonlyMap<string, Readonly<DailyValues>> {
+  let days = store.dailyValues.get(area);
+  if (!days) store.dailyValues.set(area, (days = areaDailyValues(store, area)));
+  return days;
+}
+
 export function areaDailyValues(store: AirStore, area: string): Map<string, DailyValues> {
   const result = new Map<string, DailyValues>();
   const days = store.areas.get(area);

@@ -1,6 +1,6 @@
 // What every air metric reads: an area's daily values inside the evaluation window, less the waived days,
 // and the HJ 663-2013 capture of the days it used.
-import { areaDailyValues, type AirStore } from "../../data/air-store.js";
+import { sharedDailyValues, type AirStore } from "../../data/air-store.js";
 import {
   type AqiEdition,
   windowValidity,
@@ -32,27 +32,35 @@ export interface AirMetricContext {
   edition: AqiEdition;
 }
 
-/** The area's days inside the evaluation window, less what the active waivers exclude (a day, or some pollutants). */
-export function daysInWindow(ctx: AirMetricContext, area: string): Map<string, DailyValues> {
+/**
+ * The area's days inside the evaluation window, less what the active waivers exclude (a day, or some
+ * pollutants: that day's values are then a copy without them). To be read, never changed: the values are the
+ * store's, shared by every target.
+ */
+export function daysInWindow(ctx: AirMetricContext, area: string): Map<string, Readonly<DailyValues>> {
   const { window } = ctx;
-  const days = areaDailyValues(ctx.store, area);
-  for (const [date, values] of days) {
-    if (date < window.from || date > window.to) {
-      days.delete(date);
-      continue;
-    }
+  const days = new Map<string, Readonly<DailyValues>>();
+  for (const [date, values] of sharedDailyValues(ctx.store, area)) {
+    if (date < window.from || date > window.to) continue;
+    let kept: Readonly<DailyValues> | undefined = values;
     for (const w of ctx.waivers) {
       if (date < w.from || date > w.to || (w.areas && !w.areas.includes(area))) continue;
-      if (!w.pollutants) days.delete(date);
-      else for (const p of w.pollutants) delete values[p];
+      if (!w.pollutants) {
+        kept = undefined;
+        break;
+      }
+      const copy: DailyValues = { ...kept };
+      for (const p of w.pollutants) delete copy[p];
+      kept = copy;
     }
+    if (kept) days.set(date, kept);
   }
   return days;
 }
 
 /** Days of the window that an active waiver touches in an area, to be shown beside the result. */
 export function waivedDays(ctx: AirMetricContext, area: string): number {
-  const days = areaDailyValues(ctx.store, area);
+  const days = sharedDailyValues(ctx.store, area);
   let n = 0;
   for (const date of days.keys()) {
     if (date < ctx.window.from || date > ctx.window.to) continue;
