@@ -6,11 +6,13 @@
 // 2. IAQI is monotone non-decreasing in the concentration, for every item (HJ 633-2012 Table 1).
 // 3. GB/T 8170 rounding is idempotent (and never gives -0).
 // 4. The HJ 663 percentile lies between the smallest and largest value and is monotone in p.
+// 5. The AQI value the good-day rate uses (dailyAqiValue) is dailyAqi's, for any day under either edition.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { dailyAqi, dailyAqiValue, type DailyValues } from "../src/methods/air.js";
 import {
   check,
   hj663Percentile,
@@ -379,6 +381,33 @@ describe("methods", () => {
         fc.integer({ min: 0, max: 4 }),
         (x, d) => {
           expect(Object.is(roundGbt8170(x, d), -0), `roundGbt8170(${x}, ${d})`).toBe(false);
+        },
+      ),
+      PARAMS,
+    );
+  });
+
+  it("the good-day rate's AQI value is dailyAqi's, for any day under either edition", () => {
+    // Concentrations up to past the top of each table (O3 8 h > 800 takes the 1 h IAQI in 2012), some missing.
+    const item = (max: number) => fc.option(fc.double({ min: 0, max, noNaN: true }), { nil: undefined });
+    const day = fc.record({
+      SO2: item(3000),
+      NO2: item(1000),
+      PM10: item(700),
+      "PM2.5": item(600),
+      CO: item(70),
+      O3_8h: item(1000),
+      O3_1h: item(1400),
+    });
+    fc.assert(
+      fc.property(
+        day,
+        fc.constantFrom("HJ633-2012", "HJ633-2026") as fc.Arbitrary<"HJ633-2012" | "HJ633-2026">,
+        (d, edition) => {
+          const values = Object.fromEntries(
+            Object.entries(d).filter(([, v]) => v !== undefined),
+          ) as DailyValues;
+          expect(dailyAqiValue(values, { edition })).toBe(dailyAqi(values, { edition }).aqi);
         },
       ),
       PARAMS,

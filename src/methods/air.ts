@@ -229,6 +229,25 @@ export function dailyAqi(values: DailyValues, options: EditionOption = {}): AqiR
 }
 
 /**
+ * dailyAqi(values, options).aqi without the rest of the result (category, primary pollutants, sub-indices):
+ * the good-day rate asks it of every day of every area. The same items, fallbacks and floor as aqi().
+ */
+export function dailyAqiValue(values: DailyValues, options: EditionOption = {}): number | null {
+  const edition = options.edition ?? "HJ633-2012";
+  const rules = AQI_EDITIONS[edition];
+  let max = -Infinity;
+  for (const p of POLLUTANTS) {
+    const c = values[p];
+    if (c === undefined || (p === "O3_1h" && !rules.dailyO3_1h)) continue;
+    // aqi() gives an O3 8 h value above the table the O3 1 h IAQI, which is among the items then anyway: the
+    // largest is the same without it.
+    const value = iaqi(DAILY_IAQI_ITEM[p], c, options);
+    if (value !== null && value > max) max = value;
+  }
+  return max === -Infinity ? null : Math.max(rules.minAqi, max);
+}
+
+/**
  * Which days enter the good-day rate when only some pollutants are valid (the sources leave it open):
  * - "complete-or-exceeding" (default): all six basic items valid, or the valid ones already give AQI > 100,
  *   so that missing data never hides a polluted day (the HJ 663-2013 exceedance clause, applied to days);
@@ -238,7 +257,11 @@ export function dailyAqi(values: DailyValues, options: EditionOption = {}): AqiR
 export const DAY_VALIDITY_RULES = ["complete-or-exceeding", "complete", "any"] as const;
 export type DayValidityRule = (typeof DAY_VALIDITY_RULES)[number];
 
-export function isValidAqiDay(values: DailyValues, result: AqiResult, rule: DayValidityRule): boolean {
+export function isValidAqiDay(
+  values: DailyValues,
+  result: Pick<AqiResult, "aqi">,
+  rule: DayValidityRule,
+): boolean {
   if (result.aqi === null) return false;
   const complete = DAILY_CORE_POLLUTANTS.every((p) => values[p] !== undefined);
   if (rule === "any") return true;

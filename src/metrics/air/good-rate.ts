@@ -1,6 +1,6 @@
 // 优良天数比例: the share of valid days with AQI <= 100 (HJ 633-2012 Table 2; HJ 663-2013).
 import { z } from "zod";
-import { dailyAqi, isValidAqiDay } from "../../methods/air.js";
+import { dailyAqiValue, isValidAqiDay } from "../../methods/air.js";
 import { goodRateProjection, yearNonGoodAllowance } from "../../engine/projection.js";
 import { goodRateSeason } from "../../engine/seasonal.js";
 import { defineAirMetric, inLang } from "../metric.js";
@@ -20,10 +20,10 @@ export function goodDayCounts(
   const validDates: string[] = [];
   let goodDays = 0;
   for (const [date, values] of daysInWindow(ctx, area)) {
-    const result = dailyAqi(values, { edition: ctx.edition });
-    if (!isValidAqiDay(values, result, ctx.dayValidity)) continue;
+    const aqi = dailyAqiValue(values, { edition: ctx.edition });
+    if (!isValidAqiDay(values, { aqi }, ctx.dayValidity)) continue;
     validDates.push(date);
-    if ((result.aqi ?? Infinity) <= 100) goodDays++;
+    if ((aqi ?? Infinity) <= 100) goodDays++;
   }
   return { validDates, goodDays };
 }
