@@ -41,7 +41,14 @@ export interface AirStore {
    * Each area's daily values as areaDailyValues gives them, kept for the metrics that read them (every target of
    * every area reads them again); emptied whenever a value is added.
    */
-  dailyValues: Map<string, ReadonlyMap<string, Readonly<DailyValues>>>;
+  dailyValues: Map<string, SharedDays>;
+}
+
+/** An area's daily values, to be read, never changed, and the first and last of their dates. */
+export interface SharedDays {
+  days: ReadonlyMap<string, Readonly<DailyValues>>;
+  first: string;
+  last: string;
 }
 
 export function createAirStore(): AirStore {
@@ -158,10 +165,19 @@ export function stationDay(
 
 /** Area daily value of each pollutant = arithmetic mean over the stations that have it that day. */
 /** areaDailyValues, kept until a value is added to the store: to be read, never changed. */
-export function sharedDailyValues(store: AirStore, area: string): ReadonlyMap<string, Readonly<DailyValues>> {
-  let days = store.dailyValues.get(area);
-  if (!days) store.dailyValues.set(area, (days = areaDailyValues(store, area)));
-  return days;
+export function sharedDailyValues(store: AirStore, area: string): SharedDays {
+  let shared = store.dailyValues.get(area);
+  if (!shared) {
+    const days = areaDailyValues(store, area);
+    let first = "";
+    let last = "";
+    for (const date of days.keys()) {
+      if (first === "" || date < first) first = date;
+      if (date > last) last = date;
+    }
+    store.dailyValues.set(area, (shared = { days, first, last }));
+  }
+  return shared;
 }
 
 export function areaDailyValues(store: AirStore, area: string): Map<string, DailyValues> {

@@ -29,7 +29,7 @@ describe("the daily values air metrics read", () => {
     addStationDay(ctx.store, "A", "2019-03-03", "S1", { values: { ...DAY }, file: "t.csv", line: 4 });
     const after = sharedDailyValues(ctx.store, "A");
     expect(after).not.toBe(first);
-    expect([...after.keys()]).toEqual(["2019-03-01", "2019-03-02", "2019-03-03"]);
+    expect([...after.days.keys()]).toEqual(["2019-03-01", "2019-03-02", "2019-03-03"]);
   });
 
   it("lose a waived pollutant in a copy: the next target reads the day whole", () => {
@@ -50,6 +50,16 @@ describe("the daily values air metrics read", () => {
     expect(daysInWindow(waived, "A").get("2019-03-02")).toEqual({ ...DAY, "PM2.5": undefined });
     expect(daysInWindow(waived, "A").get("2019-03-02")?.["PM2.5"]).toBeUndefined();
     expect(daysInWindow(ctx, "A").get("2019-03-02")?.["PM2.5"]).toBe(50);
+  });
+
+  it("are the shared days themselves when the window holds them all and nothing is waived", () => {
+    const ctx = context();
+    expect(daysInWindow(ctx, "A")).toBe(sharedDailyValues(ctx.store, "A").days);
+    // A window that cuts them: only the days inside it.
+    const march1: AirMetricContext = { ...ctx, window: { from: "2019-01-01", to: "2019-03-01" } };
+    expect([...daysInWindow(march1, "A").keys()]).toEqual(["2019-03-01"]);
+    const march2: AirMetricContext = { ...ctx, window: { from: "2019-03-02", to: "2019-12-31" } };
+    expect([...daysInWindow(march2, "A").keys()]).toEqual(["2019-03-02"]);
   });
 
   it("lose a day a whole-day waiver covers, and keep the others", () => {

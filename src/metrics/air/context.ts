@@ -37,10 +37,16 @@ export interface AirMetricContext {
  * pollutants: that day's values are then a copy without them). To be read, never changed: the values are the
  * store's, shared by every target.
  */
-export function daysInWindow(ctx: AirMetricContext, area: string): Map<string, Readonly<DailyValues>> {
+export function daysInWindow(
+  ctx: AirMetricContext,
+  area: string,
+): ReadonlyMap<string, Readonly<DailyValues>> {
   const { window } = ctx;
+  const shared = sharedDailyValues(ctx.store, area);
+  // Every day inside the window and no waiver: the shared days as they are (the usual whole-year run).
+  if (ctx.waivers.length === 0 && shared.first >= window.from && shared.last <= window.to) return shared.days;
   const days = new Map<string, Readonly<DailyValues>>();
-  for (const [date, values] of sharedDailyValues(ctx.store, area)) {
+  for (const [date, values] of shared.days) {
     if (date < window.from || date > window.to) continue;
     let kept: Readonly<DailyValues> | undefined = values;
     for (const w of ctx.waivers) {
@@ -60,7 +66,7 @@ export function daysInWindow(ctx: AirMetricContext, area: string): Map<string, R
 
 /** Days of the window that an active waiver touches in an area, to be shown beside the result. */
 export function waivedDays(ctx: AirMetricContext, area: string): number {
-  const days = sharedDailyValues(ctx.store, area);
+  const { days } = sharedDailyValues(ctx.store, area);
   let n = 0;
   for (const date of days.keys()) {
     if (date < ctx.window.from || date > ctx.window.to) continue;
