@@ -45,7 +45,8 @@ const OUT_LINES: usize = 12292; // i32: lines started
 const OUT_COUNT: usize = 12296; // i32: records written
 // Key tables: open addressing, TABLE_SIZE entries of [hash u32, key offset u32, key length u32, next entry
 // + 1 i32] and a value f64 each; the keys' bytes in an arena. Full tables take no more keys (those lines go to readLine).
-const TABLE_BITS: i32 = 16;
+// 2^17 entries, half of them used at most: 65,536 times (seven years of hours) and as many places.
+const TABLE_BITS: i32 = 17;
 const TABLE_SIZE: i32 = 1 << TABLE_BITS;
 const ENTRY: usize = 24;
 const TIME_TABLE: usize = 16384;

@@ -156,8 +156,10 @@ class Applier {
     const wasm = this.wasm;
     wasm?.load(records, count);
     for (let i = 0; i < count; i++) {
-      if (wasm) {
-        // The loop takes what it can from here; the record it stops at is read below, then it goes on.
+      // The loop takes what it can from here; the record it stops at is read below, then it goes on. A row of
+      // another year it would hand straight back (several years in a file: most rows), so it is not asked.
+      const rowDay = records[i * RECORD + R_DAY]!;
+      if (wasm && rowDay >= 0 && rowDay < store.dates.length) {
         i = wasm.run(parser, i, count);
         this.report.rows += wasm.take();
         if (i >= count) break;
