@@ -58,7 +58,13 @@ export class WasmApply {
   static forStore(store: HourlyStore): WasmApply | null {
     const module = compiledLoop(APPLY_WASM_FILE);
     if (module === null || store.arena === null) return null;
-    const apply = new WasmApply(module, store.arena, store.dates.length);
+    let apply: WasmApply;
+    try {
+      apply = new WasmApply(module, store.arena, store.dates.length);
+    } catch {
+      // The arena's memory is not the one the module was built for (scripts/build-wasm.mjs, hourly-arena.ts).
+      return null;
+    }
     // A full arena gives ordinary arrays: the loop could not see them.
     return arenaOffset(apply.entries) > 0 && arenaOffset(apply.out) > 0 ? apply : null;
   }

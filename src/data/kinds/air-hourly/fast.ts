@@ -327,8 +327,8 @@ function workerCount(): number {
 
 /**
  * One chunk in MAIN_SHARE is parsed by the main thread (0: none). With the line loop in JavaScript and one
- * worker, the main thread spent half its time waiting for it on L; with the loop in WebAssembly the worker
- * parses faster than this thread applies, so this thread parses nothing (bench/RESULTS.md).
+ * worker, the main thread spent half its time waiting for it on L; with the loops in WebAssembly, a share of
+ * one chunk in 3 to 10 made L 0.3-0.4 s slower (bench/RESULTS.md, round five), so this thread parses none.
  * HY_FAST_MAIN_SHARE sets it.
  */
 const MAIN_SHARE_JS_LOOP = 3;

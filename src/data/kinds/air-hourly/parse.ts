@@ -235,10 +235,27 @@ interface LinesExports {
   ): number;
 }
 
-/** The settings block's layout and the module's limits (wasm/air-hourly-lines.ts). */
+/** The module's limits (wasm/air-hourly-lines.ts). */
 const W_MAX_WIDTH = 256;
 const W_MAX_PLACES = 16;
 const W_MAX_EDGES = 223;
+/** Where the settings block's words are (wasm/air-hourly-lines.ts, SETTINGS): i32 and f64 indices from 0. */
+const I32 = {
+  width: 0,
+  timeIndex: 1,
+  placeCount: 2,
+  pm25: 3,
+  pm10: 4,
+  co: 5,
+  spanFirst: 14,
+  spanLast: 15,
+  placeIndices: 16,
+  valueSlot: 32,
+  edgeCount: 800,
+  edgeFields: 801,
+} as const;
+const F64 = { maxPlausible: 3, ratioFactor: 4, ratioMargin: 5, coMax: 6, valueFactor: 144 } as const;
+/** Where a run's stopping point is (OUT_LS, OUT_LINES, OUT_COUNT). */
 const W_OUT = 12288;
 
 /** The compiled line loop, or null (see wasm-module.ts). */
@@ -256,7 +273,7 @@ class WasmLines {
   readonly done: number;
   readonly full: number;
 
-  constructor(
+  private constructor(
     module: WebAssembly.Module,
     plan: ParsePlan,
     ratio: { pm25: number; pm10: number; co: number },
@@ -268,36 +285,45 @@ class WasmLines {
     const memory = this.exports.memory.buffer;
     const i32 = new Int32Array(memory, 0, 1024);
     const f64 = new Float64Array(memory, 0, 512);
-    i32[0] = plan.width;
-    i32[1] = plan.timeIndex;
-    i32[2] = plan.placeIndices.length;
-    i32[3] = ratio.pm25;
-    i32[4] = ratio.pm10;
-    i32[5] = ratio.co;
-    f64[3] = plan.maxPlausible;
-    f64[4] = RATIO_FACTOR;
-    f64[5] = RATIO_MARGIN;
-    f64[6] = CO_MAX_MG;
-    plan.placeIndices.forEach((index, k) => (i32[16 + k] = index));
+    i32[I32.width] = plan.width;
+    i32[I32.timeIndex] = plan.timeIndex;
+    i32[I32.placeCount] = plan.placeIndices.length;
+    i32[I32.pm25] = ratio.pm25;
+    i32[I32.pm10] = ratio.pm10;
+    i32[I32.co] = ratio.co;
+    f64[F64.maxPlausible] = plan.maxPlausible;
+    f64[F64.ratioFactor] = RATIO_FACTOR;
+    f64[F64.ratioMargin] = RATIO_MARGIN;
+    f64[F64.coMax] = CO_MAX_MG;
+    plan.placeIndices.forEach((index, k) => (i32[I32.placeIndices + k] = index));
     // Neighbouring place columns: the line loop compares their bytes as one span.
     const sorted = [...plan.placeIndices].sort((a, b) => a - b);
     const span = sorted.length > 0 && sorted.every((index, k) => index === sorted[0]! + k);
-    i32[14] = span ? sorted[0]! : -1;
-    i32[15] = span ? sorted[sorted.length - 1]! : -1;
+    i32[I32.spanFirst] = span ? sorted[0]! : -1;
+    i32[I32.spanLast] = span ? sorted[sorted.length - 1]! : -1;
     for (let f = 0; f < plan.width; f++) {
-      i32[32 + f] = plan.valueSlot[f]!;
-      f64[144 + f] = plan.valueFactor[f]!;
+      i32[I32.valueSlot + f] = plan.valueSlot[f]!;
+      f64[F64.valueFactor + f] = plan.valueFactor[f]!;
     }
     // The fields in no role, whose edges the line loop checks for spaces (-1: too many, every field).
     const roles = new Set([plan.timeIndex, ...plan.placeIndices]);
     const others = [...Array(plan.width).keys()].filter((f) => !roles.has(f) && plan.valueSlot[f]! < 0);
-    i32[800] = others.length <= W_MAX_EDGES ? others.length : -1;
-    others.slice(0, W_MAX_EDGES).forEach((f, k) => (i32[801 + k] = f));
+    i32[I32.edgeCount] = others.length <= W_MAX_EDGES ? others.length : -1;
+    others.slice(0, W_MAX_EDGES).forEach((f, k) => (i32[I32.edgeFields + k] = f));
     this.exports.init();
   }
 
-  static fits(plan: ParsePlan): boolean {
-    return plan.width <= W_MAX_WIDTH && plan.placeIndices.length <= W_MAX_PLACES && P === 6 && RECORD === 13;
+  /** The loop for a file's layout, or null: none built, a layout past its limits, or no memory for it. */
+  static forPlan(plan: ParsePlan, ratio: { pm25: number; pm10: number; co: number }): WasmLines | null {
+    const module = compiledLines();
+    const fits =
+      plan.width <= W_MAX_WIDTH && plan.placeIndices.length <= W_MAX_PLACES && P === 6 && RECORD === 13;
+    if (module === null || !fits) return null;
+    try {
+      return new WasmLines(module, plan, ratio);
+    } catch {
+      return null;
+    }
   }
 
   /** Memory of at least `bytes`, grown by whole pages. */
@@ -348,11 +374,7 @@ export class ChunkParser {
     this.pm25 = has("PM2.5") && has("PM10") ? HOURLY_POLLUTANTS.indexOf("PM2.5") : -1;
     this.pm10 = HOURLY_POLLUTANTS.indexOf("PM10");
     this.co = has("CO") ? HOURLY_POLLUTANTS.indexOf("CO") : -1;
-    const module = compiledLines();
-    this.wasm =
-      module !== null && WasmLines.fits(plan)
-        ? new WasmLines(module, plan, { pm25: this.pm25, pm10: this.pm10, co: this.co })
-        : null;
+    this.wasm = WasmLines.forPlan(plan, { pm25: this.pm25, pm10: this.pm10, co: this.co });
   }
 
   /**
