@@ -125,7 +125,7 @@ function slotOf(table: usize, at: usize, len: i32, h: u32): i32 {
   return -1;
 }
 
-/** The value of a key, or NaN with `found` false. */
+/** Whether the last lookup found its key. */
 let found: bool = false;
 /**
  * The entry each table found last; each entry keeps the one found after it (offset 12, index + 1), so that
@@ -133,11 +133,6 @@ let found: bool = false;
  */
 let lastTime: i32 = -1;
 let lastPlace: i32 = -1;
-
-function entryValue(table: usize, k: i32): f64 {
-  found = true;
-  return load<f64>(table + <usize>k * ENTRY + 16);
-}
 
 /** After a hit on entry k: the previous hit's successor is k. */
 function follow(table: usize, last: i32, k: i32): void {
@@ -149,73 +144,33 @@ function keyMatches(table: usize, k: i32, at: usize, len: i32): bool {
   return load<i32>(e + 8) == len && sameBytes(ARENA + <usize>load<u32>(e + 4), at, len);
 }
 
-/** The value of a time's bytes. */
-function lookupTime(at: usize, len: i32): f64 {
-  const last = lastTime;
+/**
+ * The value of a key in table `which` (0: times, 1: places), or NaN with `found` false: the last key found,
+ * then the one that followed it last time, then by hash.
+ */
+function lookup(which: i32, at: usize, len: i32): f64 {
+  const table = which == 0 ? TIME_TABLE : PLACE_TABLE;
+  const last = which == 0 ? lastTime : lastPlace;
+  let k: i32 = -1;
   if (last >= 0) {
-    if (keyMatches(TIME_TABLE, last, at, len)) return entryValue(TIME_TABLE, last);
-    const next = load<i32>(TIME_TABLE + <usize>last * ENTRY + 12) - 1;
-    if (next >= 0 && keyMatches(TIME_TABLE, next, at, len)) {
-      lastTime = next;
-      return entryValue(TIME_TABLE, next);
+    if (keyMatches(table, last, at, len)) k = last;
+    else {
+      const next = load<i32>(table + <usize>last * ENTRY + 12) - 1;
+      if (next >= 0 && keyMatches(table, next, at, len)) k = next;
     }
   }
-  const k = slotOf(TIME_TABLE, at, len, hashBytes(at, len));
-  if (k < 0 || load<u32>(TIME_TABLE + <usize>k * ENTRY) == 0) {
-    found = false;
-    return NaN;
-  }
-  follow(TIME_TABLE, last, k);
-  lastTime = k;
-  return entryValue(TIME_TABLE, k);
-}
-
-/** Whether place entry k is the split line's place fields, each followed by 0xFF (as placeKey builds it). */
-function placeMatches(input: usize, k: i32): bool {
-  const first = load<i32>(S_SPAN_FIRST);
-  if (first >= 0) {
-    const s = load<i32>(STARTS + ((<usize>first) << 2));
-    const e = load<i32>(ENDS + ((<usize>load<i32>(S_SPAN_LAST)) << 2));
-    return keyMatches(PLACE_TABLE, k, input + <usize>s, e - s);
-  }
-  const e = PLACE_TABLE + <usize>k * ENTRY;
-  const key = ARENA + <usize>load<u32>(e + 4);
-  const len = load<i32>(e + 8);
-  const count = load<i32>(S_PLACE_COUNT);
-  let at: i32 = 0;
-  for (let f = 0; f < count; f++) {
-    const field = <usize>load<i32>(S_PLACE_INDICES + ((<usize>f) << 2));
-    const s = load<i32>(STARTS + (field << 2));
-    const n = load<i32>(ENDS + (field << 2)) - s;
-    if (at + n >= len || !sameBytes(key + <usize>at, input + <usize>s, n)) return false;
-    at += n;
-    if (load<u8>(key + <usize>at) != 0xff) return false;
-    at++;
-  }
-  return at == len;
-}
-
-/** The place id of the split line, or NaN with `found` false (also for a key too long to build). */
-function lookupPlace(input: usize): f64 {
-  const last = lastPlace;
-  if (last >= 0) {
-    if (placeMatches(input, last)) return entryValue(PLACE_TABLE, last);
-    const next = load<i32>(PLACE_TABLE + <usize>last * ENTRY + 12) - 1;
-    if (next >= 0 && placeMatches(input, next)) {
-      lastPlace = next;
-      return entryValue(PLACE_TABLE, next);
+  if (k < 0) {
+    k = slotOf(table, at, len, hashBytes(at, len));
+    if (k < 0 || load<u32>(table + <usize>k * ENTRY) == 0) {
+      found = false;
+      return NaN;
     }
+    follow(table, last, k);
   }
-  const key = placeKey(input);
-  const len = keyLength;
-  const k = len < 0 ? -1 : slotOf(PLACE_TABLE, key, len, hashBytes(key, len));
-  if (k < 0 || load<u32>(PLACE_TABLE + <usize>k * ENTRY) == 0) {
-    found = false;
-    return NaN;
-  }
-  follow(PLACE_TABLE, last, k);
-  lastPlace = k;
-  return entryValue(PLACE_TABLE, k);
+  if (which == 0) lastTime = k;
+  else lastPlace = k;
+  found = true;
+  return load<f64>(table + <usize>k * ENTRY + 16);
 }
 
 function insert(which: i32, at: usize, len: i32, value: f64): void {
@@ -343,6 +298,8 @@ export function run(
   const ratioFactor = load<f64>(S_RATIO_FACTOR);
   const ratioMargin = load<f64>(S_RATIO_MARGIN);
   const coMax = load<f64>(S_CO_MAX);
+  const edgeCount = load<i32>(S_EDGE_COUNT);
+  const checked = edgeCount < 0 ? width : edgeCount;
   let status = DONE;
   while (ls < stop) {
     if (count >= maxCount) {
@@ -361,8 +318,6 @@ export function run(
       break;
     }
     let edge = false;
-    const edgeCount = load<i32>(S_EDGE_COUNT);
-    const checked = edgeCount < 0 ? width : edgeCount;
     for (let k = 0; k < checked; k++) {
       const f = edgeCount < 0 ? k : load<i32>(S_EDGE_FIELDS + ((<usize>k) << 2));
       const s = load<i32>(STARTS + ((<usize>f) << 2));
@@ -381,13 +336,14 @@ export function run(
       break;
     }
     const ts = load<i32>(STARTS + ((<usize>timeIndex) << 2));
-    const time = lookupTime(input + <usize>ts, load<i32>(ENDS + ((<usize>timeIndex) << 2)) - ts);
+    const time = lookup(0, input + <usize>ts, load<i32>(ENDS + ((<usize>timeIndex) << 2)) - ts);
     if (!found || time != time) {
       status = DEFER;
       break;
     }
-    const place = lookupPlace(input);
-    if (!found) {
+    const key = placeKey(input);
+    const place = keyLength < 0 ? NaN : lookup(1, key, keyLength);
+    if (keyLength < 0 || !found) {
       status = DEFER;
       break;
     }

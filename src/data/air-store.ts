@@ -163,7 +163,6 @@ export function stationDay(
   return series && row >= 0 ? seriesEntry(series, row) : undefined;
 }
 
-/** Area daily value of each pollutant = arithmetic mean over the stations that have it that day. */
 /** areaDailyValues, kept until a value is added to the store: to be read, never changed. */
 export function sharedDailyValues(store: AirStore, area: string): SharedDays {
   let shared = store.dailyValues.get(area);
@@ -180,6 +179,7 @@ export function sharedDailyValues(store: AirStore, area: string): SharedDays {
   return shared;
 }
 
+/** Area daily value of each pollutant = arithmetic mean over the stations that have it that day. */
 export function areaDailyValues(store: AirStore, area: string): Map<string, DailyValues> {
   const result = new Map<string, DailyValues>();
   const days = store.areas.get(area);

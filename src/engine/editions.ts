@@ -4,7 +4,7 @@ import { AQI_EDITION_NAMES, aqiCategory, type AqiCategory, type AqiEdition } fro
 import type { AirMetricContext } from "../metrics/air/context.js";
 import { goodDayRate } from "../metrics/air/good-rate.js";
 import { dailyAqi, isValidAqiDay } from "../methods/air.js";
-import { areaDailyValues } from "../data/air-store.js";
+import { sharedDailyValues } from "../data/air-store.js";
 
 export interface EditionFigures {
   goodRate: number | null;
@@ -21,7 +21,7 @@ export interface EditionComparison {
 function figures(ctx: AirMetricContext, area: string): EditionFigures {
   const rate = goodDayRate(ctx, area);
   const byCategory: Partial<Record<AqiCategory, number>> = {};
-  for (const [date, values] of areaDailyValues(ctx.store, area)) {
+  for (const [date, values] of sharedDailyValues(ctx.store, area).days) {
     if (date < ctx.window.from || date > ctx.window.to) continue;
     const result = dailyAqi(values, { edition: ctx.edition });
     if (result.aqi === null || !isValidAqiDay(values, result, ctx.dayValidity)) continue;

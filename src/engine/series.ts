@@ -2,7 +2,6 @@
 // good-day rate, the AQI calendar). They are derived from the same daily values, window, waivers, AQI
 // edition and day-validity rule the targets are evaluated on, so a chart never disagrees with the table:
 // the months' good days add up to the good-day-rate target's, and the mean of the days is its annual mean.
-import { areaDailyValues } from "../data/air-store.js";
 import {
   dailyAqi,
   isValidAqiDay,
@@ -13,12 +12,12 @@ import {
   type Pollutant,
 } from "../methods/air.js";
 import { daysInMonth } from "../data/values.js";
-import type { AirMetricContext, Window } from "../metrics/air/context.js";
+import { daysInWindow, type AirMetricContext, type Window } from "../metrics/air/context.js";
 
 export interface DayPoint {
   date: string;
-  /** The day's area values, less what an active waiver excludes. */
-  values: DailyValues;
+  /** The day's area values, less what an active waiver excludes (the store's own: to be read, never changed). */
+  values: Readonly<DailyValues>;
   aqi: number | null;
   category: AqiCategory | null;
   /** Counts for the good-day rate under the plan's dayValidity rule. */
@@ -44,31 +43,21 @@ export interface MonthPoint {
 }
 
 /**
- * The area's days inside the window, in date order, each with its AQI. A waiver in force removes a whole
- * day, or only its pollutants, exactly as the air metrics do.
+ * The area's days inside the window, in date order, each with its AQI: the days the air metrics read
+ * (daysInWindow), so a waiver in force removes a whole day, or only its pollutants, exactly as for them.
  */
 export function dailySeries(ctx: AirMetricContext, area: string): DayPoint[] {
-  const points: DayPoint[] = [];
-  const days = [...areaDailyValues(ctx.store, area)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [date, values] of days) {
-    if (date < ctx.window.from || date > ctx.window.to) continue;
-    let waived = false;
-    for (const w of ctx.waivers) {
-      if (date < w.from || date > w.to || (w.areas && !w.areas.includes(area))) continue;
-      if (!w.pollutants) waived = true;
-      else for (const p of w.pollutants) delete values[p];
-    }
-    if (waived) continue;
+  const days = [...daysInWindow(ctx, area)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return days.map(([date, values]) => {
     const result = dailyAqi(values, { edition: ctx.edition });
-    points.push({
+    return {
       date,
       values,
       aqi: result.aqi,
       category: result.category,
       valid: isValidAqiDay(values, result, ctx.dayValidity),
-    });
-  }
-  return points;
+    };
+  });
 }
 
 /** The months the window touches, each with its calendar days inside the window. */

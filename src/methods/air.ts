@@ -222,29 +222,31 @@ export function dailyAqi(values: DailyValues, options: EditionOption = {}): AqiR
   const concentrations: Concentrations = {};
   for (const p of POLLUTANTS) {
     const v = values[p];
-    if (p === "O3_1h" && !AQI_EDITIONS[edition].dailyO3_1h) continue;
-    if (v !== undefined) concentrations[DAILY_IAQI_ITEM[p]] = v;
+    if (v !== undefined && inDailyAqi(p, edition)) concentrations[DAILY_IAQI_ITEM[p]] = v;
   }
   return aqi(concentrations, options);
 }
 
+/** Whether a daily value enters the daily AQI: every one, but the O3 1 h maximum only in the 2012 edition. */
+function inDailyAqi(p: Pollutant, edition: AqiEdition): boolean {
+  return p !== "O3_1h" || AQI_EDITIONS[edition].dailyO3_1h;
+}
+
 /**
  * dailyAqi(values, options).aqi without the rest of the result (category, primary pollutants, sub-indices):
- * the good-day rate asks it of every day of every area. The same items, fallbacks and floor as aqi().
+ * the good-day rate asks it of every day of every area. The same items and floor as aqi(); its O3 8 h fallback
+ * (a value above the table takes the O3 1 h IAQI) cannot change the largest, since the 1 h item is there then.
  */
 export function dailyAqiValue(values: DailyValues, options: EditionOption = {}): number | null {
   const edition = options.edition ?? "HJ633-2012";
-  const rules = AQI_EDITIONS[edition];
   let max = -Infinity;
   for (const p of POLLUTANTS) {
     const c = values[p];
-    if (c === undefined || (p === "O3_1h" && !rules.dailyO3_1h)) continue;
-    // aqi() gives an O3 8 h value above the table the O3 1 h IAQI, which is among the items then anyway: the
-    // largest is the same without it.
+    if (c === undefined || !inDailyAqi(p, edition)) continue;
     const value = iaqi(DAILY_IAQI_ITEM[p], c, options);
     if (value !== null && value > max) max = value;
   }
-  return max === -Infinity ? null : Math.max(rules.minAqi, max);
+  return max === -Infinity ? null : Math.max(AQI_EDITIONS[edition].minAqi, max);
 }
 
 /**

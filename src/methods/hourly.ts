@@ -46,15 +46,18 @@ export function dailyMean(hours: ArrayLike<number>): DailyStatistic {
 }
 
 /**
- * The 17 eight-hour moving means of the natural day, ending at 08:00 .. 24:00 (the mean of the 8 hourly
- * values up to and including the end hour); NaN for a window with fewer than 6 valid hours.
+ * The eight-hour moving mean ending at `end` (08..24: the 8 hourly values up to and including the end hour),
+ * or NaN for a window with fewer than 6 valid hours.
  */
+function eightHourMean(hours: ArrayLike<number>, end: number): number {
+  const { count, sum } = countAndSum(hours, end - 8, end);
+  return count >= EIGHT_HOUR_MIN_HOURS ? sum / count : NaN;
+}
+
+/** The 17 eight-hour moving means of the natural day, ending at 08:00 .. 24:00; NaN for an invalid window. */
 export function o3EightHourMeans(hours: ArrayLike<number>): number[] {
   const means: number[] = [];
-  for (let end = 8; end <= 24; end++) {
-    const { count, sum } = countAndSum(hours, end - 8, end);
-    means.push(count >= EIGHT_HOUR_MIN_HOURS ? sum / count : NaN);
-  }
+  for (let end = 8; end <= 24; end++) means.push(eightHourMean(hours, end));
   return means;
 }
 
@@ -64,13 +67,12 @@ export function o3EightHourMeans(hours: ArrayLike<number>): number[] {
  * hides an exceedance (HJ 663-2013; confidence medium, see ../shared/reference/hj663-2013-validity.json).
  */
 export function o3DailyMax8h(hours: ArrayLike<number>): DailyStatistic {
-  // The windows of o3EightHourMeans, without an array per day: it runs for every area-day of a national file.
+  // The windows one by one, without an array per day: it runs for every area-day of a national file.
   let count = 0;
   let value = -Infinity;
   for (let end = 8; end <= 24; end++) {
-    const window = countAndSum(hours, end - 8, end);
-    if (window.count < EIGHT_HOUR_MIN_HOURS) continue;
-    const mean = window.sum / window.count;
+    const mean = eightHourMean(hours, end);
+    if (Number.isNaN(mean)) continue;
     count++;
     // A window's sum starts at +0, so no mean is -0 and `>` picks what Math.max would.
     if (mean > value) value = mean;

@@ -9,6 +9,7 @@ import {
   aqiCategory,
   annualValidity,
   dailyAqi,
+  dailyAqiValue,
   iaqi,
   isValidAqiDay,
   type AqiCategory,
@@ -391,6 +392,31 @@ describe("dailyAqi", () => {
     expect(r.aqi).toBeNull();
     expect(r.category).toBeNull();
     expect(r.primary).toEqual([]);
+  });
+});
+
+describe("dailyAqiValue (the good-day rate's AQI of a day)", () => {
+  const day: DailyValues = { SO2: 10, NO2: 20, PM10: 40, "PM2.5": 30, CO: 0.8, O3_8h: 90 };
+
+  it("is the largest IAQI: O3 8 h 90 -> 90/100 x 50 = 45 over PM2.5 30 -> 42.86 -> 43", () => {
+    expect(dailyAqiValue(day)).toBe(45);
+  });
+
+  it("PM2.5 80 -> (80 - 75) / (115 - 75) x 50 + 100 = 106.25 -> 107", () => {
+    expect(dailyAqiValue({ ...day, "PM2.5": 80 })).toBe(107);
+  });
+
+  it("2012: O3 8 h 900 is past its table; the O3 1 h 900 -> (900 - 800) / 200 x 100 + 300 = 350 counts", () => {
+    expect(dailyAqiValue({ SO2: 10, O3_8h: 900, O3_1h: 900 })).toBe(350);
+  });
+
+  it("2026: O3 8 h above 800 is 300, and the O3 1 h maximum is not an item", () => {
+    expect(dailyAqiValue({ SO2: 10, O3_8h: 900, O3_1h: 900 }, { edition: "HJ633-2026" })).toBe(300);
+  });
+
+  it("2026: at least 1; without any value, none", () => {
+    expect(dailyAqiValue({ SO2: 0, NO2: 0 }, { edition: "HJ633-2026" })).toBe(1);
+    expect(dailyAqiValue({})).toBeNull();
   });
 });
 

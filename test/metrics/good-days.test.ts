@@ -7,7 +7,7 @@ import { goodDays, goodDaysProjection } from "../../src/metrics/air/good-days.js
 import { metricDefinition } from "../../src/metrics/index.js";
 import { parseTargetFile } from "../../src/targets/parse.js";
 
-const CLEAN: DailyValues = { SO2: 10, NO2: 20, PM10: 40, "PM2.5": 30, CO: 0.8, O3_8h: 90 }; // AQI 47
+const CLEAN: DailyValues = { SO2: 10, NO2: 20, PM10: 40, "PM2.5": 30, CO: 0.8, O3_8h: 90 }; // AQI 45 (O3 8 h)
 const POLLUTED: DailyValues = { ...CLEAN, "PM2.5": 80 }; // PM2.5 80 -> IAQI 107: not good
 
 function ctxWith(days: (index: number) => DailyValues | undefined, to = "2019-12-31"): AirMetricContext {
