@@ -6,6 +6,7 @@ import type { InputReport } from "../data/input-report.js";
 import type { AirStores, FamilyStores, ReadSettings } from "../data/kinds/index.js";
 import type { ProgressSink } from "../data/progress.js";
 import { readInput } from "../data/read.js";
+import { ParserThreads } from "../data/kinds/air-hourly/threads.js";
 import {
   areaHourlySeries as hourlySeries,
   finishHourly,
@@ -110,6 +111,15 @@ function otherAirYears(year: number, options: CheckOptions): number[] {
   return options.window || wholeYear ? [] : [year - 1];
 }
 
+interface ReadAllResult {
+  plan: TargetFile;
+  settings: ReadSettings;
+  stores: FamilyStores;
+  inputs: InputReport[];
+  skipped: SkippedFile[];
+  hourly: boolean;
+}
+
 /** Reads every input into the stores of one plan: the first half of check(), shared with areaHourlySeries(). */
 export async function readAll(
   files: readonly string[],
@@ -118,19 +128,30 @@ export async function readAll(
   keepHourlySeries = false,
   /** Finish hourly days as the rows pass them (false: hold every hour to the end, as out-of-order input needs). */
   streamDays = !keepHourlySeries,
-): Promise<{
-  plan: TargetFile;
-  settings: ReadSettings;
-  stores: FamilyStores;
-  inputs: InputReport[];
-  skipped: SkippedFile[];
-  hourly: boolean;
-}> {
+): Promise<ReadAllResult> {
+  const reader = options.reader ?? "fast";
+  // Started now, while the targets load; ended with the read if no reader takes them.
+  const parserThreads = reader === "fast" ? ParserThreads.startFor(files) : undefined;
+  try {
+    return await readAllWith(files, options, keepHourlySeries, streamDays, parserThreads);
+  } finally {
+    await parserThreads?.close();
+  }
+}
+
+async function readAllWith(
+  files: readonly string[],
+  options: CheckOptions,
+  keepHourlySeries: boolean,
+  streamDays: boolean,
+  parserThreads: ParserThreads | undefined,
+): Promise<ReadAllResult> {
   const { targets: loaded } = await loadTargetFile(options.targets ?? DEFAULT_TARGETS_FILE);
   const plan = options.year ? { ...loaded, plan: { ...loaded.plan, year: options.year } } : loaded;
   const settings: ReadSettings = {
     reader: options.reader ?? "fast",
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(parserThreads ? { parserThreads } : {}),
     registry: buildRegistry(plan),
     groupings: new Set(plan.targets.flatMap((t) => (t.scope?.each ? [t.scope.each] : []))),
     year: plan.plan.year,
@@ -163,10 +184,12 @@ export async function readAll(
   });
   if (year instanceof InputError) throw year;
   // A standard target file evaluates the data's own year: read again for it (--year avoids the second pass).
-  if (year !== plan.plan.year) return readAll(files, { ...options, year }, keepHourlySeries);
+  if (year !== plan.plan.year)
+    return readAllWith(files, { ...options, year }, keepHourlySeries, !keepHourlySeries, parserThreads);
   // Hourly rows out of time order after days were finished: read everything again, holding every hour.
   const hourlyStores = [air.hourly, ...[...air.otherYears.values()].map((y) => y.hourly)];
-  if (hourlyStores.some((s) => s.mustReread)) return readAll(files, options, keepHourlySeries, false);
+  if (hourlyStores.some((s) => s.mustReread))
+    return readAllWith(files, options, keepHourlySeries, false, parserThreads);
   const hourlyInputs = inputs.filter((i) => HOURLY_KINDS.has(i.kind));
   if (hourlyInputs.length > 0) {
     finishHourly(air.hourly, air.daily, { release: !keepHourlySeries });

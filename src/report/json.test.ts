@@ -44,6 +44,36 @@ describe("jsonChunks", () => {
     expect(pieces.join("")).toBe(whole(report));
   });
 
+  it("writes long runs of deep elements (more than one run's worth) as JSON.stringify does", () => {
+    // Station-months sit four deep (report.inputs[0].capture[i]): written in runs, not one by one.
+    const capture = Array.from({ length: 700 }, (_, i) =>
+      i % 97 === 5
+        ? undefined
+        : {
+            station: `S${i}`,
+            note: i % 50 === 0 ? "two\nlines" : "",
+            hours: { SO2: i, empty: [] },
+            list: [i, [i]],
+          },
+    );
+    const report = { inputs: [{ capture }], mixed: [[1, { a: [2, 3] }], 4, "x", [], {}, { b: { c: [5] } }] };
+    const pieces = [...jsonChunks(report)];
+    expect(pieces.join("")).toBe(whole(report));
+    // The runs are cut into pieces of about 64 Ki characters like everything else.
+    expect(pieces.length).toBeGreaterThan(1);
+  });
+
+  it("writes runs of members in their order, integer keys and __proto__ included", () => {
+    const member = JSON.parse('{"b": 1, "10": 2, "__proto__": 5, "2": "s\\nt", "a": null}') as object;
+    const report = {
+      top: member,
+      deep: { deeper: { deepest: { member, gone: undefined, fn: () => 1, last: [1, 2] } } },
+      mixed: { a: 1, laid: { b: 2 }, c: undefined, d: [3], e: undefined },
+      onlyGone: { x: { y: { z: undefined } } },
+    };
+    expect([...jsonChunks(report)].join("")).toBe(whole(report));
+  });
+
   it("an object with only members JSON leaves out is {}", () => {
     const report = { a: { b: undefined }, c: [undefined] };
     expect([...jsonChunks(report)].join("")).toBe('{\n  "a": {},\n  "c": [\n    null\n  ]\n}\n');

@@ -1,4 +1,5 @@
 import type { ProgressSink } from "../progress.js";
+import type { ParserThreads } from "./air-hourly/threads.js";
 import type { GroupKind } from "../../targets/schema.js";
 // A data kind: how to recognise a CSV export from its header and first rows, and read it into the stores.
 import type { AirStore } from "../air-store.js";
@@ -27,6 +28,8 @@ export interface ReadSettings {
   /** "fast": regular UTF-8 hourly files are read by the byte reader; "plain": csv-parse only. */
   reader: "fast" | "plain";
   progress?: ProgressSink;
+  /** Parsing threads started early for a large hourly file (air-hourly/threads.ts), for its reader to take. */
+  parserThreads?: ParserThreads;
   registry: AreaRegistry;
   /** Groupings the targets evaluate `each:` of; rows also count for their group in each. */
   groupings: ReadonlySet<GroupKind>;

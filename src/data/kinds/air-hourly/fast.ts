@@ -15,7 +15,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { InputError } from "../../../errors.js";
 import { changedWhileRead, readError, type LineStart } from "../../csv.js";
 import {
@@ -51,7 +50,8 @@ import { MAX_PLAUSIBLE } from "../concentrations.js";
 import type { HourlyLayout, HourlyRowReader } from "./rows.js";
 import { outsideYear, rowPlace } from "./rows.js";
 import { otherYearOf, type ReadContext } from "../kind.js";
-import { FAST_WORKER_URL } from "../../../paths.js";
+import { startParserWorker, workerCount, workersMinBytes } from "./threads.js";
+import type { WorkerMessage } from "./worker.js";
 import { WasmApply } from "./apply-wasm.js";
 
 const CHUNK = 8 << 20;
@@ -60,8 +60,6 @@ const CHUNK = 8 << 20;
  * each worker keeps a chunk's buffers; 2 MiB took the peak on L from 266 to 236 MiB (bench/RESULTS.md).
  */
 const WORKER_CHUNK = 2 << 20;
-/** Files from this size on are parsed by worker threads (HY_FAST_WORKERS_MIN_BYTES changes it, for tests). */
-const WORKERS_MIN_BYTES = 64 << 20;
 
 /** A station as rows add to it: resolved on the first row that is added, as the plain reader does. */
 interface StationEntry {
@@ -260,8 +258,7 @@ export async function readHourlyFast(
 ): Promise<FastResult> {
   const plan = parsePlan(layout, ctx);
   const applier = new Applier(layout, ctx, report, rows);
-  const workersMin = Number(process.env.HY_FAST_WORKERS_MIN_BYTES ?? WORKERS_MIN_BYTES);
-  const useWorkers = expectedSize - from.offset >= workersMin && availableParallelism() > 1;
+  const useWorkers = expectedSize - from.offset >= workersMinBytes() && availableParallelism() > 1;
   let continueAt: LineStart | null | typeof STOP;
   let readTo: number;
   try {
@@ -316,16 +313,6 @@ async function onThisThread(
 }
 
 /**
- * Parsing workers: on 2 cores one (the main thread may take a share of the chunks: mainShare()); a second
- * worker was 0.3 s faster on L but 60 MiB larger (bench/RESULTS.md, round four). HY_FAST_WORKERS sets it.
- */
-function workerCount(): number {
-  const set = Number(process.env.HY_FAST_WORKERS);
-  if (Number.isInteger(set) && set >= 1) return set;
-  return availableParallelism() > 2 ? 2 : 1;
-}
-
-/**
  * One chunk in MAIN_SHARE is parsed by the main thread (0: none). With the line loop in JavaScript and one
  * worker, the main thread spent half its time waiting for it on L; with the loops in WebAssembly, a share of
  * one chunk in 3 to 10 made L 0.3-0.4 s slower (bench/RESULTS.md, round five), so this thread parses none.
@@ -358,10 +345,10 @@ async function inWorkers(
   // HY_FAST_CHUNK_BYTES: small chunks, so that the tests cross many chunk boundaries.
   const chunkBytes = Number(process.env.HY_FAST_CHUNK_BYTES ?? WORKER_CHUNK);
   const chunks = Math.ceil((size - from.offset) / chunkBytes);
-  const workers = Array.from(
-    { length: W },
-    () => new Worker(FAST_WORKER_URL, { workerData: { file, plan } }),
-  );
+  // Workers started while the run loaded its targets (threads.ts), else started now.
+  const workers = ctx.parserThreads?.take(W) ?? [];
+  while (workers.length < W) workers.push(startParserWorker());
+  for (const w of workers) w.postMessage({ read: { file, plan } } satisfies WorkerMessage);
   const results = new Map<number, WorkerReply>();
   let wake: (() => void) | undefined;
   let failure: unknown;

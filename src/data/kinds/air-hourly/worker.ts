@@ -2,15 +2,17 @@
 // It reads the file itself (positioned reads) and keeps its own place ids; the main thread applies the
 // records of all chunks in file order.
 import { closeSync, openSync } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { ChunkReader, type ChunkJob } from "./chunk.js";
-import type { ParsePlan } from "./parse.js";
+import { usesWasmLines, type ParsePlan } from "./parse.js";
 
 export type { ChunkJob } from "./chunk.js";
 
-const { file, plan } = workerData as { file: string; plan: ParsePlan };
-const fd = openSync(file, "r");
-const reader = new ChunkReader(fd, plan);
+/** The file and its parse plan, sent first (the worker may be started before the header is read). */
+let fd = -1;
+let reader: ChunkReader | null = null;
+// The line loop is compiled while the worker waits for its file.
+usesWasmLines();
 
 /**
  * Record buffers the main thread has applied and sent back, reused for the next chunks: without them every
@@ -20,13 +22,19 @@ const reader = new ChunkReader(fd, plan);
 const spare: ArrayBuffer[] = [];
 const MIB = 1 << 20;
 
-/** A chunk to parse, a buffer handed back, or null: the end. */
-export type WorkerMessage = ChunkJob | { recycle: ArrayBuffer } | null;
+/** The file to read, a chunk to parse, a buffer handed back, or null: the end. */
+export type WorkerMessage =
+  { read: { file: string; plan: ParsePlan } } | ChunkJob | { recycle: ArrayBuffer } | null;
 
 parentPort?.on("message", (job: WorkerMessage) => {
   if (job === null) {
-    closeSync(fd);
+    if (fd >= 0) closeSync(fd);
     parentPort?.close();
+    return;
+  }
+  if ("read" in job) {
+    fd = openSync(job.read.file, "r");
+    reader = new ChunkReader(fd, job.read.plan);
     return;
   }
   if ("recycle" in job) {
@@ -35,6 +43,7 @@ parentPort?.on("message", (job: WorkerMessage) => {
     return;
   }
   try {
+    if (reader === null) throw new Error("fast reader worker: a chunk before the file");
     const result = reader.parse(job);
     const bytes = result.records.length * Float64Array.BYTES_PER_ELEMENT;
     const at = spare.findIndex((b) => b.byteLength >= bytes);
