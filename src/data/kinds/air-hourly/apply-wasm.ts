@@ -32,7 +32,10 @@ function offsetOf(array: ArrayBufferView | null): number {
 export class WasmApply {
   private readonly exports: ApplyExports;
   private readonly maxSeries: number;
-  private records = new Float64Array(0);
+  /** The records run() reads: a worker's record slot, or `copy`. */
+  private records: Float64Array = new Float64Array(0);
+  /** The arena's copy of records that are not in it. */
+  private copy: Float64Array = new Float64Array(0);
   private entries: Int32Array;
   private entryCount = 0;
   /** Per parser: place id -> entry id, -1 for a place whose rows JavaScript adds. */
@@ -115,12 +118,32 @@ export class WasmApply {
     return at;
   }
 
-  /** Copies a chunk's records where the loop reads them. */
+  /**
+   * Where the loop reads a chunk's records: where they are when a worker wrote them into the arena (a record
+   * slot), else a copy in the arena.
+   */
   load(records: Float64Array, count: number): void {
+    // Every shared array here is the arena's.
+    if (arenaOffset(records) > 0) {
+      this.records = records;
+      return;
+    }
     const length = count * RECORD;
-    if (this.records.length < length || arenaOffset(this.records) < 0)
-      this.records = arenaArray(this.arena, Float64Array, Math.max(length, this.records.length * 2));
-    this.records.set(records.subarray(0, length));
+    if (this.copy.length < length || arenaOffset(this.copy) < 0)
+      this.copy = arenaArray(this.arena, Float64Array, Math.max(length, this.copy.length * 2));
+    this.copy.set(records.subarray(0, length));
+    this.records = this.copy;
+  }
+
+  /**
+   * `count` record slots of `length` f64 each in the arena, for workers to write chunks' records into (none
+   * when the arena is full): the arena's memory is shared, so the main thread reads them where they are.
+   */
+  recordSlots(count: number, length: number): { memory: WebAssembly.Memory; offsets: number[] } | null {
+    const slots = Array.from({ length: count }, () => arenaArray(this.arena, Float64Array, length));
+    return slots.every((slot) => arenaOffset(slot) > 0)
+      ? { memory: this.arena.memory, offsets: slots.map((slot) => slot.byteOffset) }
+      : null;
   }
 
   /** Applies the loaded records [from, count) of a parser; returns the first one it left to JavaScript. */

@@ -222,6 +222,11 @@ class Applier {
     return null;
   }
 
+  /** Record slots in the store's memory for a worker's chunks, or null (no apply loop, or no room). */
+  recordSlots(count: number, length: number): { memory: WebAssembly.Memory; offsets: number[] } | null {
+    return this.wasm?.recordSlots(count, length) ?? null;
+  }
+
   /** The date of a day counted from the plan year's first day. */
   private dateOf(day: number): string {
     const dates = this.ctx.hourly.dates;
@@ -326,8 +331,19 @@ function mainShare(): number {
   return usesWasmLines() ? 0 : MAIN_SHARE_JS_LOOP;
 }
 
-/** A chunk's records, or why the worker could not read it (its message, and the system error's code). */
-type WorkerReply = (ChunkResult & { k: number }) | { k: number; error: string; errno?: string };
+/**
+ * A chunk's records (in a transferred buffer, or in the worker's record slot in the arena), or why the worker
+ * could not read it (its message, and the system error's code).
+ */
+export type WorkerReply =
+  | (ChunkResult & { k: number })
+  | (Omit<ChunkResult, "records"> & { k: number; slot: number })
+  | { k: number; error: string; errno?: string };
+
+/** Record slots per worker: a chunk queued, one parsed, one applied, one to spare. */
+const SLOTS_PER_WORKER = 4;
+/** A slot holds the records of a chunk whose lines are 32 bytes or more (a longer chunk's are transferred). */
+const SLOT_LINE_BYTES = 32;
 
 /**
  * Workers parse 2 MiB chunks, this thread its share (mainShare()); this thread applies each chunk's records in
@@ -348,7 +364,19 @@ async function inWorkers(
   // Workers started while the run loaded its targets (threads.ts), else started now.
   const workers = ctx.parserThreads?.take(W) ?? [];
   while (workers.length < W) workers.push(startParserWorker());
-  for (const w of workers) w.postMessage({ read: { file, plan } } satisfies WorkerMessage);
+  // With the apply loop in WebAssembly, each worker writes its chunks' records into slots in the store's
+  // (shared) memory, where the loop reads them: no copy on this thread.
+  const slotLength = Math.ceil(chunkBytes / SLOT_LINE_BYTES) * RECORD;
+  const slots = workers.map(() => applier.recordSlots(SLOTS_PER_WORKER, slotLength));
+  const slotViews = slots.map((s) =>
+    s?.offsets.map((at) => new Float64Array(s.memory.buffer, at, slotLength)),
+  );
+  workers.forEach((w, i) => {
+    const mine = slots[i];
+    w.postMessage({
+      read: { file, plan, ...(mine ? { slots: { ...mine, length: slotLength } } : {}) },
+    } satisfies WorkerMessage);
+  });
   const results = new Map<number, WorkerReply>();
   let wake: (() => void) | undefined;
   let failure: unknown;
@@ -413,13 +441,20 @@ async function inWorkers(
           ? new Error(reply.error)
           : readError(file, Object.assign(new Error(reply.error), { code: reply.errno }));
       const w = owner.get(k) ?? 0;
-      const at = applier.apply(w, reply, line, bytesAt);
+      const chunk: ChunkResult =
+        "slot" in reply
+          ? { ...reply, records: slotViews[w]![reply.slot]!.subarray(0, reply.count * RECORD) }
+          : reply;
+      const at = applier.apply(w, chunk, line, bytesAt);
       if (at) return { continueAt: at, readTo: size };
       line += reply.lines;
       ctx.progress?.advance(Math.min(chunkBytes, size - from.offset - k * chunkBytes), reply.count);
-      // The records' buffer goes back to its worker for a later chunk.
-      const buffer = reply.records.buffer;
-      if (buffer instanceof ArrayBuffer) workers[w]!.postMessage({ recycle: buffer }, [buffer]);
+      // The record slot, or the records' buffer, goes back to its worker for a later chunk.
+      if ("slot" in reply) workers[w]!.postMessage({ free: reply.slot } satisfies WorkerMessage);
+      else if (chunk.records.buffer instanceof ArrayBuffer)
+        workers[w]!.postMessage({ recycle: chunk.records.buffer } satisfies WorkerMessage, [
+          chunk.records.buffer,
+        ]);
       sendNext();
     }
     // A file cut or grown meanwhile shows in its size now.

@@ -5,6 +5,7 @@ import { closeSync, openSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { ChunkReader, type ChunkJob } from "./chunk.js";
 import { usesWasmLines, type ParsePlan } from "./parse.js";
+import type { WorkerReply } from "./fast.js";
 
 export type { ChunkJob } from "./chunk.js";
 
@@ -22,9 +23,26 @@ usesWasmLines();
 const spare: ArrayBuffer[] = [];
 const MIB = 1 << 20;
 
-/** The file to read, a chunk to parse, a buffer handed back, or null: the end. */
+/** Record slots in the main thread's hourly store memory (shared), where it reads the records it applies. */
+interface RecordSlots {
+  memory: WebAssembly.Memory;
+  /** Byte offsets of the slots. */
+  offsets: number[];
+  /** f64 elements per slot. */
+  length: number;
+}
+
+/** The file to read, a chunk to parse, a buffer or a record slot handed back, or null: the end. */
 export type WorkerMessage =
-  { read: { file: string; plan: ParsePlan } } | ChunkJob | { recycle: ArrayBuffer } | null;
+  | { read: { file: string; plan: ParsePlan; slots?: RecordSlots } }
+  | ChunkJob
+  | { recycle: ArrayBuffer }
+  | { free: number }
+  | null;
+
+/** The record slots, and which of them the main thread has handed back (all, at first). */
+let slots: Float64Array[] = [];
+const freeSlots: number[] = [];
 
 parentPort?.on("message", (job: WorkerMessage) => {
   if (job === null) {
@@ -35,6 +53,15 @@ parentPort?.on("message", (job: WorkerMessage) => {
   if ("read" in job) {
     fd = openSync(job.read.file, "r");
     reader = new ChunkReader(fd, job.read.plan);
+    const given = job.read.slots;
+    if (given) {
+      slots = given.offsets.map((at) => new Float64Array(given.memory.buffer, at, given.length));
+      freeSlots.push(...slots.keys());
+    }
+    return;
+  }
+  if ("free" in job) {
+    freeSlots.push(job.free);
     return;
   }
   if ("recycle" in job) {
@@ -42,9 +69,44 @@ parentPort?.on("message", (job: WorkerMessage) => {
     if (spare.length < 4) spare.push(job.recycle);
     return;
   }
+  queue.push(job);
+  void drain();
+});
+
+/** Chunks sent and not yet parsed, in the order sent; drained one at a time. */
+const queue: ChunkJob[] = [];
+let draining = false;
+/** Where the chunk before started: the distance to the next one (1 chunk, or as many as there are workers). */
+let lastFrom = -1;
+
+async function drain(): Promise<void> {
+  if (draining) return;
+  draining = true;
+  try {
+    while (queue.length > 0) await parseChunk(queue.shift()!);
+  } finally {
+    draining = false;
+  }
+}
+
+async function parseChunk(job: ChunkJob): Promise<void> {
   try {
     if (reader === null) throw new Error("fast reader worker: a chunk before the file");
-    const result = reader.parse(job);
+    const fetched = await reader.prefetched(job);
+    // The next chunk's bytes are read while this one is parsed: the one already sent, else the one after it.
+    const stride = lastFrom >= 0 && job.from > lastFrom ? job.from - lastFrom : job.to - job.from;
+    lastFrom = job.from;
+    reader.prefetch(
+      queue[0] ?? { ...job, k: -1, from: job.from + stride, to: Math.min(job.to + stride, job.size) },
+    );
+    const result = reader.parse(job, fetched);
+    const slot = result.records.length <= (slots[0]?.length ?? 0) ? freeSlots.pop() : undefined;
+    if (slot !== undefined) {
+      slots[slot]!.set(result.records);
+      const { count, lines, end, newPlaces } = result;
+      parentPort?.postMessage({ k: job.k, count, lines, end, newPlaces, slot } satisfies WorkerReply);
+      return;
+    }
     const bytes = result.records.length * Float64Array.BYTES_PER_ELEMENT;
     const at = spare.findIndex((b) => b.byteLength >= bytes);
     // A new buffer has room to spare (a quarter, in whole MiB), so that the next chunks' records fit in it too.
@@ -60,4 +122,4 @@ parentPort?.on("message", (job: WorkerMessage) => {
       ...(typeof errno === "string" ? { errno } : {}),
     });
   }
-});
+}
