@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { dailyAqi, dailyAqiValue, type DailyValues } from "../src/methods/air.js";
+import { AQI_EDITIONS, dailyAqi, dailyAqiValue, type DailyValues } from "../src/methods/air.js";
 import {
   check,
   hj663Percentile,
@@ -315,6 +315,41 @@ describe("methods", () => {
         expect(iLo ?? NaN).toBeLessThanOrEqual(iHi ?? NaN);
       }),
       PARAMS,
+    );
+  });
+
+  it("IAQI of a decimal concentration is the exact fraction rounded up (HJ 633-2012 formula 1, in integers)", () => {
+    // Worked in exact integers: with c = n / 10^k, IAQI = IAQI_lo + ceil((IAQI_hi - IAQI_lo)(n - BP_lo 10^k) /
+    // ((BP_hi - BP_lo) 10^k)); the float formula must give the same whole number (no 55.00000000000001 -> 56).
+    const levels = [0, 50, 100, 150, 200, 300, 400, 500];
+    const table = AQI_EDITIONS["HJ633-2012"].breakpoints;
+    const items = IAQI_ITEMS.filter((item) => (table[item].at(-1) ?? 0) > 0);
+    const exactIaqi = (bp: readonly number[], n: bigint, scale: bigint): number => {
+      for (let i = 1; i < bp.length; i++) {
+        // Breakpoints are integers or tenths: in tenths of the concentration, exactly.
+        const lo = BigInt(Math.round(bp[i - 1]! * 10));
+        const hi = BigInt(Math.round(bp[i]! * 10));
+        if (n * 10n > hi * scale) continue;
+        const num = BigInt(levels[i]! - levels[i - 1]!) * (n * 10n - lo * scale);
+        const den = (hi - lo) * scale;
+        return levels[i - 1]! + Number((num + den - 1n) / den);
+      }
+      return 500;
+    };
+    const sample = fc.tuple(
+      fc.constantFrom(...items),
+      fc.integer({ min: 0, max: 99999 }),
+      fc.integer({ min: 0, max: 3 }),
+    );
+    fc.assert(
+      fc.property(sample, ([item, n, k]) => {
+        const scale = 10n ** BigInt(k);
+        const c = n / 10 ** k;
+        const bp = table[item];
+        if (c > (bp.at(-1) ?? 0)) return;
+        expect(iaqi(item, c)).toBe(exactIaqi(bp, BigInt(n), scale));
+      }),
+      { ...PARAMS, numRuns: 20000 },
     );
   });
 

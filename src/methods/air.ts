@@ -143,8 +143,10 @@ export function iaqi(item: IaqiItem, concentration: number, options: EditionOpti
       const iaqiLo = IAQI_LEVELS[i - 1] ?? 0;
       const iaqiHi = IAQI_LEVELS[i] ?? 0;
       const exact = ((iaqiHi - iaqiLo) / (hi - lo)) * (c - lo) + iaqiLo;
-      // Rounded up; the shortest-decimal form keeps 106.00000000000001 from becoming 107.
-      return Math.ceil(roundGbt8170(exact, 9));
+      // Rounded up; the shortest-decimal form keeps 106.00000000000001 from becoming 107. More than 1e-9 above
+      // a whole number, rounding to 9 decimals cannot bring it down to that number: the ceiling is the same.
+      const above = exact - Math.floor(exact);
+      return above === 0 || above > 1e-9 ? Math.ceil(exact) : Math.ceil(roundGbt8170(exact, 9));
     }
   }
   return 500;

@@ -99,7 +99,7 @@ export function hj663Percentile(values: readonly number[], p: number): number | 
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be within 0..100, got ${p}`);
   if (values.length === 0) return null;
   // A typed array sorts numbers ascending natively (no comparator call per comparison).
-  const sorted = Float64Array.from(values).sort();
+  const sorted = new Float64Array(values).sort();
   const k = 1 + ((sorted.length - 1) * p) / 100;
   const s = Math.floor(k);
   const xs = sorted[s - 1] ?? NaN;

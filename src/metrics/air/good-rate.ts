@@ -19,8 +19,9 @@ export function goodDayCounts(
 ): { validDates: string[]; goodDays: number } {
   const validDates: string[] = [];
   let goodDays = 0;
+  const edition = { edition: ctx.edition };
   for (const [date, values] of daysInWindow(ctx, area)) {
-    const aqi = dailyAqiValue(values, { edition: ctx.edition });
+    const aqi = dailyAqiValue(values, edition);
     if (!isValidAqiDay(values, { aqi }, ctx.dayValidity)) continue;
     validDates.push(date);
     if ((aqi ?? Infinity) <= 100) goodDays++;
