@@ -7,6 +7,13 @@ import type { AreaSeries, HourlyStore, StationRecord } from "../../hourly-store.
 import { RECORD } from "./parse.js";
 import { compiledLoop } from "./wasm-module.js";
 
+/** Record slots in the arena for a worker: the memory and where they are, and the main thread's views of them. */
+export interface RecordSlots {
+  memory: WebAssembly.Memory;
+  offsets: number[];
+  views: Float64Array[];
+}
+
 interface ApplyExports {
   apply(
     records: number,
@@ -36,6 +43,8 @@ export class WasmApply {
   private records: Float64Array = new Float64Array(0);
   /** The arena's copy of records that are not in it. */
   private copy: Float64Array = new Float64Array(0);
+  /** The buffers of the record slots' views (recordSlots()): records on them are read where they are. */
+  private readonly slotBuffers = new Set<ArrayBufferLike>();
   private entries: Int32Array;
   private entryCount = 0;
   /** Per parser: place id -> entry id, -1 for a place whose rows JavaScript adds. */
@@ -123,8 +132,7 @@ export class WasmApply {
    * slot), else a copy in the arena.
    */
   load(records: Float64Array, count: number): void {
-    // Every shared array here is the arena's.
-    if (arenaOffset(records) > 0) {
+    if (this.slotBuffers.has(records.buffer)) {
       this.records = records;
       return;
     }
@@ -139,11 +147,14 @@ export class WasmApply {
    * `count` record slots of `length` f64 each in the arena, for workers to write chunks' records into (none
    * when the arena is full): the arena's memory is shared, so the main thread reads them where they are.
    */
-  recordSlots(count: number, length: number): { memory: WebAssembly.Memory; offsets: number[] } | null {
+  recordSlots(count: number, length: number): RecordSlots | null {
     const slots = Array.from({ length: count }, () => arenaArray(this.arena, Float64Array, length));
-    return slots.every((slot) => arenaOffset(slot) > 0)
-      ? { memory: this.arena.memory, offsets: slots.map((slot) => slot.byteOffset) }
-      : null;
+    if (!slots.every((slot) => arenaOffset(slot) > 0)) return null;
+    // Views made after the last of them was allocated: one buffer that holds them all (growing the memory
+    // makes a new one), which load() knows the records by.
+    const views = slots.map((slot) => new Float64Array(this.arena.memory.buffer, slot.byteOffset, length));
+    this.slotBuffers.add(views[0]!.buffer);
+    return { memory: this.arena.memory, offsets: views.map((view) => view.byteOffset), views };
   }
 
   /** Applies the loaded records [from, count) of a parser; returns the first one it left to JavaScript. */

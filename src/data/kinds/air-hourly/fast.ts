@@ -52,7 +52,7 @@ import { outsideYear, rowPlace } from "./rows.js";
 import { otherYearOf, type ReadContext } from "../kind.js";
 import { startParserWorker, workerCount, workersMinBytes } from "./threads.js";
 import type { WorkerMessage } from "./worker.js";
-import { WasmApply } from "./apply-wasm.js";
+import { WasmApply, type RecordSlots } from "./apply-wasm.js";
 
 const CHUNK = 8 << 20;
 /**
@@ -223,7 +223,7 @@ class Applier {
   }
 
   /** Record slots in the store's memory for a worker's chunks, or null (no apply loop, or no room). */
-  recordSlots(count: number, length: number): { memory: WebAssembly.Memory; offsets: number[] } | null {
+  recordSlots(count: number, length: number): RecordSlots | null {
     return this.wasm?.recordSlots(count, length) ?? null;
   }
 
@@ -368,14 +368,10 @@ async function inWorkers(
   // (shared) memory, where the loop reads them: no copy on this thread.
   const slotLength = Math.ceil(chunkBytes / SLOT_LINE_BYTES) * RECORD;
   const slots = workers.map(() => applier.recordSlots(SLOTS_PER_WORKER, slotLength));
-  const slotViews = slots.map((s) =>
-    s?.offsets.map((at) => new Float64Array(s.memory.buffer, at, slotLength)),
-  );
   workers.forEach((w, i) => {
     const mine = slots[i];
-    w.postMessage({
-      read: { file, plan, ...(mine ? { slots: { ...mine, length: slotLength } } : {}) },
-    } satisfies WorkerMessage);
+    const given = mine ? { memory: mine.memory, offsets: mine.offsets, length: slotLength } : undefined;
+    w.postMessage({ read: { file, plan, ...(given ? { slots: given } : {}) } } satisfies WorkerMessage);
   });
   const results = new Map<number, WorkerReply>();
   let wake: (() => void) | undefined;
@@ -443,7 +439,7 @@ async function inWorkers(
       const w = owner.get(k) ?? 0;
       const chunk: ChunkResult =
         "slot" in reply
-          ? { ...reply, records: slotViews[w]![reply.slot]!.subarray(0, reply.count * RECORD) }
+          ? { ...reply, records: slots[w]!.views[reply.slot]!.subarray(0, reply.count * RECORD) }
           : reply;
       const at = applier.apply(w, chunk, line, bytesAt);
       if (at) return { continueAt: at, readTo: size };
