@@ -99,6 +99,7 @@ function hashBytes(at: usize, len: i32): u32 {
   return h | 1;
 }
 
+@inline
 function sameBytes(a: usize, b: usize, len: i32): bool {
   if (len >= 8) {
     for (let i: i32 = 0; i + 8 <= len; i += 8)
@@ -139,6 +140,7 @@ function follow(table: usize, last: i32, k: i32): void {
   if (last >= 0 && last != k) store<i32>(table + <usize>last * ENTRY + 12, k + 1);
 }
 
+@inline
 function keyMatches(table: usize, k: i32, at: usize, len: i32): bool {
   const e = table + <usize>k * ENTRY;
   return load<i32>(e + 8) == len && sameBytes(ARENA + <usize>load<u32>(e + 4), at, len);
@@ -148,6 +150,7 @@ function keyMatches(table: usize, k: i32, at: usize, len: i32): bool {
  * The value of a key in table `which` (0: times, 1: places), or NaN with `found` false: the last key found,
  * then the one that followed it last time, then by hash.
  */
+@inline
 function lookup(which: i32, at: usize, len: i32): f64 {
   const table = which == 0 ? TIME_TABLE : PLACE_TABLE;
   const last = which == 0 ? lastTime : lastPlace;
@@ -198,6 +201,7 @@ function insert(which: i32, at: usize, len: i32, value: f64): void {
  * feed; the field count in `fieldCount`.
  */
 let fieldCount: i32 = 0;
+@inline
 function split(input: usize, ls: i32, width: i32): i32 {
   const comma = i8x16.splat(COMMA);
   const lf = i8x16.splat(LF);
@@ -248,6 +252,7 @@ export function learn(input: usize, ls: i32, which: i32, value: f64): void {
  * line's own bytes when the place fields are neighbours; else built at KEY, each field followed by 0xFF.
  */
 let keyLength: i32 = 0;
+@inline
 function placeKey(input: usize): usize {
   const first = load<i32>(S_SPAN_FIRST);
   if (first >= 0) {
