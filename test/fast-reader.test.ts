@@ -256,6 +256,14 @@ describe("fast and plain readers give the same results", () => {
     ["a negative value", (r) => lines(r, 66, (l) => l.replace(/,(\d+),/, ",-5,"))],
     ["a value in exponent form", (r) => lines(r, 67, (l) => l.replace(/,(\d+),/, ",1e1,"))],
     ["a huge value", (r) => lines(r, 68, (l) => l.replace(/,(\d+),/, ",123456789,"))],
+    // The line loop reads values of up to four digits as one 32-bit word: its edges, and bytes beside '0'-'9'.
+    [
+      "zero-padded, four- and five-digit values",
+      (r) => lines(r, 68, (l) => l.replace(/,(\d+),(\d+),(\d+),/, ",0042,1234,12345,")),
+    ],
+    ["a value with a slash among its digits", (r) => lines(r, 68, (l) => l.replace(/,(\d+),/, ",1/2,"))],
+    ["a value with a colon among its digits", (r) => lines(r, 68, (l) => l.replace(/,(\d+),/, ",12:3,"))],
+    ["a one-digit value last on its line", (r) => lines(r, 68, (l) => l.replace(/,[\d.]*$/, ",7"))],
     ["a leading-dot value", (r) => lines(r, 69, (l) => l.replace(/,(\d+),/, ",.5,"))],
     ["a thousands separator", (r) => lines(r, 70, (l) => l.replace(/,(\d+),/, ',"1,234",'))],
     ["a missing field", (r) => lines(r, 71, (l) => l.replace(/,[^,]*$/, ""))],

@@ -368,6 +368,27 @@ export function run(
       }
       let mantissa: f64 = 0;
       let decimals: i32 = -1;
+      const len = e - s;
+      if (len <= 4) {
+        // One to four digits without a point (most values): read as one word, no loop and no branch per digit.
+        const shift = <u32>(4 - len) << 3;
+        const word = load<u32>(input + <usize>s) << shift;
+        const digits = word - (0x30303030 << shift);
+        // A byte that was not a digit shows in bit 7 of (digit + 0x76) or of the digit itself.
+        if ((((digits + 0x76767676) | digits) & 0x80808080) == 0) {
+          // The lowest byte is the first digit: pairs, then the two pairs.
+          const pairs = (digits * 10 + (digits >> 8)) & 0x00ff00ff;
+          let value = <f64>((pairs * 100 + (pairs >> 16)) & 0x3fff);
+          const factor0 = load<f64>(S_VALUE_FACTOR + ((<usize>f) << 3));
+          if (factor0 != 1) value *= factor0;
+          if (value > maxPlausible) {
+            plain = true;
+            break;
+          }
+          store<f64>(values + ((<usize>slot) << 3), value);
+          continue;
+        }
+      }
       for (let i = s; i < e; i++) {
         const b = load<u8>(input + <usize>i);
         if (b == DOT) {
