@@ -366,8 +366,7 @@ export function run(
         plain = true;
         break;
       }
-      let mantissa: f64 = 0;
-      let decimals: i32 = -1;
+      let value: f64 = NaN;
       const len = e - s;
       if (len <= 4) {
         // One to four digits without a point (most values): read as one word, no loop and no branch per digit.
@@ -378,37 +377,33 @@ export function run(
         if ((((digits + 0x76767676) | digits) & 0x80808080) == 0) {
           // The lowest byte is the first digit: pairs, then the two pairs.
           const pairs = (digits * 10 + (digits >> 8)) & 0x00ff00ff;
-          let value = <f64>((pairs * 100 + (pairs >> 16)) & 0x3fff);
-          const factor0 = load<f64>(S_VALUE_FACTOR + ((<usize>f) << 3));
-          if (factor0 != 1) value *= factor0;
-          if (value > maxPlausible) {
-            plain = true;
-            break;
-          }
-          store<f64>(values + ((<usize>slot) << 3), value);
-          continue;
+          value = <f64>((pairs * 100 + (pairs >> 16)) & 0x3fff);
         }
       }
-      for (let i = s; i < e; i++) {
-        const b = load<u8>(input + <usize>i);
-        if (b == DOT) {
-          if (decimals >= 0 || i == s || i == e - 1) {
-            plain = true;
-            break;
+      if (value != value) {
+        let mantissa: f64 = 0;
+        let decimals: i32 = -1;
+        for (let i = s; i < e; i++) {
+          const b = load<u8>(input + <usize>i);
+          if (b == DOT) {
+            if (decimals >= 0 || i == s || i == e - 1) {
+              plain = true;
+              break;
+            }
+            decimals = 0;
+          } else {
+            const digit = <i32>b - <i32>ZERO;
+            if (digit < 0 || digit > 9) {
+              plain = true;
+              break;
+            }
+            mantissa = mantissa * 10 + <f64>digit;
+            if (decimals >= 0) decimals++;
           }
-          decimals = 0;
-        } else {
-          const digit = <i32>b - <i32>ZERO;
-          if (digit < 0 || digit > 9) {
-            plain = true;
-            break;
-          }
-          mantissa = mantissa * 10 + <f64>digit;
-          if (decimals >= 0) decimals++;
         }
+        if (plain) break;
+        value = decimals > 0 ? mantissa / load<f64>(POW10 + ((<usize>decimals) << 3)) : mantissa;
       }
-      if (plain) break;
-      let value = decimals > 0 ? mantissa / load<f64>(POW10 + ((<usize>decimals) << 3)) : mantissa;
       const factor = load<f64>(S_VALUE_FACTOR + ((<usize>f) << 3));
       if (factor != 1) value *= factor;
       if (value > maxPlausible) {
