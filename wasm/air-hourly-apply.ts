@@ -10,7 +10,7 @@
 
 // Record layout (src/data/kinds/air-hourly/parse.ts): RECORD f64 a row.
 const P: i32 = 6;
-const RECORD_BYTES: usize = (7 + <usize>P) << 3;
+const RECORD_BYTES: usize = (4 + <usize>P) << 3;
 const ROW: f64 = 0;
 
 // A station entry: 16 i32 words [seen, held, heldDays, validHours, series count, series descriptors...].
@@ -38,14 +38,19 @@ export function apply(
   let i = from;
   for (; i < count; i++) {
     const r = records + <usize>i * RECORD_BYTES;
-    if (load<f64>(r) != ROW) break;
-    const place = <i32>load<f64>(r + 32);
+    // Type + 4 x place (parse.ts R_KIND).
+    const kind = <i32>load<f64>(r);
+    if ((kind & 3) != <i32>ROW) break;
+    const place = kind >> 2;
     if (place < 0 || place >= mapLength) break;
     const id = load<i32>(map + ((<usize>place) << 2));
     if (id < 0) break;
-    const day = <i32>load<f64>(r + 40);
-    const slot = <i32>load<f64>(r + 48);
-    if (day < 0 || day >= days) break;
+    // The time: day * 24 + slot (another year's row, before the plan year, is JavaScript's).
+    const hour = <i32>load<f64>(r + 8);
+    if (hour < 0) break;
+    const day = hour / 24;
+    const slot = hour - day * 24;
+    if (day >= days) break;
     const entry = entries + <usize>id * ENTRY_BYTES;
     const seenAt = <usize>load<i32>(entry) + ((<usize>day) << 2);
     const seen = load<u32>(seenAt);
@@ -71,7 +76,7 @@ export function apply(
     // The row is taken: the Applier's count, then addHourVector's steps.
     rows++;
     store<u32>(seenAt, seen | bit);
-    const values = r + 56;
+    const values = r + 32;
     const held = <usize>load<i32>(entry + 4);
     const heldDays = <usize>load<i32>(entry + 8);
     if (held != 0 && heldDays != 0) {

@@ -60,9 +60,10 @@ let arenaUsed: usize = 0;
 let timesUsed: i32 = 0;
 let placesUsed: i32 = 0;
 
-// Record layout (parse.ts): RECORD f64 a row.
+// Record layout (parse.ts): RECORD f64 a row: type + 4 x place, time, offset, line x LINE_UNIT + length, values.
 const P: i32 = 6;
-const RECORD: usize = 7 + <usize>P;
+const RECORD: usize = 4 + <usize>P;
+const LINE_UNIT: f64 = 2097152;
 const ROW: f64 = 0;
 
 const COMMA: u8 = 0x2c;
@@ -353,7 +354,7 @@ export function run(
       break;
     }
     const r = records + <usize>count * (RECORD << 3);
-    const values = r + 56;
+    const values = r + 32;
     for (let i = 0; i < P; i++) store<f64>(values + ((<usize>i) << 3), NaN);
     let plain = false;
     for (let f = 0; f < width; f++) {
@@ -422,14 +423,10 @@ export function run(
       status = DEFER;
       break;
     }
-    const day = Math.floor(time / 24);
-    store<f64>(r, ROW);
-    store<f64>(r + 8, base + <f64>ls);
-    store<f64>(r + 16, <f64>(nl - ls));
-    store<f64>(r + 24, <f64>lines);
-    store<f64>(r + 32, place);
-    store<f64>(r + 40, day);
-    store<f64>(r + 48, time - day * 24);
+    store<f64>(r, ROW + place * 4);
+    store<f64>(r + 8, time);
+    store<f64>(r + 16, base + <f64>ls);
+    store<f64>(r + 24, <f64>lines * LINE_UNIT + <f64>(nl - ls));
     count++;
     lines++;
     ls = nl + 1;

@@ -21,15 +21,14 @@ import {
   ChunkParser,
   lineFields,
   PLAIN,
-  R_DAY,
-  R_LENGTH,
-  R_LINE,
+  R_HOUR,
   R_OFFSET,
-  R_PLACE,
-  R_SLOT,
-  R_TYPE,
   R_VALUES,
   RECORD,
+  recordLength,
+  recordLine,
+  recordPlace,
+  recordType,
   SWITCH,
   usesWasmLines,
   type ChunkResult,
@@ -156,31 +155,33 @@ class Applier {
     for (let i = 0; i < count; i++) {
       // The loop takes what it can from here; the record it stops at is read below, then it goes on. A row of
       // another year it would hand straight back (several years in a file: most rows), so it is not asked.
-      const rowDay = records[i * RECORD + R_DAY]!;
+      const rowDay = Math.floor(records[i * RECORD + R_HOUR]! / 24);
       if (wasm && rowDay >= 0 && rowDay < store.dates.length) {
         i = wasm.run(parser, i, count);
         this.report.rows += wasm.take();
         if (i >= count) break;
       }
       const r = i * RECORD;
-      const type = records[r + R_TYPE]!;
-      const line = firstLine + records[r + R_LINE]!;
+      const type = recordType(records, r);
+      const line = firstLine + recordLine(records, r);
       const offset = records[r + R_OFFSET]!;
       if (type === SWITCH) return { offset, line };
-      const length = records[r + R_LENGTH]!;
+      const length = recordLength(records, r);
       if (type === PLAIN) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
         if (store.mustReread) return STOP;
         continue;
       }
-      const station = table[records[r + R_PLACE]!]!;
+      const place = recordPlace(records, r);
+      const station = table[place]!;
       if (station.station === null) {
         if (!this.plain(line, bytesAt(offset, length))) return { offset, line };
         if (store.mustReread) return STOP;
         continue;
       }
-      const day = records[r + R_DAY]!;
-      const slot = records[r + R_SLOT]!;
+      const hour = records[r + R_HOUR]!;
+      const day = Math.floor(hour / 24);
+      const slot = hour - day * 24;
       if (day < this.minDay) this.minDay = day;
       if (day > this.maxDay) this.maxDay = day;
       if (day < 0 || day >= store.dates.length) {
@@ -203,7 +204,7 @@ class Applier {
       if (station.record === null) {
         station.record = stationRecord(store, station.station, station.keys[0] ?? "");
         station.series = station.keys.map((key) => areaSeries(store, key));
-        wasm?.admit(parser, records[r + R_PLACE]!, station.record, station.series);
+        wasm?.admit(parser, place, station.record, station.series);
       }
       // A station-hour read before: the plain reader reads an exact repeat once (HY-REPEAT) or rejects it (HY-DUP).
       if ((station.record.seen[day]! & (1 << slot)) !== 0) {

@@ -24,16 +24,34 @@ export interface ParsePlan {
   maxPlausible: number;
 }
 
-/** Record layout: one row in RECORD numbers. */
-export const RECORD = 7 + P;
-export const R_TYPE = 0;
-export const R_OFFSET = 1;
-export const R_LENGTH = 2;
-export const R_LINE = 3;
-export const R_PLACE = 4;
-export const R_DAY = 5;
-export const R_SLOT = 6;
-export const R_VALUES = 7;
+/**
+ * Record layout: one row in RECORD numbers, two of them holding two integers each so that a record is 80 bytes,
+ * not 104 (the apply loop reads every record from the thread that wrote it): R_KIND is the type plus 4 x the
+ * place id, R_LINE_LENGTH the line (counted from the chunk's first) x LINE_UNIT plus the line's length.
+ */
+export const RECORD = 4 + P;
+export const R_KIND = 0;
+/** The row's time: day * 24 + slot, from the plan year's first hour. */
+export const R_HOUR = 1;
+export const R_OFFSET = 2;
+export const R_LINE_LENGTH = 3;
+export const R_VALUES = 4;
+/** Above every line's length (a longer line is csv-parse's: MAX_LINE). */
+export const LINE_UNIT = 2 ** 21;
+
+/** A record's type, place, line and length, from its packed numbers. */
+export function recordType(records: Float64Array, r: number): number {
+  return records[r + R_KIND]! % 4;
+}
+export function recordPlace(records: Float64Array, r: number): number {
+  return Math.floor(records[r + R_KIND]! / 4);
+}
+export function recordLine(records: Float64Array, r: number): number {
+  return Math.floor(records[r + R_LINE_LENGTH]! / LINE_UNIT);
+}
+export function recordLength(records: Float64Array, r: number): number {
+  return records[r + R_LINE_LENGTH]! % LINE_UNIT;
+}
 
 /** A row the fast lane takes (still subject to its station and the duplicate check). */
 export const ROW = 0;
@@ -317,7 +335,7 @@ class WasmLines {
   static forPlan(plan: ParsePlan, ratio: { pm25: number; pm10: number; co: number }): WasmLines | null {
     const module = compiledLines();
     const fits =
-      plan.width <= W_MAX_WIDTH && plan.placeIndices.length <= W_MAX_PLACES && P === 6 && RECORD === 13;
+      plan.width <= W_MAX_WIDTH && plan.placeIndices.length <= W_MAX_PLACES && P === 6 && RECORD === 10;
     if (module === null || !fits) return null;
     try {
       return new WasmLines(module, plan, ratio);
@@ -440,10 +458,9 @@ export class ChunkParser {
 
   private push(type: number, offset: number, length: number, line: number): number {
     const r = this.reserve();
-    this.records[r + R_TYPE] = type;
+    this.records[r + R_KIND] = type;
     this.records[r + R_OFFSET] = offset;
-    this.records[r + R_LENGTH] = length;
-    this.records[r + R_LINE] = line;
+    this.records[r + R_LINE_LENGTH] = line * LINE_UNIT + length;
     this.count++;
     return r;
   }
@@ -687,10 +704,8 @@ export class ChunkParser {
     }
     if (co >= 0 && records[r0 + R_VALUES + co]! > CO_MAX_MG) return this.plain(buf, ls, le, offset, line);
     this.push(ROW, offset, length, line);
-    records[r0 + R_PLACE] = place;
-    const day = Math.floor(time / 24);
-    records[r0 + R_DAY] = day;
-    records[r0 + R_SLOT] = time - day * 24;
+    records[r0 + R_KIND] = ROW + place * 4;
+    records[r0 + R_HOUR] = time;
     return ROW;
   }
 }
