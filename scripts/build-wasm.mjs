@@ -29,10 +29,8 @@ async function compile(source, out, flags) {
   }
 }
 
-// The line loop: its own memory, 16 bytes compared at a time.
-await compile("air-hourly-lines", "lines", ["--enable", "simd", "--initialMemory", "128"]);
-// The apply loop: the hourly store's shared memory (src/data/hourly-arena.ts: 1 page at first, 16384 at most).
-await compile("air-hourly-apply", "apply", [
+// Both loops work in a shared memory they are given (src/data/hourly-arena.ts: 1 page at first, 16384 at most).
+const SHARED_MEMORY = [
   "--enable",
   "threads",
   "--importMemory",
@@ -41,4 +39,9 @@ await compile("air-hourly-apply", "apply", [
   "1",
   "--maximumMemory",
   "16384",
-]);
+];
+// The line loop: 16 bytes compared at a time; its memory its own, or in a worker the hourly store's, whose
+// low addresses the store leaves to it.
+await compile("air-hourly-lines", "lines", ["--enable", "simd", ...SHARED_MEMORY]);
+// The apply loop: the hourly store's memory.
+await compile("air-hourly-apply", "apply", SHARED_MEMORY);

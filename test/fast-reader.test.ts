@@ -373,6 +373,20 @@ describe("fast and plain readers give the same results", () => {
     );
   }, 120_000);
 
+  // The worker's line loop writes its records into a slot of the store's memory, room for a chunk of 32-byte
+  // lines (1 KiB: 32 records); shorter lines fill it mid-chunk, and the rest of the chunk is read by the
+  // JavaScript loop: the records of both must be the file's, in order.
+  it("with worker threads and lines too short for a record slot", async () => {
+    const rows = cleanRows(20).map((row) => {
+      const [code, , , time, pm25] = row.split(",");
+      return `${code},${time},${pm25}`;
+    });
+    expect(Math.max(...rows.map((r) => r.length))).toBeLessThan(32);
+    await withEnv({ HY_FAST_WORKERS_MIN_BYTES: "0", HY_FAST_CHUNK_BYTES: "1024" }, async () => {
+      await expectSame([write(["station_code,datetime,PM2.5", ...rows].join("\n") + "\n")], CITY_TARGETS);
+    });
+  }, 60_000);
+
   // The main thread may parse a share of the chunks itself (HY_FAST_MAIN_SHARE; none by default with the
   // WebAssembly loops): none, every one and one in two give the same.
   it.each(["0", "1", "2"])(

@@ -8,18 +8,39 @@ const PAGE = 65536;
 /** 1 GiB: about 150,000 stations' years (the national file has 4,400). */
 const MAX_PAGES = 16384;
 
+/**
+ * The addresses below this are left to one worker's line loop (wasm/air-hourly-lines.ts: its settings, key
+ * tables and a chunk's bytes), which then writes its records straight into the store's record slots; the
+ * arrays start above it. Pages no loop writes are never touched.
+ */
+export const LINES_REGION = 12 << 20;
+
 export interface HourlyArena {
   memory: WebAssembly.Memory;
-  /** Bytes handed out; the first 64 are left unused (a pointer of 0 means none). */
+  /** Bytes handed out, from LINES_REGION on (so no array is at 0: a pointer of 0 means none). */
   used: number;
 }
 
 export function createArena(): HourlyArena | null {
   try {
-    return { memory: new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true }), used: 64 };
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+    return { memory, used: LINES_REGION };
   } catch {
     return null;
   }
+}
+
+/** The line loop's region of the arena, grown to its full size first; null when the memory cannot grow. */
+export function linesRegion(arena: HourlyArena): { memory: WebAssembly.Memory; regionEnd: number } | null {
+  const short = LINES_REGION - arena.memory.buffer.byteLength;
+  if (short > 0) {
+    try {
+      arena.memory.grow(Math.ceil(short / PAGE));
+    } catch {
+      return null;
+    }
+  }
+  return { memory: arena.memory, regionEnd: LINES_REGION };
 }
 
 /** The byte offset of `bytes` fresh (zeroed) bytes, aligned to 8, or -1 when the arena is full. */

@@ -2,9 +2,9 @@
 // station entries it may add rows to, the place ids of each parser mapped to them, and each chunk's records
 // copied into the hourly store's memory, where the loop reads them.
 import { APPLY_WASM_FILE } from "../../../paths.js";
-import { arenaArray, arenaOffset, type HourlyArena } from "../../hourly-arena.js";
+import { arenaArray, arenaOffset, linesRegion, type HourlyArena } from "../../hourly-arena.js";
 import type { AreaSeries, HourlyStore, StationRecord } from "../../hourly-store.js";
-import { RECORD } from "./parse.js";
+import { RECORD, type LinesMemory } from "./parse.js";
 import { compiledLoop } from "./wasm-module.js";
 
 /** Record slots in the arena for a worker: the memory and where they are, and the main thread's views of them. */
@@ -155,6 +155,11 @@ export class WasmApply {
     const views = slots.map((slot) => new Float64Array(this.arena.memory.buffer, slot.byteOffset, length));
     this.slotBuffers.add(views[0]!.buffer);
     return { memory: this.arena.memory, offsets: views.map((view) => view.byteOffset), views };
+  }
+
+  /** The arena's region for a worker's line loop (hourly-arena.ts), or null. */
+  linesRegion(): LinesMemory | null {
+    return linesRegion(this.arena);
   }
 
   /** Applies the loaded records [from, count) of a parser; returns the first one it left to JavaScript. */

@@ -1,7 +1,14 @@
 // One chunk of an hourly file parsed by whichever thread is given it (a worker, or the main thread when it
 // has time to spare): its own positioned reads into one reused buffer, and its own parser's place ids.
 import { read, readSync } from "node:fs";
-import { ChunkParser, MAX_LINE, type ChunkResult, type ParsePlan } from "./parse.js";
+import {
+  ChunkParser,
+  MAX_LINE,
+  type ChunkResult,
+  type LinesMemory,
+  type ParsePlan,
+  type RecordTarget,
+} from "./parse.js";
 
 export interface ChunkJob {
   k: number;
@@ -36,8 +43,10 @@ export class ChunkReader {
   constructor(
     private readonly fd: number,
     plan: ParsePlan,
+    /** The memory for the parser's line loop (default: its own). */
+    lines?: LinesMemory,
   ) {
-    this.parser = new ChunkParser(plan);
+    this.parser = new ChunkParser(plan, lines);
   }
 
   /** Reads the file's bytes [base, end) into the start of the buffer; returns how many it held. */
@@ -106,7 +115,7 @@ export class ChunkReader {
    * The records of the lines that start in the chunk (a view of the parser's buffer until the next call).
    * `fetched`: the chunk's bytes are in the buffer already (that many).
    */
-  parse(job: ChunkJob, fetched: number | null = null): ChunkResult {
+  parse(job: ChunkJob, fetched: number | null = null, target?: RecordTarget): ChunkResult {
     // One byte before the chunk tells whether a line starts at `from`; the bytes after it end its last line.
     const { base, end } = ChunkReader.span(job);
     let got = fetched ?? this.read(base, end);
@@ -120,7 +129,7 @@ export class ChunkReader {
     }
     const to = Math.min(job.to - base, bytes.length);
     return start < to
-      ? this.parser.parse(bytes, base, start, to, base + got >= job.size)
+      ? this.parser.parse(bytes, base, start, to, base + got >= job.size, target)
       : { records: new Float64Array(0), count: 0, lines: 0, end: job.to, newPlaces: [] };
   }
 }

@@ -32,6 +32,7 @@ import {
   SWITCH,
   usesWasmLines,
   type ChunkResult,
+  type LinesMemory,
   type ParsePlan,
 } from "./parse.js";
 import { ChunkReader, type ChunkJob } from "./chunk.js";
@@ -228,6 +229,11 @@ class Applier {
     return this.wasm?.recordSlots(count, length) ?? null;
   }
 
+  /** The store memory's region for one worker's line loop, or null (no apply loop, or no room). */
+  linesRegion(): LinesMemory | null {
+    return this.wasm?.linesRegion() ?? null;
+  }
+
   /** The date of a day counted from the plan year's first day. */
   private dateOf(day: number): string {
     const dates = this.ctx.hourly.dates;
@@ -369,10 +375,15 @@ async function inWorkers(
   // (shared) memory, where the loop reads them: no copy on this thread.
   const slotLength = Math.ceil(chunkBytes / SLOT_LINE_BYTES) * RECORD;
   const slots = workers.map(() => applier.recordSlots(SLOTS_PER_WORKER, slotLength));
+  // The first worker's line loop works in the store's memory too, and writes its records into the slots.
+  const region = slots[0] ? applier.linesRegion() : null;
   workers.forEach((w, i) => {
     const mine = slots[i];
     const given = mine ? { memory: mine.memory, offsets: mine.offsets, length: slotLength } : undefined;
-    w.postMessage({ read: { file, plan, ...(given ? { slots: given } : {}) } } satisfies WorkerMessage);
+    const lines = i === 0 && region ? { lines: region } : {};
+    w.postMessage({
+      read: { file, plan, ...(given ? { slots: given } : {}), ...lines },
+    } satisfies WorkerMessage);
   });
   const results = new Map<number, WorkerReply>();
   let wake: (() => void) | undefined;

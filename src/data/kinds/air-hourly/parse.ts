@@ -69,6 +69,24 @@ export interface ChunkResult {
   end: number;
   /** Place keys met for the first time: the parser's id and the fields of their first line. */
   newPlaces: { id: number; fields: string[] }[];
+  /** The records are where parse() was asked to put them (a record slot), not in the parser's own array. */
+  atTarget?: boolean;
+}
+
+/**
+ * A shared memory for a parser's line loop, and where its region ends: the hourly store's memory, whose
+ * addresses below `regionEnd` the store leaves to one worker's line loop (src/data/hourly-arena.ts), so that
+ * the loop writes its records straight into the store's record slots.
+ */
+export interface LinesMemory {
+  memory: WebAssembly.Memory;
+  regionEnd: number;
+}
+
+/** Where parse() is to write a chunk's records in the line loop's memory, and how many numbers fit there. */
+export interface RecordTarget {
+  address: number;
+  capacity: number;
 }
 
 const COMMA = 0x2c;
@@ -235,7 +253,6 @@ function isClean(bytes: Uint8Array): boolean {
 
 /** What the WebAssembly line loop exports (wasm/air-hourly-lines.ts). */
 interface LinesExports {
-  memory: WebAssembly.Memory;
   INPUT: WebAssembly.Global;
   DONE: WebAssembly.Global;
   FULL: WebAssembly.Global;
@@ -284,23 +301,36 @@ export function usesWasmLines(): boolean {
   return compiledLines() !== null;
 }
 
-/** The WebAssembly line loop of one parser: its own memory, settings and key tables. */
+/** The largest memory a line loop's may grow to (1 GiB, as the module declares). */
+const LINES_MAX_PAGES = 16384;
+
+/** The WebAssembly line loop of one parser: its memory's region, settings and key tables. */
 class WasmLines {
   readonly exports: LinesExports;
   readonly input: number;
   readonly done: number;
   readonly full: number;
+  readonly memory: WebAssembly.Memory;
+  /** Where the loop's region ends: Infinity in its own memory (grown as needed). */
+  readonly regionEnd: number;
 
   private constructor(
     module: WebAssembly.Module,
     plan: ParsePlan,
     ratio: { pm25: number; pm10: number; co: number },
+    given: LinesMemory | undefined,
   ) {
-    this.exports = new WebAssembly.Instance(module).exports as unknown as LinesExports;
+    this.memory =
+      given?.memory ?? new WebAssembly.Memory({ initial: 1, maximum: LINES_MAX_PAGES, shared: true });
+    this.regionEnd = given?.regionEnd ?? Infinity;
+    this.exports = new WebAssembly.Instance(module, { env: { memory: this.memory } })
+      .exports as unknown as LinesExports;
     this.input = this.exports.INPUT.value as number;
+    // The settings, tables and key bytes below INPUT, and room for a line after it.
+    if (this.ensure(this.input + (64 << 10)) === null) throw new RangeError("no room for the line loop");
     this.done = this.exports.DONE.value as number;
     this.full = this.exports.FULL.value as number;
-    const memory = this.exports.memory.buffer;
+    const memory = this.memory.buffer;
     const i32 = new Int32Array(memory, 0, 1024);
     const f64 = new Float64Array(memory, 0, 512);
     i32[I32.width] = plan.width;
@@ -332,30 +362,42 @@ class WasmLines {
   }
 
   /** The loop for a file's layout, or null: none built, a layout past its limits, or no memory for it. */
-  static forPlan(plan: ParsePlan, ratio: { pm25: number; pm10: number; co: number }): WasmLines | null {
+  static forPlan(
+    plan: ParsePlan,
+    ratio: { pm25: number; pm10: number; co: number },
+    given?: LinesMemory,
+  ): WasmLines | null {
     const module = compiledLines();
     const fits =
       plan.width <= W_MAX_WIDTH && plan.placeIndices.length <= W_MAX_PLACES && P === 6 && RECORD === 10;
     if (module === null || !fits) return null;
     try {
-      return new WasmLines(module, plan, ratio);
+      return new WasmLines(module, plan, ratio, given);
     } catch {
       return null;
     }
   }
 
-  /** Memory of at least `bytes`, grown by whole pages. */
-  ensure(bytes: number): ArrayBuffer {
-    const memory = this.exports.memory;
-    const short = bytes - memory.buffer.byteLength;
-    if (short > 0) memory.grow(Math.ceil(short / 65536));
-    // The module's own memory, never shared.
-    return memory.buffer as ArrayBuffer;
+  /**
+   * The memory's buffer once it holds `bytes` (grown by whole pages; shared, so growing detaches nothing), or
+   * null when they would pass the loop's region (in the hourly store's memory) or the memory's limit.
+   */
+  ensure(bytes: number): ArrayBufferLike | null {
+    if (bytes > this.regionEnd) return null;
+    const short = bytes - this.memory.buffer.byteLength;
+    if (short > 0) {
+      try {
+        this.memory.grow(Math.ceil(short / 65536));
+      } catch {
+        return null;
+      }
+    }
+    return this.memory.buffer;
   }
 
   /** Where the last run stopped: line start, lines started, records written. */
   out(): { ls: number; lines: number; count: number } {
-    const out = new Int32Array(this.exports.memory.buffer, W_OUT, 3);
+    const out = new Int32Array(this.memory.buffer, W_OUT, 3);
     return { ls: out[0]!, lines: out[1]!, count: out[2]! };
   }
 }
@@ -373,16 +415,22 @@ export class ChunkParser {
   private readonly pm25: number;
   private readonly pm10: number;
   private readonly co: number;
-  /** Where this chunk's records go: `ownRecords`, or the WebAssembly memory after the chunk's bytes there. */
-  private records = new Float64Array(RECORD * 4096);
-  private ownRecords = this.records;
+  /**
+   * Where this chunk's records go: `ownRecords`, or the line loop's memory (after the chunk's bytes there, or
+   * at the target parse() was given).
+   */
+  private records: Float64Array = new Float64Array(RECORD * 4096);
+  private ownRecords: Float64Array = this.records;
+  /** The records are at parse()'s target (which cannot grow: more records move them to ownRecords). */
+  private atTarget = false;
   private count = 0;
   private newPlaces: { id: number; fields: string[] }[] = [];
   private readonly wasm: WasmLines | null;
   /** Byte address of the records in the WebAssembly memory (this chunk), or -1 when they are in ownRecords. */
   private wasmRecords = -1;
 
-  constructor(plan: ParsePlan) {
+  /** `lines`: the memory for the line loop (default: its own). */
+  constructor(plan: ParsePlan, lines?: LinesMemory) {
     this.plan = plan;
     this.yearStart = Date.UTC(plan.year, 0, 1);
     this.starts = new Int32Array(plan.width + 1);
@@ -392,7 +440,7 @@ export class ChunkParser {
     this.pm25 = has("PM2.5") && has("PM10") ? HOURLY_POLLUTANTS.indexOf("PM2.5") : -1;
     this.pm10 = HOURLY_POLLUTANTS.indexOf("PM10");
     this.co = has("CO") ? HOURLY_POLLUTANTS.indexOf("CO") : -1;
-    this.wasm = WasmLines.forPlan(plan, { pm25: this.pm25, pm10: this.pm10, co: this.co });
+    this.wasm = WasmLines.forPlan(plan, { pm25: this.pm25, pm10: this.pm10, co: this.co }, lines);
   }
 
   /**
@@ -415,30 +463,40 @@ export class ChunkParser {
     return this.count * RECORD;
   }
 
-  private growRecords(): void {
+  /** More room for records; false when they moved to ownRecords (the line loop can then write no more). */
+  private growRecords(): boolean {
     const length = this.records.length * 2;
-    if (this.wasmRecords >= 0 && this.wasm) {
-      // The records are last in the WebAssembly memory: growing it keeps them where they are.
+    if (this.wasmRecords >= 0 && this.wasm && !this.atTarget) {
+      // The records are last in the line loop's memory: growing it keeps them where they are.
       const buffer = this.wasm.ensure(this.wasmRecords + length * 8);
-      this.records = new Float64Array(buffer, this.wasmRecords, length);
-      return;
+      if (buffer !== null) {
+        this.records = new Float64Array(buffer, this.wasmRecords, length);
+        return true;
+      }
     }
-    const bigger = new Float64Array(length);
-    bigger.set(this.records);
+    // Moved to (or grown in) ownRecords: the line loop, if it wrote them, leaves the rest of the chunk.
+    const alreadyOwn = this.wasmRecords < 0;
+    const bigger = new Float64Array(Math.max(length, this.ownRecords.length));
+    bigger.set(this.records.subarray(0, this.count * RECORD));
     this.records = this.ownRecords = bigger;
+    this.wasmRecords = -1;
+    this.atTarget = false;
+    return alreadyOwn;
   }
 
   /**
-   * Puts the chunk's clean bytes buf[0, cleanTo) into the WebAssembly memory, the records after them, and
-   * returns the input address there.
+   * Puts the chunk's clean bytes buf[0, cleanTo) into the line loop's memory, the records at `target` or after
+   * them, and returns the input address there; -1 when they do not fit (the JavaScript loop reads the chunk).
    */
-  private toWasm(wasm: WasmLines, buf: Uint8Array, cleanTo: number): number {
+  private toWasm(wasm: WasmLines, buf: Uint8Array, cleanTo: number, target?: RecordTarget): number {
     // 16 bytes after the input: the line loop reads 16 at a time.
-    const at = (wasm.input + cleanTo + 16 + 7) & ~7;
-    const length = Math.max(RECORD * 4096, Math.ceil(cleanTo / 48) * RECORD);
-    const buffer = wasm.ensure(at + length * 8);
+    const at = target ? target.address : (wasm.input + cleanTo + 16 + 7) & ~7;
+    const length = target ? target.capacity : Math.max(RECORD * 4096, Math.ceil(cleanTo / 48) * RECORD);
+    const buffer = target ? wasm.ensure(wasm.input + cleanTo + 16) : wasm.ensure(at + length * 8);
+    if (buffer === null) return -1;
     new Uint8Array(buffer, wasm.input, cleanTo).set(buf.subarray(0, cleanTo));
     this.wasmRecords = at;
+    this.atTarget = target !== undefined;
     this.records = new Float64Array(buffer, at, length);
     return wasm.input;
   }
@@ -470,7 +528,15 @@ export class ChunkParser {
    * running past the end of buf is left for the next chunk (`end` stops before it), unless `eof`.
    * After a SWITCH record nothing more is parsed.
    */
-  parse(buf: Uint8Array, base: number, from: number, to: number, eof: boolean): ChunkResult {
+  parse(
+    buf: Uint8Array,
+    base: number,
+    from: number,
+    to: number,
+    eof: boolean,
+    /** Where the records are to go in the line loop's memory (a record slot), when it takes the chunk. */
+    target?: RecordTarget,
+  ): ChunkResult {
     const { width } = this.plan;
     const { starts, ends } = this;
     this.count = 0;
@@ -481,11 +547,13 @@ export class ChunkParser {
     const cleanTo =
       lastEnd >= 0 ? lastEnd + 1 : buf.length === 0 ? 0 : buf.lastIndexOf(LF, buf.length - 1) + 1;
     const clean = cleanTo > from && isClean(buf.subarray(from, cleanTo));
-    const wasm = clean ? this.wasm : null;
-    const input = wasm ? this.toWasm(wasm, buf, cleanTo) : -1;
-    if (!wasm) {
+    let wasm = clean ? this.wasm : null;
+    const input = wasm ? this.toWasm(wasm, buf, cleanTo, target) : -1;
+    if (input < 0) {
+      wasm = null;
       this.records = this.ownRecords;
       this.wasmRecords = -1;
+      this.atTarget = false;
     }
     let ls = from;
     let lines = 0;
@@ -508,10 +576,11 @@ export class ChunkParser {
             Math.floor(this.records.length / RECORD),
           );
           ({ ls, lines, count: this.count } = wasm.out());
-          if (status === wasm.full) this.growRecords();
-        } while (status === wasm.full);
+        } while (status === wasm.full && this.growRecords());
         if (status === wasm.done) continue;
-        handedOver = true;
+        // Records moved out of the loop's memory (its target full): the JavaScript loop reads the rest.
+        if (this.wasmRecords < 0) wasm = null;
+        else handedOver = true;
       }
       let n = 0;
       let nl: number;
@@ -564,6 +633,7 @@ export class ChunkParser {
       lines,
       end: base + Math.min(ls, buf.length),
       newPlaces: this.newPlaces,
+      ...(this.atTarget ? { atTarget: true } : {}),
     };
   }
 

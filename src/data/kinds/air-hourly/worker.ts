@@ -4,7 +4,7 @@
 import { closeSync, openSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { ChunkReader, type ChunkJob } from "./chunk.js";
-import { usesWasmLines, type ParsePlan } from "./parse.js";
+import { usesWasmLines, type LinesMemory, type ParsePlan } from "./parse.js";
 import type { WorkerReply } from "./fast.js";
 
 export type { ChunkJob } from "./chunk.js";
@@ -34,7 +34,7 @@ interface RecordSlots {
 
 /** The file to read, a chunk to parse, a buffer or a record slot handed back, or null: the end. */
 export type WorkerMessage =
-  | { read: { file: string; plan: ParsePlan; slots?: RecordSlots } }
+  | { read: { file: string; plan: ParsePlan; slots?: RecordSlots; lines?: LinesMemory } }
   | ChunkJob
   | { recycle: ArrayBuffer }
   | { free: number }
@@ -43,6 +43,8 @@ export type WorkerMessage =
 /** The record slots, and which of them the main thread has handed back (all, at first). */
 let slots: Float64Array[] = [];
 const freeSlots: number[] = [];
+/** The line loop works in the store's memory: it writes a chunk's records into a slot itself. */
+let loopInSlots = false;
 
 parentPort?.on("message", (job: WorkerMessage) => {
   if (job === null) {
@@ -52,11 +54,12 @@ parentPort?.on("message", (job: WorkerMessage) => {
   }
   if ("read" in job) {
     fd = openSync(job.read.file, "r");
-    reader = new ChunkReader(fd, job.read.plan);
+    reader = new ChunkReader(fd, job.read.plan, job.read.lines);
     const given = job.read.slots;
     if (given) {
       slots = given.offsets.map((at) => new Float64Array(given.memory.buffer, at, given.length));
       freeSlots.push(...slots.keys());
+      loopInSlots = job.read.lines !== undefined;
     }
     return;
   }
@@ -99,10 +102,20 @@ async function parseChunk(job: ChunkJob): Promise<void> {
     reader.prefetch(
       queue[0] ?? { ...job, k: -1, from: job.from + stride, to: Math.min(job.to + stride, job.size) },
     );
-    const result = reader.parse(job, fetched);
-    const slot = result.records.length <= (slots[0]?.length ?? 0) ? freeSlots.pop() : undefined;
+    // A slot for the line loop to write the records into, when it works in the store's memory.
+    const given = loopInSlots ? freeSlots.pop() : undefined;
+    const view = given === undefined ? undefined : slots[given]!;
+    const target = view ? { address: view.byteOffset, capacity: view.length } : undefined;
+    const result = reader.parse(job, fetched, target);
+    if (given !== undefined && !result.atTarget) freeSlots.push(given);
+    const slot =
+      given !== undefined && result.atTarget
+        ? given
+        : result.records.length <= (slots[0]?.length ?? 0)
+          ? freeSlots.pop()
+          : undefined;
     if (slot !== undefined) {
-      slots[slot]!.set(result.records);
+      if (!result.atTarget) slots[slot]!.set(result.records);
       const { count, lines, end, newPlaces } = result;
       parentPort?.postMessage({ k: job.k, count, lines, end, newPlaces, slot } satisfies WorkerReply);
       return;
