@@ -355,7 +355,11 @@ export function run(
     }
     const r = records + <usize>count * (RECORD << 3);
     const values = r + 32;
-    for (let i = 0; i < P; i++) store<f64>(values + ((<usize>i) << 3), NaN);
+    // Every value missing until read (P = 6: three pairs).
+    const missing = f64x2.splat(NaN);
+    v128.store(values, missing);
+    v128.store(values + 16, missing);
+    v128.store(values + 32, missing);
     let plain = false;
     for (let f = 0; f < width; f++) {
       const slot = load<i32>(S_VALUE_SLOT + ((<usize>f) << 2));
