@@ -113,7 +113,8 @@ export class ChunkReader {
 
   /**
    * The records of the lines that start in the chunk (a view of the parser's buffer until the next call).
-   * `fetched`: the chunk's bytes are in the buffer already (that many).
+   * `fetched`: the chunk's bytes are in the buffer already (that many). `target`: where in the line loop's
+   * memory the records are to go (a record slot; `atTarget` in the result says whether they went there).
    */
   parse(job: ChunkJob, fetched: number | null = null, target?: RecordTarget): ChunkResult {
     // One byte before the chunk tells whether a line starts at `from`; the bytes after it end its last line.

@@ -349,7 +349,10 @@ export type WorkerReply =
 
 /** Record slots per worker: a chunk queued, one parsed, one applied, one to spare. */
 const SLOTS_PER_WORKER = 4;
-/** A slot holds the records of a chunk whose lines are 32 bytes or more (a longer chunk's are transferred). */
+/**
+ * A slot holds the records of a chunk whose lines are 32 bytes or more on average; a chunk of shorter lines has
+ * more records than that, which are copied to the parser's own array and transferred.
+ */
 const SLOT_LINE_BYTES = 32;
 
 /**

@@ -24,7 +24,7 @@ const spare: ArrayBuffer[] = [];
 const MIB = 1 << 20;
 
 /** Record slots in the main thread's hourly store memory (shared), where it reads the records it applies. */
-interface RecordSlots {
+interface GivenSlots {
   memory: WebAssembly.Memory;
   /** Byte offsets of the slots. */
   offsets: number[];
@@ -34,7 +34,7 @@ interface RecordSlots {
 
 /** The file to read, a chunk to parse, a buffer or a record slot handed back, or null: the end. */
 export type WorkerMessage =
-  | { read: { file: string; plan: ParsePlan; slots?: RecordSlots; lines?: LinesMemory } }
+  | { read: { file: string; plan: ParsePlan; slots?: GivenSlots; lines?: LinesMemory } }
   | ChunkJob
   | { recycle: ArrayBuffer }
   | { free: number }
