@@ -16,7 +16,7 @@
 //
 //   node scripts/bench-duckdb.mjs FILE [--year 2019] [--job pm|all] [--out FILE.json]
 //
-// Prints (or writes) JSON: { cities: [{ city, days, pm25, pm10, ... }] } with unrounded values. Needs the
+// Prints (or writes) JSON: { job, cities: [{ city, days, pm25, pm10, ... }] } with unrounded values. Needs the
 // devDependency @duckdb/node-api (prebuilt binaries from the npm registry).
 import { writeFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";

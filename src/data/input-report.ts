@@ -54,9 +54,17 @@ export interface InputReport {
   /** Findings that do not reject a row (HY-RANGE PM2.5 > PM10, HY-GAP ...): counted per code, the first listed. */
   warningsByCode: Record<string, number>;
   warnings: InputProblem[];
-  /** The AQI column recomputed by HJ 633-2012; `withoutO3_1h` when the file lacks the O3 daily max 1h. */
-  /** Rows whose AQI column was checked against the run's AQI edition (the report's `standards.aqi`). */
-  aqiCheck: { rowsChecked: number; mismatches: number; withoutO3_1h: boolean; examples: AqiMismatch[] };
+  /**
+   * Rows whose AQI column was checked against the run's AQI edition (`edition`, the report's `standards.aqi`,
+   * given once a row was checked); `withoutO3_1h` when the file lacks the O3 daily max 1h.
+   */
+  aqiCheck: {
+    rowsChecked: number;
+    mismatches: number;
+    withoutO3_1h: boolean;
+    edition?: string;
+    examples: AqiMismatch[];
+  };
 }
 
 export function createInputReport(file: string, kind: string, encoding: string): InputReport {

@@ -74,8 +74,8 @@ export interface InputNote {
 /**
  * What a reader of any format should know of one input: its rejected rows (the first ones listed), station
  * columns or rows in no area of the registry, and an AQI column that disagrees with the computed AQI.
+ * `aqiEdition`: the run's AQI edition (`standards.aqi`), the one the AQI column is checked against.
  */
-/** The notes on one input; `aqiEdition`: the run's AQI edition (`standards.aqi`), the one the AQI column is checked against. */
 export function inputNotes(input: InputReport, lang: Lang, aqiEdition: string): InputNote[] {
   const notes: InputNote[] = [];
   if (input.rejectedRows > 0) {

@@ -502,6 +502,15 @@ describe("a GB18030 plan text", () => {
     expect(loaded.targets.targets.map((t) => t.id)).toEqual(
       draftOf("songxi-2022.txt").file.targets.map((t) => t.id),
     );
-    expect(err.join("")).not.toContain("UTF-8 copy");
+    // And it says no more than drafting the same plan in UTF-8 does (no note of a copy, or of the encoding).
+    const utf8Dir = mkdtempSync(join(TMP, "utf8-"));
+    copyFileSync(join(PLANS, "songxi-2022.txt"), join(utf8Dir, "plan.txt"));
+    const utf8Err: string[] = [];
+    await runDraft(
+      join(utf8Dir, "plan.txt"),
+      { output: join(utf8Dir, "out.yaml"), lang: "en" },
+      { stdout: () => {}, stderr: (s) => utf8Err.push(s) },
+    );
+    expect(err.join("")).toBe(utf8Err.join("").replaceAll(utf8Dir, dir));
   });
 });

@@ -163,6 +163,9 @@ export const airDaily = defineKind({
           ctx.aqiEdition,
         );
     }
+    // The edition the AQI column was checked against (public JSON since schemaVersion 1: kept though it is the
+    // report's standards.aqi; given once the column was checked at all).
+    if (report.aqiCheck.rowsChecked > 0) report.aqiCheck.edition = ctx.aqiEdition;
     report.unassignedStationCount = unassigned.size;
     report.unassignedStations = [...unassigned]
       .slice(0, MAX_LISTED_PROBLEMS)

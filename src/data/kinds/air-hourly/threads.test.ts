@@ -10,9 +10,16 @@ writeFileSync(small, "a,b\n1,2\n");
 const large = join(dir, "large.csv");
 writeFileSync(large, "x".repeat(4096));
 
+// The two settings as the run of the suite had them, put back after each test.
+const before = {
+  HY_FAST_WORKERS_MIN_BYTES: process.env.HY_FAST_WORKERS_MIN_BYTES,
+  HY_FAST_WORKERS: process.env.HY_FAST_WORKERS,
+};
 afterEach(() => {
-  delete process.env.HY_FAST_WORKERS_MIN_BYTES;
-  delete process.env.HY_FAST_WORKERS;
+  for (const [name, value] of Object.entries(before)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 describe.skipIf(availableParallelism() < 2)("parsing threads started before the header is read", () => {
